@@ -1,0 +1,146 @@
+/** Shared data types of geq: the guidance catalogue, unit files, configuration, diagnostics. */
+
+export type PeriodKey = "semi-annual" | "annual";
+export const PERIOD_KEYS: readonly PeriodKey[] = ["semi-annual", "annual"];
+
+export type TaskStatus = "not_started" | "in_progress" | "done" | "not_applicable";
+export const TASK_STATUSES: readonly TaskStatus[] = ["not_started", "in_progress", "done", "not_applicable"];
+
+export type IndicatorType = "count" | "people" | "money" | "flag" | "text";
+
+export interface Indicator {
+  key: string;
+  type: IndicatorType;
+  label: string;
+  /** Wording for running text in reports; `{n}` is replaced by the formatted figure. */
+  phrase: string;
+}
+
+export interface TaskDef {
+  key: string;
+  short: string;
+  /** The guidance letter's own wording. */
+  text: string;
+  indicators: Indicator[];
+}
+
+export interface GroupDef {
+  key: string;
+  number: number;
+  title: string;
+  short: string;
+  tasks: TaskDef[];
+}
+
+export interface PeriodDef {
+  label: string;
+  title: string;
+  slug: string;
+  window: { from: string; to: string };
+  deadline: string;
+}
+
+export interface Catalog {
+  format: "geq/catalog/v1";
+  id: string;
+  year: number;
+  letter: { issuer: string; subject: string; date: string };
+  parent: string;
+  receiver: string;
+  periods: Record<PeriodKey, PeriodDef>;
+  action_months: { title: string; from: string; to: string }[];
+  targets: { succession_pool_female_share: { threshold: number; by: number; source: string } };
+  staff: { key: StaffKey; label: string; short: string }[];
+  groups: GroupDef[];
+  budget_source: string;
+}
+
+export interface People {
+  total: number;
+  female: number;
+}
+
+export type StaffKey = "employees" | "unit_leaders" | "division_leaders" | "succession_pool";
+export const STAFF_KEYS: readonly StaffKey[] = ["employees", "unit_leaders", "division_leaders", "succession_pool"];
+
+export interface Signer {
+  authority?: string;
+  position: string;
+  name: string;
+}
+
+export type IndicatorValue = number | People | boolean | string;
+
+export interface TaskReport {
+  status: TaskStatus;
+  summary?: string;
+  [indicator: string]: IndicatorValue | undefined;
+}
+
+export interface Activity {
+  date: string;
+  group: string;
+  title: string;
+  participants?: People;
+}
+
+export interface Waiver {
+  rule: string;
+  reason: string;
+}
+
+/** A unit progress file (`geq/unit-report/v1`) after validation, text normalised to NFC. */
+export interface UnitReport {
+  format: "geq/unit-report/v1";
+  unit: { code: string; name: string };
+  year: number;
+  period: PeriodKey;
+  submitted: string;
+  reference?: string;
+  signer?: Signer;
+  contact?: { name?: string; position?: string; phone?: string; email?: string };
+  staff: Record<StaffKey, People>;
+  tasks: Record<string, Record<string, TaskReport>>;
+  activities?: Activity[];
+  budget?: { planned_vnd?: number; spent_vnd?: number };
+  assessment?: { strengths?: string[]; limitations?: string[]; causes?: string[] };
+  next_steps?: string[];
+  recommendations?: string[];
+  waivers?: Waiver[];
+}
+
+export interface RegistryUnit {
+  code: string;
+  name: string;
+}
+
+/** The project configuration (`geq/config/v1`). */
+export interface Config {
+  format: "geq/config/v1";
+  catalog: string;
+  issuer: { parent?: string; name: string; abbreviation: string; place: string };
+  deadlines?: Partial<Record<PeriodKey, string>>;
+  addressee?: string;
+  date?: string;
+  signer: Signer;
+  recipients: string[];
+  units: RegistryUnit[];
+}
+
+export type Severity = "error" | "warning";
+
+/** One finding about an input file. Positions are 1-based; 0 when the finding concerns no single node. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** JSON path of the offending node, dotted (`tasks.coordination.policy.status`); empty for the whole file. */
+  path: string;
+  rule: string;
+  message: string;
+  /** Set when the file lists this warning's rule under `waivers`. */
+  waived?: { reason: string };
+}
+
+export type Lang = "vi" | "en";
