@@ -61,7 +61,12 @@ export interface People {
 }
 
 export type StaffKey = "employees" | "unit_leaders" | "division_leaders" | "succession_pool";
-export const STAFF_KEYS: readonly StaffKey[] = ["employees", "unit_leaders", "division_leaders", "succession_pool"];
+export const STAFF_KEYS: readonly StaffKey[] = [
+  "employees",
+  "unit_leaders",
+  "division_leaders",
+  "succession_pool",
+];
 
 export interface Signer {
   authority?: string;

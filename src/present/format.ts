@@ -16,16 +16,72 @@ export function formatCount(n: number): string {
 }
 
 /**
- * Share of `part` in `whole` with one decimal and a comma: `54,2%`. Rounds half away from zero on
- * the exact ratio of integers, so 1/8 gives `12,5%` and never a binary-float artefact.
- * An empty whole has no share: `-`.
+ * Share of `part` in `whole` in tenths of a percent, rounded half away from zero on the exact ratio
+ * of integers (BigInt, so that large totals cannot lose precision), so 1/8 gives 125 and never a
+ * binary-float artefact. The sign follows `part`.
+ */
+function shareTenths(part: bigint, whole: bigint): bigint {
+  const negative = part < 0n;
+  const abs = negative ? -part : part;
+  // floor(2x) then halve, which is x rounded half up, with x in tenths of a percent.
+  const doubled = (abs * 2000n) / whole;
+  const tenths = (doubled + 1n) / 2n;
+  return negative ? -tenths : tenths;
+}
+
+function tenthsText(tenths: bigint): string {
+  const abs = tenths < 0n ? -tenths : tenths;
+  return `${tenths < 0n ? "-" : ""}${formatNumber(Number(abs / 10n))},${abs % 10n}`;
+}
+
+/** Share of `part` in `whole` with one decimal and a comma, without the sign: `54,2` (table cells under `Tỷ lệ %`). */
+export function formatShare(part: number, whole: number): string {
+  if (whole <= 0) return "-";
+  return tenthsText(shareTenths(BigInt(Math.trunc(part)), BigInt(Math.trunc(whole))));
+}
+
+/**
+ * Share of `part` in `whole` with one decimal and a comma: `54,2%`. Rounds half up on the exact
+ * ratio of integers, so 1/8 gives `12,5%`. An empty whole has no share: `-`.
  */
 export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return "-";
-  // Integer arithmetic: floor(2x) then halve, which is x rounded half up, with x in tenths of a percent.
-  const doubled = Math.floor((part * 2000) / whole);
-  const tenths = Math.floor((doubled + 1) / 2);
-  return `${formatNumber(Math.floor(tenths / 10))},${tenths % 10}%`;
+  return `${formatShare(part, whole)}%`;
+}
+
+/**
+ * Change of a share between two periods in percentage points, signed, one decimal:
+ * (3/10 → 1/2) gives `+20,0`. Computed on the exact difference of the two ratios, so it equals
+ * what a reader gets from the unrounded shares, not the difference of two rounded figures.
+ */
+export function formatShareChange(
+  partBefore: number,
+  wholeBefore: number,
+  partAfter: number,
+  wholeAfter: number,
+): string {
+  if (wholeBefore <= 0 || wholeAfter <= 0) return "-";
+  const [pb, wb, pa, wa] = [partBefore, wholeBefore, partAfter, wholeAfter].map((n) =>
+    BigInt(Math.trunc(n)),
+  ) as [bigint, bigint, bigint, bigint];
+  const tenths = shareTenths(pa * wb - pb * wa, wa * wb);
+  return tenths > 0n ? `+${tenthsText(tenths)}` : tenthsText(tenths);
+}
+
+/** A difference with its sign, for comparison tables: `+3`, `-1.200`, `0`. */
+export function formatSignedNumber(n: number): string {
+  return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
+}
+
+/**
+ * A target ratio from the catalogue as a percentage without needless decimals: 0.4 → `40%`,
+ * 0.355 → `35,5%`. The ratio is a short decimal written by people, so twelve significant digits
+ * remove the binary-float noise of the multiplication (0.07 × 100).
+ */
+export function formatRatioPercent(ratio: number): string {
+  const percent = Number((ratio * 100).toPrecision(12));
+  const [int = "0", frac] = String(percent).split(".");
+  return `${formatNumber(Number(int))}${frac ? `,${frac}` : ""}%`;
 }
 
 function parts(iso: string): { y: number; m: number; d: number } {

@@ -1,0 +1,60 @@
+import { Ajv } from "ajv";
+import standalone from "ajv/dist/standalone/index.js";
+import type { Catalog } from "../model.js";
+import { configSchema, unitReportSchema } from "./schema.js";
+import { CATALOG_IDS } from "./catalog.js";
+
+/**
+ * Ajv is only needed where schemas are compiled: when the committed artefacts are regenerated,
+ * and as a fallback for a catalogue that has no precompiled validator. Checking a file at run
+ * time uses the precompiled code in schemas/validators.cjs.
+ */
+
+export interface SchemaArtifacts {
+  "unit-report.schema.json": string;
+  "config.schema.json": string;
+  "validators.cjs": string;
+}
+
+function newAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, code: { source: true } });
+  ajv.addVocabulary(["enumDescriptions"]);
+  return ajv;
+}
+
+export type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+export interface AjvError {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+export function json(schema: unknown): string {
+  return JSON.stringify(schema, null, 2) + "\n";
+}
+
+/** The committed files under schemas/ for a catalogue, as their exact text. */
+export function schemaArtifacts(catalog: Catalog): SchemaArtifacts {
+  const unit = unitReportSchema(catalog);
+  const config = configSchema(CATALOG_IDS);
+  const ajv = newAjv();
+  ajv.addSchema(unit, "unit");
+  ajv.addSchema(config, "config");
+  const code = standalone.default(ajv, { unit: "unit", config: "config" });
+  return {
+    "unit-report.schema.json": json(unit),
+    "config.schema.json": json(config),
+    "validators.cjs": `// Generated from the ${catalog.id} guidance catalogue by the schema test; do not edit.\n${code}\nexports.catalogId = ${JSON.stringify(catalog.id)};\n`,
+  };
+}
+
+/** Compiles validators at run time, for a catalogue other than the precompiled one. */
+export function compileValidators(catalog: Catalog): { unit: ValidateFn; config: ValidateFn } {
+  const ajv = newAjv();
+  return {
+    unit: ajv.compile(unitReportSchema(catalog)) as ValidateFn,
+    config: ajv.compile(configSchema(CATALOG_IDS)) as ValidateFn,
+  };
+}

@@ -1,0 +1,338 @@
+import { Command, CommanderError, Option } from "commander";
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Diagnostic, Lang, PeriodKey } from "./model.js";
+import { t, type TextKey } from "./i18n.js";
+import { formatGithub, formatJson, formatText, PLAIN, type Paint } from "./output/diagnostics.js";
+
+/**
+ * The shell: the only module that reads argv and the environment, prints, and sets the exit
+ * code. Commands load what they need (docx, handlebars, Ajv) only when they run.
+ */
+
+const EXIT_OK = 0;
+const EXIT_INVALID = 1;
+const EXIT_CANNOT_RUN = 2;
+
+/** A problem that stops the command: printed as a sentence, exit 2 unless said otherwise. */
+class Stop extends Error {
+  constructor(
+    readonly key: TextKey,
+    readonly params: Record<string, unknown> = {},
+    readonly exitCode = EXIT_CANNOT_RUN,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(key);
+  }
+}
+
+function detectLang(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const flag = i < 0 ? undefined : argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  if (flag) return flag.toLowerCase().startsWith("en") ? "en" : "vi";
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  return env.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
+  const force = process.env.FORCE_COLOR;
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+  const wanted = force !== undefined ? force !== "0" && force !== "false" : !noColor && stream.isTTY === true;
+  if (!wanted) return PLAIN;
+  const { Chalk } = await import("chalk");
+  const c = new Chalk({ level: 1 });
+  return {
+    error: (s) => c.red.bold(s),
+    warning: (s) => c.yellow(s),
+    dim: (s) => c.dim(s),
+    bold: (s) => c.bold(s),
+  };
+}
+
+const out = (s: string) => void process.stdout.write(s);
+const err = (s: string) => void process.stderr.write(s);
+
+function parsePeriod(value: string | undefined, lang: Lang): PeriodKey | undefined {
+  if (value === undefined) return undefined;
+  if (value === "semi-annual" || value === "annual") return value;
+  throw new Stop("bad-option", { option: "--period", value, expected: "semi-annual | annual" });
+  void lang;
+}
+
+function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new Stop("bad-option", { option: "--year", value, expected: "YYYY" });
+  return Number(value);
+}
+
+export function parseDate(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new Stop("bad-option", { option, value, expected: "YYYY-MM-DD" });
+  }
+  return value;
+}
+
+function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new Stop("bad-option", { option: "--format", value, expected: allowed.join(" | ") });
+}
+
+/** Help and descriptions in the user's language. */
+function words(lang: Lang) {
+  const vi = lang === "vi";
+  return {
+    program: vi
+      ? "Kiểm tra tệp tiến độ của đơn vị, theo dõi tình hình gửi báo cáo và lập báo cáo công tác bình đẳng giới, vì sự tiến bộ của phụ nữ."
+      : "Checks units' progress files, tracks submissions and builds the gender-equality reports.",
+    help: vi ? "hiển thị trợ giúp" : "display help",
+    version: vi ? "hiển thị phiên bản" : "display the version",
+    lang: vi ? "ngôn ngữ thông báo: vi (mặc định) hoặc en" : "language of messages: vi (default) or en",
+    debug: vi ? "hiển thị chi tiết khi có lỗi nội bộ" : "show details of internal errors",
+    config: vi
+      ? "tệp cấu hình (mặc định: geq.yaml trong thư mục hiện tại nếu có)"
+      : "configuration file (default: geq.yaml in the current folder, if any)",
+    year: vi ? "năm báo cáo cần kiểm tra" : "reporting year to check",
+    period: vi
+      ? "kỳ báo cáo: semi-annual (sơ kết 6 tháng) hoặc annual (tổng kết năm)"
+      : "period: semi-annual or annual",
+    validate: vi
+      ? "kiểm tra tệp tiến độ của đơn vị (tệp, thư mục hoặc mẫu glob)"
+      : "check unit progress files (files, folders or globs)",
+    paths: vi ? "tệp, thư mục hoặc mẫu glob" : "files, folders or globs",
+    strict: vi ? "coi cảnh báo (chưa giải trình) là lỗi" : "fail on warnings that are not waived",
+    format: vi ? "định dạng kết quả" : "output format",
+    init: vi ? "tạo tệp tiến độ đầy đủ cho một đơn vị" : "write a complete progress file for a unit",
+    unit: vi ? "mã đơn vị, ví dụ VKT" : "unit code, e.g. VKT",
+    name: vi ? "tên đơn vị" : "unit name",
+    output: vi ? "tệp kết quả" : "output file",
+    force: vi ? "ghi đè tệp đã có" : "overwrite an existing file",
+    schema: vi
+      ? "in JSON Schema của tệp tiến độ (unit) hoặc tệp cấu hình (config)"
+      : "print the JSON Schema of unit files (unit) or the configuration (config)",
+    schemaKind: vi ? "unit hoặc config" : "unit or config",
+    examples: vi ? "Ví dụ:" : "Examples:",
+    titles: vi
+      ? { "Usage:": "Cách dùng:", "Options:": "Tùy chọn:", "Commands:": "Lệnh:", "Arguments:": "Tham số:" }
+      : {},
+  };
+}
+
+
+function exampleText(lang: Lang, lines: string[]): string {
+  return `\n${words(lang).examples}\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+}
+
+async function runValidate(
+  paths: string[],
+  opts: Record<string, string | boolean | undefined>,
+  lang: Lang,
+): Promise<number> {
+  const format = parseFormat(String(opts.format ?? "text"), ["text", "json", "github"] as const);
+  const year = parseYear(opts.year as string | undefined);
+  const period = parsePeriod(opts.period as string | undefined, lang);
+  const { validate } = await import("./validate/validate.js");
+  const result = await validate(paths, {
+    lang,
+    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(period ? { period } : {}),
+    cwd: process.cwd(),
+  });
+  if (!result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
+  const report = {
+    files: result.files.length,
+    errors: result.errors,
+    warnings: result.warnings,
+    waived: result.waived,
+    diagnostics: result.diagnostics,
+    missing: result.missing,
+  };
+  if (format === "json") out(formatJson(report));
+  else if (format === "github") out(formatGithub(report, lang));
+  else out(formatText(report, lang, await makePaint(process.stdout)));
+  if (result.errors > 0) return EXIT_INVALID;
+  if (opts.strict && result.warnings > 0) return EXIT_INVALID;
+  return EXIT_OK;
+}
+
+async function runInit(opts: Record<string, string | boolean | undefined>): Promise<number> {
+  const { loadCatalog, catalogForYear, DEFAULT_CATALOG_ID, SCHEMAS_DIR } =
+    await import("./catalog/catalog.js");
+  const { isoDateOf } = await import("./dates.js");
+  const year = parseYear(opts.year as string | undefined);
+  const catalog = year === undefined ? loadCatalog(DEFAULT_CATALOG_ID) : catalogForYear(year);
+  if (!catalog) throw new Stop("unknown-catalog", { year });
+  const period = parsePeriod(opts.period as string | undefined, "vi") ?? "semi-annual";
+  const code = String(opts.unit ?? "DONVI");
+  const { UNIT_CODE_PATTERN } = await import("./catalog/schema.js");
+  if (!new RegExp(UNIT_CODE_PATTERN).test(code)) {
+    throw new Stop("bad-option", { option: "--unit", value: code, expected: UNIT_CODE_PATTERN });
+  }
+  const target = String(opts.output ?? `${code.toLowerCase()}.yaml`);
+  const toStdout = target === "-";
+  const abs = resolve(process.cwd(), target);
+  const schemaFile = fileURLToPath(new URL("unit-report.schema.json", SCHEMAS_DIR));
+  const schemaRef = toStdout ? schemaFile : relative(dirname(abs), schemaFile).split("\\").join("/");
+  const { scaffold } = await import("./init.js");
+  const text = scaffold(catalog, {
+    code,
+    name: String(opts.name ?? "Tên đơn vị"),
+    year: catalog.year,
+    period,
+    schemaRef,
+    today: isoDateOf(new Date()),
+  });
+  if (toStdout) {
+    out(text);
+    return EXIT_OK;
+  }
+  if (existsSync(abs) && !opts.force) throw new Stop("output-exists", { path: target });
+  const { writeAtomic } = await import("./io/write-atomic.js");
+  const written = writeAtomic(abs, text);
+  if (!written.ok) throw new Stop("output-failed", { path: target, code: written.code });
+  err(t(detectLang(process.argv), "written", { path: target }) + "\n");
+  return EXIT_OK;
+}
+
+async function runSchema(
+  kind: string | undefined,
+  opts: Record<string, string | boolean | undefined>,
+): Promise<number> {
+  const which = kind ?? "unit";
+  if (which !== "unit" && which !== "config")
+    throw new Stop("bad-option", { option: "schema", value: which, expected: "unit | config" });
+  const { loadCatalog, DEFAULT_CATALOG_ID, CATALOG_IDS } = await import("./catalog/catalog.js");
+  const { unitReportSchema, configSchema } = await import("./catalog/schema.js");
+  const schema =
+    which === "unit" ? unitReportSchema(loadCatalog(DEFAULT_CATALOG_ID)!) : configSchema(CATALOG_IDS);
+  const text = JSON.stringify(schema, null, 2) + "\n";
+  if (typeof opts.output !== "string" || opts.output === "-") {
+    out(text);
+    return EXIT_OK;
+  }
+  const { writeAtomic } = await import("./io/write-atomic.js");
+  const written = writeAtomic(resolve(process.cwd(), opts.output), text);
+  if (!written.ok) throw new Stop("output-failed", { path: opts.output, code: written.code });
+  return EXIT_OK;
+}
+
+function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
+  const w = words(lang);
+  const program = new Command("geq");
+  const titles = w.titles as Record<string, string>;
+  program
+    .description(w.program)
+    .version("0.1.0", "-V, --version", w.version)
+    .helpOption("-h, --help", w.help)
+    .helpCommand(false)
+    .addOption(new Option("--lang <lang>", w.lang).choices(["vi", "en"]))
+    .option("--debug", w.debug)
+    .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true })
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err });
+
+  const run = (fn: () => Promise<number>) => async () => setExit(await fn());
+
+  program
+    .command("validate")
+    .description(w.validate)
+    .argument("<paths...>", w.paths)
+    .option("-c, --config <file>", w.config)
+    .option("--year <year>", w.year)
+    .option("--period <period>", w.period)
+    .option("--strict", w.strict)
+    .option("--format <format>", `${w.format}: text | json | github`, "text")
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq validate vkt.yaml",
+        "geq validate nop-bao-cao/2022/semi-annual --config geq.yaml --period semi-annual --strict",
+        "geq validate 'nop-bao-cao/**/*.yaml' --format github",
+      ]),
+    )
+    .action((paths: string[], opts) => run(() => runValidate(paths, opts, lang))());
+
+  program
+    .command("init")
+    .description(w.init)
+    .option("--unit <code>", w.unit)
+    .option("--name <name>", w.name)
+    .option("--year <year>", w.year)
+    .option("--period <period>", w.period, "semi-annual")
+    .option("-o, --output <file>", w.output)
+    .option("-f, --force", w.force)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, ['geq init --unit VKT --name "Viện Kinh tế xây dựng" --period annual -o vkt.yaml']),
+    )
+    .action((opts) => run(() => runInit(opts))());
+
+  program
+    .command("schema")
+    .description(w.schema)
+    .argument("[kind]", w.schemaKind)
+    .option("-o, --output <file>", w.output)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, ["geq schema unit -o unit-report.schema.json", "geq schema config"]),
+    )
+    .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts))());
+
+  for (const cmd of program.commands)
+    cmd.exitOverride().configureHelp({ styleTitle: (s: string) => titles[s] ?? s });
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const lang = detectLang(argv);
+  let code = EXIT_OK;
+  const program = buildProgram(lang, (c) => (code = c));
+  const debug = argv.includes("--debug");
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT_OK;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end the run successfully; anything else commander refuses is a usage error.
+      return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version"
+        ? EXIT_OK
+        : EXIT_CANNOT_RUN;
+    }
+    if (e instanceof Stop) {
+      if (e.diagnostics.length)
+        err(
+          formatText(
+            {
+              files: 1,
+              errors: e.diagnostics.filter((d) => d.severity === "error").length,
+              warnings: 0,
+              waived: 0,
+              diagnostics: e.diagnostics,
+              missing: [],
+            },
+            lang,
+          ),
+        );
+      err(`geq: ${t(lang, e.key, e.params)}\n`);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    err(`geq: ${t(lang, "internal-error", { message })}\n`);
+    if (debug && e instanceof Error && e.stack) err(e.stack + "\n");
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+process.exitCode = await main(process.argv);

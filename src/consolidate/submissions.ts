@@ -1,0 +1,62 @@
+import { daysBetween } from "../dates.js";
+import type { RegistryUnit, UnitReport } from "../model.js";
+
+/** What the run knows about one unit's file for a period. */
+export interface SubmissionEntry {
+  code: string;
+  name: string;
+  file: string;
+  /** Present when the file is valid. */
+  report?: UnitReport;
+  /** Number of errors when the file was rejected. */
+  errors: number;
+}
+
+export type SubmissionState =
+  | { state: "on-time"; submitted: string; reference?: string; file: string }
+  | { state: "late"; days: number; submitted: string; reference?: string; file: string }
+  | { state: "invalid"; errors: number; file: string }
+  | { state: "missing" };
+
+export type UnitSubmission = RegistryUnit & SubmissionState;
+
+/** Lateness counts by the arrival stamp: submitted on the deadline is on time. */
+export function lateness(submitted: string, deadline: string): number {
+  return Math.max(0, daysBetween(deadline, submitted));
+}
+
+export function submissionOf(entry: SubmissionEntry, deadline: string): SubmissionState {
+  if (!entry.report) return { state: "invalid", errors: entry.errors, file: entry.file };
+  const { submitted, reference } = entry.report;
+  const days = lateness(submitted, deadline);
+  const ref = reference === undefined ? {} : { reference };
+  return days > 0
+    ? { state: "late", days, submitted, file: entry.file, ...ref }
+    : { state: "on-time", submitted, file: entry.file, ...ref };
+}
+
+/**
+ * One row per unit in registry order, then units that sent a file but are not registered
+ * (they are rejected by validation, listed so nobody's file disappears silently).
+ */
+export function submissions(
+  registry: readonly RegistryUnit[],
+  entries: readonly SubmissionEntry[],
+  deadline: string,
+): UnitSubmission[] {
+  const byCode = new Map<string, SubmissionEntry>();
+  for (const e of entries) {
+    const seen = byCode.get(e.code);
+    // With two files for one unit, a valid one wins; validation reports the duplicate.
+    if (!seen || (!seen.report && e.report)) byCode.set(e.code, e);
+  }
+  const rows: UnitSubmission[] = registry.map((u) => {
+    const e = byCode.get(u.code);
+    return { code: u.code, name: u.name, ...(e ? submissionOf(e, deadline) : { state: "missing" as const }) };
+  });
+  const registered = new Set(registry.map((u) => u.code));
+  for (const e of byCode.values()) {
+    if (!registered.has(e.code)) rows.push({ code: e.code, name: e.name, ...submissionOf(e, deadline) });
+  }
+  return rows;
+}

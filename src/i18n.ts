@@ -1,0 +1,99 @@
+import type { Lang } from "./model.js";
+
+/** The words of the command line itself: problems that stop a run, summaries, help. Rule messages live in validate/messages.ts. */
+
+type Params = Record<string, unknown>;
+type Entry = { vi: (p: Params) => string; en: (p: Params) => string };
+const s = (v: unknown) => String(v);
+
+const TEXT = {
+  "no-paths": {
+    vi: () => "chưa chỉ ra tệp hoặc thư mục nào cần xử lý",
+    en: () => "no file or folder given",
+  },
+  "path-not-found": {
+    vi: (p) => `không tìm thấy tệp hoặc thư mục «${s(p.path)}»`,
+    en: (p) => `no such file or folder: ${s(p.path)}`,
+  },
+  "no-yaml-files": {
+    vi: (p) => `không có tệp YAML (*.yaml, *.yml) nào trong «${s(p.path)}»`,
+    en: (p) => `no YAML file (*.yaml, *.yml) in ${s(p.path)}`,
+  },
+  "file-unreadable": {
+    vi: (p) => `không đọc được tệp «${s(p.path)}» (${s(p.code)})`,
+    en: (p) => `cannot read ${s(p.path)} (${s(p.code)})`,
+  },
+  "config-unreadable": {
+    vi: (p) => `không đọc được tệp cấu hình «${s(p.path)}» (${s(p.code)})`,
+    en: (p) => `cannot read the configuration ${s(p.path)} (${s(p.code)})`,
+  },
+  "config-invalid": {
+    vi: (p) => `tệp cấu hình «${s(p.path)}» không hợp lệ`,
+    en: (p) => `the configuration ${s(p.path)} is invalid`,
+  },
+  "config-required": {
+    vi: () => "cần tệp cấu hình (--config hoặc geq.yaml trong thư mục hiện tại) có danh sách đơn vị",
+    en: () =>
+      "a configuration with a registry of units is needed (--config, or geq.yaml in the current folder)",
+  },
+  "output-exists": {
+    vi: (p) => `tệp «${s(p.path)}» đã tồn tại; dùng --force để ghi đè`,
+    en: (p) => `${s(p.path)} already exists; use --force to overwrite it`,
+  },
+  "output-failed": {
+    vi: (p) => `không ghi được tệp «${s(p.path)}» (${s(p.code)})`,
+    en: (p) => `cannot write ${s(p.path)} (${s(p.code)})`,
+  },
+  "output-is-input": {
+    vi: (p) => `tệp đầu ra «${s(p.path)}» là một tệp đầu vào; hãy chọn tên khác`,
+    en: (p) => `the output ${s(p.path)} is one of the input files; choose another name`,
+  },
+  "bad-option": {
+    vi: (p) => `giá trị không hợp lệ cho ${s(p.option)}: «${s(p.value)}» (${s(p.expected)})`,
+    en: (p) => `invalid value for ${s(p.option)}: "${s(p.value)}" (${s(p.expected)})`,
+  },
+  "unknown-catalog": {
+    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}`,
+    en: (p) => `no guidance catalogue for ${s(p.year)}`,
+  },
+  "template-invalid": {
+    vi: (p) => `mẫu báo cáo không dùng được: ${s(p.message)}`,
+    en: (p) => `the report template cannot be used: ${s(p.message)}`,
+  },
+  "input-invalid": {
+    vi: (p) =>
+      `không lập báo cáo vì ${s(p.count)} tệp không hợp lệ (dùng --skip-invalid để lập từ các tệp hợp lệ)`,
+    en: (p) =>
+      `no report built: ${s(p.count)} file(s) are invalid (use --skip-invalid to build from the valid ones)`,
+  },
+  "no-valid-files": {
+    vi: () => "không có tệp hợp lệ nào để lập báo cáo",
+    en: () => "no valid file to build a report from",
+  },
+  "internal-error": {
+    vi: (p) =>
+      `lỗi nội bộ của geq (${s(p.message)}). Xin báo lỗi này kèm lệnh đã chạy; chạy lại với --debug để xem chi tiết.`,
+    en: (p) =>
+      `internal error in geq (${s(p.message)}). Please report it with the command you ran; rerun with --debug for details.`,
+  },
+  error: { vi: () => "lỗi", en: () => "error" },
+  warning: { vi: () => "cảnh báo", en: () => "warning" },
+  waived: { vi: (p) => `đã giải trình: ${s(p.reason)}`, en: (p) => `waived: ${s(p.reason)}` },
+  summary: {
+    vi: (p) =>
+      `${s(p.files)} tệp, ${s(p.errors)} lỗi, ${s(p.warnings)} cảnh báo${Number(p.waived) ? `, ${s(p.waived)} cảnh báo đã giải trình` : ""}`,
+    en: (p) =>
+      `${s(p.files)} file(s), ${s(p.errors)} error(s), ${s(p.warnings)} warning(s)${Number(p.waived) ? `, ${s(p.waived)} waived` : ""}`,
+  },
+  missing: {
+    vi: (p) => `Ghi chú: ${s(p.count)} đơn vị chưa có tệp: ${s(p.units)}`,
+    en: (p) => `Note: ${s(p.count)} unit(s) have no file: ${s(p.units)}`,
+  },
+  written: { vi: (p) => `Đã ghi ${s(p.path)}`, en: (p) => `Wrote ${s(p.path)}` },
+} satisfies Record<string, Entry>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function t(lang: Lang, key: TextKey, params: Params = {}): string {
+  return (TEXT[key] as Entry)[lang](params);
+}

@@ -1,0 +1,60 @@
+import type { Diagnostic, Lang, RegistryUnit } from "../model.js";
+import { t } from "../i18n.js";
+
+/** The three ways validate speaks: text for people, JSON for tools, workflow commands for GitHub. */
+
+export interface DiagnosticsReport {
+  files: number;
+  errors: number;
+  warnings: number;
+  waived: number;
+  diagnostics: Diagnostic[];
+  missing: RegistryUnit[];
+}
+
+export interface Paint {
+  error(s: string): string;
+  warning(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const PLAIN: Paint = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
+
+export function formatText(r: DiagnosticsReport, lang: Lang, paint: Paint = PLAIN): string {
+  const lines = r.diagnostics.map((d) => {
+    const sev = d.severity === "error" ? paint.error(t(lang, "error")) : paint.warning(t(lang, "warning"));
+    const where = `${d.file}:${d.line}:${d.column}`;
+    const waived = d.waived ? ` (${t(lang, "waived", { reason: d.waived.reason })})` : "";
+    return `${where} ${sev}${waived}  ${d.path ? `${d.path}: ` : ""}${d.message}  ${paint.dim(`[${d.rule}]`)}`;
+  });
+  if (r.missing.length) {
+    const units = r.missing.map((u) => `${u.code} (${u.name})`).join(", ");
+    lines.push(t(lang, "missing", { count: r.missing.length, units }));
+  }
+  lines.push(paint.bold(t(lang, "summary", r as unknown as Record<string, unknown>)));
+  return lines.join("\n") + "\n";
+}
+
+export function formatJson(r: DiagnosticsReport): string {
+  return JSON.stringify(r, null, 2) + "\n";
+}
+
+// Workflow command escaping, as the Actions toolkit does it.
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+export function formatGithub(r: DiagnosticsReport, lang: Lang): string {
+  const lines = r.diagnostics.map((d) => {
+    const command = d.waived ? "notice" : d.severity === "error" ? "error" : "warning";
+    const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+    const waived = d.waived ? ` (${t(lang, "waived", { reason: d.waived.reason })})` : "";
+    return `::${command} ${props}::${escapeData(`${d.path ? `${d.path}: ` : ""}${d.message}${waived}`)}`;
+  });
+  if (r.missing.length) {
+    const units = r.missing.map((u) => `${u.code} (${u.name})`).join(", ");
+    lines.push(`::notice::${escapeData(t(lang, "missing", { count: r.missing.length, units }))}`);
+  }
+  lines.push(t(lang, "summary", r as unknown as Record<string, unknown>));
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,82 @@
+import type { Catalog, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
+import { readSource, type ReadResult } from "../source/read.js";
+import type { Finding } from "./finding.js";
+import { normalise } from "./normalise.js";
+import { UNIT_RULES } from "./rules/index.js";
+import { schemaFindings } from "./schema-findings.js";
+import { byPosition, toDiagnostic } from "./diagnostics.js";
+import type { Validators } from "./validators.js";
+import { deadlineOf } from "../catalog/catalog.js";
+
+/** Checking one unit file: read, schema, rules beyond the schema, waivers. Pure apart from its input bytes. */
+
+export interface UnitCheckContext {
+  lang: Lang;
+  catalog: Catalog;
+  validators: Validators;
+  /** The unit schema of `catalog`, for field labels. */
+  schema: Record<string, unknown>;
+  expected: { year?: number; period?: PeriodKey };
+  deadlines?: Partial<Record<PeriodKey, string>>;
+}
+
+export interface UnitFileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The normalised report, when the file has no errors. */
+  report?: UnitReport;
+  /** What the file says about itself, when it got that far: for registry rules and status. */
+  unit?: { code: string; name: string };
+  year?: number;
+  period?: PeriodKey;
+  /** Kept for the run's cross-file rules, which position their findings in this file. */
+  read?: ReadResult;
+}
+
+function identity(value: unknown): Pick<UnitFileResult, "unit" | "year" | "period"> {
+  const v = value as Record<string, unknown> | undefined;
+  const unit = v?.unit as Record<string, unknown> | undefined;
+  const out: Pick<UnitFileResult, "unit" | "year" | "period"> = {};
+  if (typeof unit?.code === "string") {
+    out.unit = { code: unit.code, name: typeof unit.name === "string" ? unit.name : unit.code };
+  }
+  if (typeof v?.year === "number") out.year = v.year;
+  if (v?.period === "semi-annual" || v?.period === "annual") out.period = v.period;
+  return out;
+}
+
+export function checkUnit(file: string, bytes: Uint8Array, ctx: UnitCheckContext): UnitFileResult {
+  const read = readSource(bytes);
+  const word = (findings: Finding[]) =>
+    findings.map((f) => toDiagnostic(file, f, { ...read, schema: ctx.schema, lang: ctx.lang }));
+  if (!read.source) return { file, diagnostics: word(read.findings).sort(byPosition), read };
+
+  const raw = read.source.value;
+  const data = normalise(raw);
+  const findings: Finding[] = [...read.findings];
+  const valid = ctx.validators.unit(data);
+  if (!valid) findings.push(...schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema));
+  const result: UnitFileResult = { file, diagnostics: [], ...identity(data), read };
+
+  if (valid) {
+    const report = data as UnitReport;
+    if (report.year !== ctx.catalog.year) {
+      findings.push({ rule: "no-catalog", path: ["year"], params: { year: report.year } });
+    } else {
+      const deadline = deadlineOf(ctx.catalog, report.period, ctx.deadlines);
+      const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
+      for (const rule of UNIT_RULES) findings.push(...rule.check(ruleCtx));
+    }
+    result.report = report;
+  }
+
+  const diagnostics = word(findings);
+  const waivers = new Map((result.report?.waivers ?? []).map((w) => [w.rule, w.reason]));
+  for (const d of diagnostics) {
+    const reason = waivers.get(d.rule);
+    if (d.severity === "warning" && reason !== undefined) d.waived = { reason };
+  }
+  result.diagnostics = diagnostics.sort(byPosition);
+  if (diagnostics.some((d) => d.severity === "error")) delete result.report;
+  return result;
+}

@@ -1,0 +1,59 @@
+import type { Diagnostic, Lang } from "../model.js";
+import type { LineCounter } from "yaml";
+import { locate, type Source } from "../source/read.js";
+import type { Finding } from "./finding.js";
+import { ruleInfo, say } from "./messages.js";
+import { schemaAt } from "./schema-findings.js";
+
+/** Positions findings in their file and words them: the step from data to what a person reads. */
+
+export function positionOf(
+  finding: Finding,
+  source: Source | undefined,
+  lines: LineCounter | undefined,
+): { line: number; column: number } {
+  if (finding.position) return finding.position;
+  if (finding.offset !== undefined && lines) {
+    const p = lines.linePos(finding.offset);
+    return { line: p.line, column: p.col };
+  }
+  if (!source) return { line: 1, column: 1 };
+  const node = locate(source.doc, finding.path, finding.key ?? false);
+  let offset = node?.range?.[0] ?? 0;
+  if (finding.needle && node?.range) {
+    const within = source.text.slice(node.range[0], node.range[1]).indexOf(finding.needle);
+    if (within >= 0) offset += within;
+  }
+  const p = source.lines.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+export function dottedPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+export function toDiagnostic(
+  file: string,
+  finding: Finding,
+  ctx: { source?: Source; lines?: LineCounter; schema: Record<string, unknown>; lang: Lang },
+): Diagnostic {
+  const { line, column } = positionOf(finding, ctx.source, ctx.lines);
+  const labelNode = schemaAt(ctx.schema, finding.labelPath ?? finding.path);
+  const label =
+    ctx.lang === "vi" && (finding.labelPath ?? finding.path).length
+      ? ((labelNode?.title as string) ?? "")
+      : "";
+  return {
+    file,
+    line,
+    column,
+    severity: ruleInfo(finding.rule).severity,
+    path: dottedPath(finding.path),
+    rule: finding.rule,
+    message: say(finding.rule, ctx.lang, label, finding.params),
+  };
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}

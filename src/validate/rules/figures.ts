@@ -1,0 +1,146 @@
+import { eachTask } from "../../catalog/catalog.js";
+import type { IndicatorValue, People, TaskReport } from "../../model.js";
+import type { JsonPath } from "../../source/read.js";
+import type { Finding } from "../finding.js";
+import type { UnitRule, UnitRuleContext } from "./rule.js";
+
+/** Rules about the figures a unit reports. */
+
+function isPeople(v: unknown): v is People {
+  return typeof v === "object" && v !== null && "total" in v && "female" in v;
+}
+
+/** Every people figure in a report, with its path. */
+function* peopleIn(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; people: People }> {
+  if (isPeople(value)) {
+    yield { path, people: value };
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* peopleIn(value[i], [...path, i]);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) yield* peopleIn(v, [...path, k]);
+  }
+}
+
+export function isNonZero(v: IndicatorValue | undefined): boolean {
+  if (typeof v === "number") return v !== 0;
+  if (typeof v === "boolean") return v;
+  if (isPeople(v)) return v.total !== 0 || v.female !== 0;
+  return false;
+}
+
+function* tasks(
+  ctx: UnitRuleContext,
+): Generator<{ path: JsonPath; task: TaskReport; indicators: { key: string; type: string }[] }> {
+  for (const { group, task } of eachTask(ctx.catalog)) {
+    const t = ctx.report.tasks[group.key]?.[task.key];
+    if (t) yield { path: ["tasks", group.key, task.key], task: t, indicators: task.indicators };
+  }
+}
+
+export const peopleFemaleLeTotal: UnitRule = {
+  id: "people-female-le-total",
+  check: (ctx) => {
+    const out: Finding[] = [];
+    for (const { path, people } of peopleIn(ctx.report)) {
+      if (people.female > people.total) {
+        const params = { female: people.female, total: people.total };
+        out.push({ rule: "people-female-le-total", path: [...path, "female"], labelPath: path, params });
+      }
+    }
+    return out;
+  },
+};
+
+export const casesResolvedLeReported: UnitRule = {
+  id: "cases-resolved-le-reported",
+  check: (ctx) => {
+    const t = ctx.report.tasks.coordination?.gbv_response;
+    const resolved = typeof t?.cases_resolved === "number" ? t.cases_resolved : 0;
+    const reported = typeof t?.cases_reported === "number" ? t.cases_reported : 0;
+    return resolved > reported
+      ? [
+          {
+            rule: "cases-resolved-le-reported",
+            path: ["tasks", "coordination", "gbv_response", "cases_resolved"],
+            labelPath: ["tasks", "coordination", "gbv_response"],
+            params: { resolved, reported },
+          },
+        ]
+      : [];
+  },
+};
+
+export const leadersLeEmployees: UnitRule = {
+  id: "leaders-le-employees",
+  check: (ctx) => {
+    const employees = ctx.report.staff.employees.total;
+    const out: Finding[] = [];
+    for (const key of ["unit_leaders", "division_leaders", "succession_pool"] as const) {
+      const total = ctx.report.staff[key].total;
+      if (total > employees) {
+        out.push({
+          rule: "leaders-le-employees",
+          path: ["staff", key, "total"],
+          labelPath: ["staff", key],
+          params: { total, employees },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const inactiveWithFigures: UnitRule = {
+  id: "inactive-with-figures",
+  check: (ctx) => {
+    const out: Finding[] = [];
+    for (const { path, task, indicators } of tasks(ctx)) {
+      if (task.status !== "not_started" && task.status !== "not_applicable") continue;
+      for (const ind of indicators) {
+        if (isNonZero(task[ind.key])) {
+          out.push({
+            rule: "inactive-with-figures",
+            path: [...path, ind.key],
+            labelPath: path,
+            params: { status: task.status, indicator: ind.key },
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const doneWithoutFigures: UnitRule = {
+  id: "done-without-figures",
+  check: (ctx) => {
+    const out: Finding[] = [];
+    for (const { path, task, indicators } of tasks(ctx)) {
+      const measured = indicators.filter((i) => i.type !== "text");
+      if (task.status === "done" && measured.length > 0 && !measured.some((i) => isNonZero(task[i.key]))) {
+        out.push({ rule: "done-without-figures", path: [...path, "status"], labelPath: path, params: {} });
+      }
+    }
+    return out;
+  },
+};
+
+export const overspent: UnitRule = {
+  id: "overspent",
+  check: (ctx) => {
+    const planned = ctx.report.budget?.planned_vnd ?? 0;
+    const spent = ctx.report.budget?.spent_vnd;
+    return spent !== undefined && spent > planned
+      ? [
+          {
+            rule: "overspent",
+            path: ["budget", "spent_vnd"],
+            labelPath: ["budget"],
+            params: { spent, planned },
+          },
+        ]
+      : [];
+  },
+};

@@ -1,0 +1,31 @@
+import { activityDates, lateSubmission, periodMismatch, realDates, submittedBeforeWindow } from "./dates.js";
+import {
+  casesResolvedLeReported,
+  doneWithoutFigures,
+  inactiveWithFigures,
+  leadersLeEmployees,
+  overspent,
+  peopleFemaleLeTotal,
+} from "./figures.js";
+import { emptyAssessment, waiverRules, xmlIllegalChars } from "./text.js";
+import type { UnitRule } from "./rule.js";
+
+/** The rules beyond the schema, in the order their findings are most useful to read. */
+export const UNIT_RULES: readonly UnitRule[] = [
+  periodMismatch,
+  realDates,
+  submittedBeforeWindow,
+  activityDates,
+  peopleFemaleLeTotal,
+  leadersLeEmployees,
+  casesResolvedLeReported,
+  inactiveWithFigures,
+  waiverRules,
+  lateSubmission,
+  overspent,
+  doneWithoutFigures,
+  emptyAssessment,
+  xmlIllegalChars,
+];
+
+export type { UnitRule, UnitRuleContext } from "./rule.js";

@@ -1,0 +1,214 @@
+import { existsSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
+import { resolve } from "node:path";
+import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
+import { unitReportSchema } from "../catalog/schema.js";
+import { checkConfig, DEFAULT_CONFIG_FILE, type ConfigResult } from "../config.js";
+import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
+import { discover } from "../source/discover.js";
+import { MAX_FILE_BYTES } from "../source/read.js";
+import { checkUnit, type UnitFileResult } from "./check-unit.js";
+import { byPosition, toDiagnostic } from "./diagnostics.js";
+import type { Finding } from "./finding.js";
+import { validatorsFor } from "./validators.js";
+
+/** A run over many files: discovery, the configuration, each file, then the rules across files. */
+
+export interface ValidateOptions {
+  lang?: Lang;
+  /** Path of the configuration; when absent, `geq.yaml` in `cwd` is used if it exists. */
+  config?: string;
+  /** Ignore a `geq.yaml` found in `cwd`. */
+  noConfig?: boolean;
+  year?: number;
+  period?: PeriodKey;
+  cwd?: string;
+}
+
+export interface ValidateResult {
+  ok: true;
+  catalog: Catalog;
+  config?: LoadedConfig;
+  files: UnitFileResult[];
+  /** Registered units with no file in this run (a note, never a failure of validate). */
+  missing: RegistryUnit[];
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  waived: number;
+}
+
+/** The command could not run: exit code 2. */
+export interface RunProblem {
+  ok: false;
+  problem: string;
+  params: Record<string, unknown>;
+  diagnostics?: Diagnostic[];
+}
+
+type Loaded = { bytes: Uint8Array } | { tooLarge: number } | { unreadable: string };
+
+/** Reads a file, refusing one above the limit without reading it. */
+export function loadFile(path: string): Loaded {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { tooLarge: size };
+    const bytes = new Uint8Array(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read) };
+  } catch (e) {
+    return { unreadable: (e as NodeJS.ErrnoException).code ?? "EIO" };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export type LoadedConfig = ConfigResult & { ok: true; config: Config; catalog: Catalog };
+
+export async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
+  const loaded = loadFile(resolve(cwd, path));
+  if ("unreadable" in loaded)
+    return { ok: false, problem: "config-unreadable", params: { path, code: loaded.unreadable } };
+  const defaultCatalog = loadCatalog(DEFAULT_CATALOG_ID)!;
+  const validators = await validatorsFor(defaultCatalog);
+  const result =
+    "tooLarge" in loaded
+      ? {
+          file: path,
+          diagnostics: [
+            toDiagnostic(
+              path,
+              { rule: "file-too-large", path: [], params: { size: loaded.tooLarge, max: MAX_FILE_BYTES } },
+              { schema: {}, lang },
+            ),
+          ],
+        }
+      : checkConfig(path, loaded.bytes, { lang, validators });
+  if (!result.config)
+    return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
+  const catalog = loadCatalog(result.config.catalog);
+  if (!catalog)
+    return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
+  return { ok: true, ...result, config: result.config, catalog };
+}
+
+/** The configuration to use: the one named, else `geq.yaml` in the working folder, else none. */
+export function configPath(options: ValidateOptions, cwd: string): string | undefined {
+  if (options.config) return options.config;
+  if (!options.noConfig && existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return DEFAULT_CONFIG_FILE;
+  return undefined;
+}
+
+function crossFileFindings(
+  files: UnitFileResult[],
+  registry: RegistryUnit[] | undefined,
+): Map<UnitFileResult, Finding[]> {
+  const out = new Map<UnitFileResult, Finding[]>();
+  const add = (r: UnitFileResult, f: Finding) => out.set(r, [...(out.get(r) ?? []), f]);
+  const registered = registry && new Set(registry.map((u) => u.code));
+  const seen = new Map<string, UnitFileResult>();
+  for (const r of files) {
+    if (!r.unit) continue;
+    if (registered && !registered.has(r.unit.code)) {
+      add(r, { rule: "unknown-unit", path: ["unit", "code"], params: { code: r.unit.code } });
+    }
+    const key = `${r.unit.code}\u0000${r.year}\u0000${r.period}`;
+    const first = seen.get(key);
+    if (first)
+      add(r, {
+        rule: "duplicate-unit",
+        path: ["unit", "code"],
+        params: { code: r.unit.code, other: first.file },
+      });
+    else seen.set(key, r);
+  }
+  return out;
+}
+
+export async function validate(
+  paths: readonly string[],
+  options: ValidateOptions = {},
+): Promise<ValidateResult | RunProblem> {
+  const lang = options.lang ?? "vi";
+  const cwd = options.cwd ?? ".";
+  const cfgPath = configPath(options, cwd);
+  let config: LoadedConfig | undefined;
+  if (cfgPath) {
+    const loaded = await loadConfig(cfgPath, cwd, lang);
+    if (!loaded.ok) return loaded;
+    config = loaded;
+  }
+  const found = discover(paths, cwd);
+  if ("problem" in found) return { ok: false, problem: found.problem, params: found.params };
+
+  const catalog = config?.catalog ?? loadCatalog(DEFAULT_CATALOG_ID)!;
+  const validators = await validatorsFor(catalog);
+  const schema = unitReportSchema(catalog);
+  const expected = {
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.period ? { period: options.period } : {}),
+  };
+  const ctx = {
+    lang,
+    catalog,
+    validators,
+    schema,
+    expected,
+    ...(config?.config.deadlines ? { deadlines: config.config.deadlines } : {}),
+  };
+  const configAbs = cfgPath ? resolve(cwd, cfgPath) : undefined;
+
+  const files: UnitFileResult[] = [];
+  for (const file of found.files) {
+    if (resolve(cwd, file) === configAbs) continue;
+    const loaded = loadFile(resolve(cwd, file));
+    if ("unreadable" in loaded)
+      return { ok: false, problem: "file-unreadable", params: { path: file, code: loaded.unreadable } };
+    if ("tooLarge" in loaded) {
+      const finding: Finding = {
+        rule: "file-too-large",
+        path: [],
+        params: { size: loaded.tooLarge, max: MAX_FILE_BYTES },
+      };
+      files.push({ file, diagnostics: [toDiagnostic(file, finding, { schema, lang })] });
+      continue;
+    }
+    files.push(checkUnit(file, loaded.bytes, ctx));
+  }
+
+  for (const [result, findings] of crossFileFindings(files, config?.config.units)) {
+    const source = result.read?.source;
+    for (const f of findings) {
+      result.diagnostics.push(toDiagnostic(result.file, f, { ...(source ? { source } : {}), schema, lang }));
+    }
+    result.diagnostics.sort(byPosition);
+    delete result.report;
+  }
+  for (const r of files) delete r.read;
+
+  const present = new Set(files.flatMap((r) => (r.unit ? [r.unit.code] : [])));
+  const missing = (config?.config.units ?? []).filter((u) => !present.has(u.code));
+  const diagnostics = [...(config?.diagnostics ?? []), ...files.flatMap((r) => r.diagnostics)].sort(
+    byPosition,
+  );
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.filter((d) => d.severity === "warning" && !d.waived).length;
+  const waived = diagnostics.filter((d) => d.waived).length;
+  return {
+    ok: true,
+    catalog,
+    ...(config ? { config } : {}),
+    files,
+    missing,
+    diagnostics,
+    errors,
+    warnings,
+    waived,
+  };
+}
