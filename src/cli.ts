@@ -43,6 +43,7 @@ async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
   const { Chalk } = await import("chalk");
   const c = new Chalk({ level: 1 });
   return {
+    ok: (s) => c.green(s),
     error: (s) => c.red.bold(s),
     warning: (s) => c.yellow(s),
     dim: (s) => c.dim(s),
@@ -113,13 +114,45 @@ function words(lang: Lang) {
       ? "in JSON Schema của tệp tiến độ (unit) hoặc tệp cấu hình (config)"
       : "print the JSON Schema of unit files (unit) or the configuration (config)",
     schemaKind: vi ? "unit hoặc config" : "unit or config",
+    status: vi
+      ? "tình hình gửi báo cáo của các đơn vị trong danh sách: đúng hạn, chậm, chưa gửi, không hợp lệ"
+      : "submissions of the registered units: on time, late, missing, invalid",
+    statusPaths: vi
+      ? "thư mục, tệp hoặc mẫu glob chứa báo cáo của các đơn vị"
+      : "folders, files or globs of unit files",
+    asOf: vi
+      ? "tính đến ngày YYYY-MM-DD (mặc định: hôm nay)"
+      : "take the status as of this day, YYYY-MM-DD (default: today)",
+    failOn: vi
+      ? "trả mã thoát 1 khi có đơn vị thuộc trường hợp: missing (chưa gửi), late (chậm), invalid (không hợp lệ); nhiều giá trị cách nhau bằng dấu phẩy hoặc lặp lại tùy chọn"
+      : "exit 1 when a unit is missing, late or invalid; several values comma-separated or by repeating the option",
     examples: vi ? "Ví dụ:" : "Examples:",
+    noConfig: vi
+      ? "không dùng tệp cấu hình (kể cả geq.yaml trong thư mục hiện tại)"
+      : "use no configuration (not even ./geq.yaml)",
+    buildReport: vi
+      ? "lập báo cáo .docx: báo cáo tổng hợp của các đơn vị (có cấu hình) hoặc báo cáo riêng của một đơn vị (một tệp)"
+      : "build the .docx report: consolidated (with a configuration) or one unit's own report (one file)",
+    date: vi
+      ? "ngày ban hành, YYYY-MM-DD (mặc định: ngày trong cấu hình, hoặc hôm nay)"
+      : "document date, YYYY-MM-DD (default: the configuration's, else today)",
+    number: vi
+      ? "số văn bản, ví dụ 125 (mặc định để trống)"
+      : "document number, e.g. 125 (default: left blank)",
+    skipInvalid: vi
+      ? "lập báo cáo từ các tệp hợp lệ, nêu tên đơn vị bị loại"
+      : "build from the valid files and name the rejected units",
+    compare: vi
+      ? "các tệp sơ kết 6 tháng cùng năm để so sánh (báo cáo năm)"
+      : "the same year's semi-annual files, for comparison (annual report)",
+    template: vi
+      ? "thư mục mẫu báo cáo thay cho mẫu có sẵn"
+      : "folder of templates to use instead of the built-in ones",
     titles: vi
       ? { "Usage:": "Cách dùng:", "Options:": "Tùy chọn:", "Commands:": "Lệnh:", "Arguments:": "Tham số:" }
       : {},
   };
 }
-
 
 function exampleText(lang: Lang, lines: string[]): string {
   return `\n${words(lang).examples}\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
@@ -137,6 +170,7 @@ async function runValidate(
   const result = await validate(paths, {
     lang,
     ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+    ...(opts.config === false ? { noConfig: true } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(period ? { period } : {}),
     cwd: process.cwd(),
@@ -157,6 +191,52 @@ async function runValidate(
   if (result.errors > 0) return EXIT_INVALID;
   if (opts.strict && result.warnings > 0) return EXIT_INVALID;
   return EXIT_OK;
+}
+
+function collectList(value: string, previous: string[]): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== ""),
+  ];
+}
+
+async function runStatus(
+  paths: string[],
+  opts: Record<string, string | string[] | boolean | undefined>,
+  lang: Lang,
+): Promise<number> {
+  const format = parseFormat(String(opts.format ?? "text"), ["text", "json"] as const);
+  const year = parseYear(opts.year as string | undefined);
+  const period = parsePeriod(opts.period as string | undefined, lang);
+  const { status, failures, FAIL_CONDITIONS } = await import("./status.js");
+  type Condition = (typeof FAIL_CONDITIONS)[number];
+  const failOn = (opts.failOn as string[] | undefined) ?? [];
+  for (const c of failOn) {
+    if (!(FAIL_CONDITIONS as readonly string[]).includes(c))
+      throw new Stop("bad-option", { option: "--fail-on", value: c, expected: FAIL_CONDITIONS.join(" | ") });
+  }
+  const { isoDateOf } = await import("./dates.js");
+  const asOf = parseDate("--as-of", opts.asOf as string | undefined) ?? isoDateOf(new Date());
+  const result = await status(paths, {
+    lang,
+    asOf,
+    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(period ? { period } : {}),
+    cwd: process.cwd(),
+  });
+  if (!result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
+  const { formatStatusJson, formatStatusText } = await import("./output/status.js");
+  if (format === "json") out(formatStatusJson(result));
+  else out(formatStatusText(result, lang, await makePaint(process.stdout)));
+  const failed = failures(result, failOn as Condition[]);
+  if (failed.length === 0) return EXIT_OK;
+  err(`geq: ${t(lang, "status-fail-on", { conditions: failed.join(", ") })}\n`);
+  return EXIT_INVALID;
 }
 
 async function runInit(opts: Record<string, string | boolean | undefined>): Promise<number> {
@@ -220,6 +300,74 @@ async function runSchema(
   return EXIT_OK;
 }
 
+async function runBuildReport(paths: string[], opts: Record<string, unknown>, lang: Lang): Promise<number> {
+  const year = parseYear(opts.year as string | undefined);
+  const period = parsePeriod(opts.period as string | undefined, lang);
+  const date = parseDate("--date", opts.date as string | undefined);
+  const { isoDateOf } = await import("./dates.js");
+  const { buildReport } = await import("./build-report.js");
+  const cwd = process.cwd();
+  const result = await buildReport(paths, {
+    lang,
+    cwd,
+    today: isoDateOf(new Date()),
+    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+    ...(opts.config === false ? { noConfig: true } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(period ? { period } : {}),
+    ...(date ? { date } : {}),
+    ...(typeof opts.number === "string" ? { number: opts.number } : {}),
+    ...(typeof opts.template === "string" ? { templateDir: resolve(cwd, opts.template) } : {}),
+    ...(opts.skipInvalid ? { skipInvalid: true } : {}),
+    ...(Array.isArray(opts.compare) ? { compare: opts.compare as string[] } : {}),
+  });
+  if (!result.ok) {
+    const invalid = result.problem === "input-invalid" || result.problem === "no-valid-files";
+    throw new Stop(
+      result.problem as TextKey,
+      result.params,
+      invalid ? EXIT_INVALID : EXIT_CANNOT_RUN,
+      result.diagnostics ?? [],
+    );
+  }
+  const target = typeof opts.output === "string" ? opts.output : result.fileName;
+  const abs = resolve(cwd, target);
+  if (result.inputs.includes(abs)) throw new Stop("output-is-input", { path: target });
+  const { writeAtomic } = await import("./io/write-atomic.js");
+  const written = writeAtomic(abs, result.bytes);
+  if (!written.ok) throw new Stop("output-failed", { path: target, code: written.code });
+  const warnings = result.validation.diagnostics.filter((d) => d.severity === "warning" && !d.waived);
+  if (result.rejected.length || warnings.length) {
+    const report = {
+      files: result.validation.files.length,
+      errors: result.validation.errors,
+      warnings: result.validation.warnings,
+      waived: result.validation.waived,
+      diagnostics: result.validation.diagnostics,
+      missing: [],
+    };
+    err(formatText(report, lang, await makePaint(process.stderr)));
+  }
+  out(t(lang, "written", { path: target }) + "\n");
+  return EXIT_OK;
+}
+
+/** Commander words its own usage errors in English; Vietnamese users get them in Vietnamese. */
+const COMMANDER_VI: [RegExp, string][] = [
+  [/^error: unknown command '(.*)'/, "lỗi: không có lệnh «$1» (xem geq --help)"],
+  [/^error: unknown option '(.*)'/, "lỗi: không có tùy chọn «$1» (xem --help của lệnh)"],
+  [/^error: missing required argument '(.*)'/, "lỗi: thiếu tham số «$1»"],
+  [/^error: option '(.*)' argument missing/, "lỗi: tùy chọn «$1» cần một giá trị"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./, "lỗi: giá trị «$2» không hợp lệ cho «$1»; chọn một trong: $3"],
+  [/^error: too many arguments(.*)/, "lỗi: thừa tham số$1"],
+];
+
+function translateCommander(message: string, lang: Lang): string {
+  if (lang !== "vi") return message;
+  for (const [re, vi] of COMMANDER_VI) if (re.test(message)) return message.replace(re, vi);
+  return message;
+}
+
 function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
   const w = words(lang);
   const program = new Command("geq");
@@ -234,7 +382,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true })
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: err });
+    .configureOutput({ writeOut: out, writeErr: err, outputError: (m, write) => write(translateCommander(m, lang)) });
 
   const run = (fn: () => Promise<number>) => async () => setExit(await fn());
 
@@ -243,6 +391,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .description(w.validate)
     .argument("<paths...>", w.paths)
     .option("-c, --config <file>", w.config)
+    .option("--no-config", w.noConfig)
     .option("--year <year>", w.year)
     .option("--period <period>", w.period)
     .option("--strict", w.strict)
@@ -257,6 +406,52 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       ]),
     )
     .action((paths: string[], opts) => run(() => runValidate(paths, opts, lang))());
+
+  program
+    .command("build-report")
+    .description(w.buildReport)
+    .argument("<paths...>", w.paths)
+    .option("-c, --config <file>", w.config)
+    .option("--no-config", w.noConfig)
+    .option("-o, --output <file>", w.output)
+    .option("--year <year>", w.year)
+    .option("--period <period>", w.period)
+    .option("--date <date>", w.date)
+    .option("--number <number>", w.number)
+    .option("--skip-invalid", w.skipInvalid)
+    .option("--compare <paths...>", w.compare)
+    .option("--template <dir>", w.template)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20 --number 125",
+        "geq build-report nop-bao-cao/2022/annual --config geq.yaml --compare nop-bao-cao/2022/semi-annual",
+        "geq build-report vkt.yaml --no-config -o vkt-bao-cao.docx",
+      ]),
+    )
+    .action((paths: string[], opts) => run(() => runBuildReport(paths, opts, lang))());
+
+  program
+    .command("status")
+    .description(w.status)
+    .argument("<paths...>", w.statusPaths)
+    .option("-c, --config <file>", w.config)
+    .option("--year <year>", w.year)
+    .option("--period <period>", w.period)
+    .option("--as-of <date>", w.asOf)
+    .option("--format <format>", `${w.format}: text | json`, "text")
+    .option("--fail-on <conditions>", `${w.failOn}`, collectList, [] as string[])
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq status nop-bao-cao/2022/semi-annual --config geq.yaml",
+        "geq status nop-bao-cao/2022/annual --period annual --as-of 2022-12-20 --format json",
+        "geq status nop-bao-cao/2022/semi-annual --fail-on missing,invalid",
+      ]),
+    )
+    .action((paths: string[], opts) => run(() => runStatus(paths, opts, lang))());
 
   program
     .command("init")

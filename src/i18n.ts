@@ -66,6 +66,12 @@ const TEXT = {
     en: (p) =>
       `no report built: ${s(p.count)} file(s) are invalid (use --skip-invalid to build from the valid ones)`,
   },
+  "period-ambiguous": {
+    vi: (p) =>
+      `không xác định được kỳ báo cáo: các tệp thuộc kỳ ${s(p.periods)}, năm ${s(p.years)}; hãy chỉ rõ --period và --year`,
+    en: (p) =>
+      `cannot tell the period: the files are of period(s) ${s(p.periods)}, year(s) ${s(p.years)}; give --period and --year`,
+  },
   "no-valid-files": {
     vi: () => "không có tệp hợp lệ nào để lập báo cáo",
     en: () => "no valid file to build a report from",
@@ -90,6 +96,78 @@ const TEXT = {
     en: (p) => `Note: ${s(p.count)} unit(s) have no file: ${s(p.units)}`,
   },
   written: { vi: (p) => `Đã ghi ${s(p.path)}`, en: (p) => `Wrote ${s(p.path)}` },
+  // geq status
+  "periods-differ": {
+    vi: (p) => `các tệp thuộc nhiều kỳ báo cáo (${s(p.periods)}); chọn một kỳ bằng --period`,
+    en: (p) => `the files belong to several periods (${s(p.periods)}); choose one with --period`,
+  },
+  "years-differ": {
+    vi: (p) => `các tệp thuộc nhiều năm báo cáo (${s(p.years)}); chọn một năm bằng --year`,
+    en: (p) => `the files belong to several years (${s(p.years)}); choose one with --year`,
+  },
+  "period-unknown": {
+    vi: () =>
+      "không xác định được kỳ báo cáo từ các tệp; chọn kỳ bằng --period semi-annual hoặc --period annual",
+    en: () => "cannot tell the period from the files; choose it with --period semi-annual or --period annual",
+  },
+  "status-title": {
+    vi: (p) =>
+      `Tình hình gửi báo cáo ${p.period === "annual" ? "tổng kết năm" : "sơ kết 6 tháng đầu năm"} ${s(p.year)} (hạn ${s(p.deadline)}, tính đến ngày ${s(p.asOf)})`,
+    en: (p) =>
+      `Submissions of the ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} reports (deadline ${s(p.deadline)}, as of ${s(p.asOf)})`,
+  },
+  "status-col-code": { vi: () => "Mã", en: () => "Code" },
+  "status-col-unit": { vi: () => "Đơn vị", en: () => "Unit" },
+  "status-col-state": { vi: () => "Tình trạng", en: () => "Status" },
+  "status-col-date": { vi: () => "Ngày gửi", en: () => "Sent" },
+  "status-col-reference": { vi: () => "Số văn bản", en: () => "Document no." },
+  "status-on-time": { vi: () => "đúng hạn", en: () => "on time" },
+  "status-late": {
+    vi: (p) => `chậm ${s(p.days)} ngày`,
+    en: (p) => `late by ${s(p.days)} ${Number(p.days) === 1 ? "day" : "days"}`,
+  },
+  "status-missing": { vi: () => "chưa gửi", en: () => "missing" },
+  "status-invalid": {
+    vi: (p) => `không hợp lệ (${s(p.errors)} lỗi)`,
+    en: (p) => `invalid (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"})`,
+  },
+  "status-unregistered": { vi: () => "ngoài danh sách", en: () => "not registered" },
+  "status-totals": {
+    vi: (p) =>
+      `Phải báo cáo: ${s(p.mustReport)}; đã gửi: ${s(p.submitted)} (đúng hạn: ${s(p.onTime)}, chậm: ${s(p.late)}); chưa gửi: ${s(p.missing)}; không hợp lệ: ${s(p.invalid)}` +
+      (Number(p.unregistered) ? `; ngoài danh sách: ${s(p.unregistered)}` : "") +
+      (Number(p.unidentified) ? `; không rõ đơn vị: ${s(p.unidentified)}` : ""),
+    en: (p) =>
+      `Must report: ${s(p.mustReport)}; submitted: ${s(p.submitted)} (on time: ${s(p.onTime)}, late: ${s(p.late)}); missing: ${s(p.missing)}; invalid: ${s(p.invalid)}` +
+      (Number(p.unregistered) ? `; not registered: ${s(p.unregistered)}` : "") +
+      (Number(p.unidentified) ? `; naming no unit: ${s(p.unidentified)}` : ""),
+  },
+  "status-days-left": {
+    vi: (p) => `Còn ${s(p.days)} ngày đến hạn ${s(p.deadline)}`,
+    en: (p) =>
+      `${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} left until the deadline, ${s(p.deadline)}`,
+  },
+  "status-due-today": {
+    vi: (p) => `Hôm nay là hạn gửi báo cáo ${s(p.deadline)}`,
+    en: (p) => `The deadline is today, ${s(p.deadline)}`,
+  },
+  "status-overdue": {
+    vi: (p) => `Đã quá hạn ${s(p.deadline)} là ${s(p.days)} ngày`,
+    en: (p) =>
+      `The deadline, ${s(p.deadline)}, passed ${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} ago`,
+  },
+  "status-unidentified": {
+    vi: (p) => `Tệp không xác định được đơn vị: ${s(p.files)}`,
+    en: (p) => `Files that name no unit: ${s(p.files)}`,
+  },
+  "status-see-errors": {
+    vi: (p) => `Xem chi tiết lỗi: geq validate ${s(p.files)}`,
+    en: (p) => `To see the errors: geq validate ${s(p.files)}`,
+  },
+  "status-fail-on": {
+    vi: (p) => `có đơn vị thuộc trường hợp nêu ở --fail-on: ${s(p.conditions)}`,
+    en: (p) => `conditions named by --fail-on occur: ${s(p.conditions)}`,
+  },
 } satisfies Record<string, Entry>;
 
 export type TextKey = keyof typeof TEXT;

@@ -1,0 +1,153 @@
+import { resolve } from "node:path";
+import { loadCatalog } from "./catalog/catalog.js";
+import type { SubmissionEntry } from "./consolidate/submissions.js";
+import type { Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
+import { validate, type RunProblem, type ValidateOptions, type ValidateResult } from "./validate/validate.js";
+
+/**
+ * `build-report` as a function: validate the inputs, decide the report's kind and period, build
+ * the document and its bytes. Returns values; writing the file is the caller's (the CLI writes
+ * atomically). Loads Handlebars and docx only when it gets that far.
+ */
+
+export interface BuildReportOptions extends ValidateOptions {
+  /** The document's date, ISO (`--date`); else the configuration's, else `today`. */
+  date?: string;
+  /** The document's number (`--number`). */
+  number?: string;
+  templateDir?: string;
+  /** Build from the valid files and name the rejected units in the report. */
+  skipInvalid?: boolean;
+  /** The same year's semi-annual files, for an annual report (`--compare`). */
+  compare?: readonly string[];
+  /** Today's ISO date, for a document date when nothing else gives one. */
+  today: string;
+}
+
+export interface BuiltReport {
+  ok: true;
+  kind: "consolidated" | "unit";
+  bytes: Uint8Array;
+  /** The default file name, saying what the report is. */
+  fileName: string;
+  period: PeriodKey;
+  year: number;
+  /** Absolute paths of every input file, which the output must never overwrite. */
+  inputs: string[];
+  validation: ValidateResult;
+  /** Files left out with `--skip-invalid`. */
+  rejected: { file: string; code?: string; errors: number }[];
+}
+
+/** The inputs are invalid: exit 1, nothing written. */
+export interface InvalidInput {
+  ok: false;
+  problem: "input-invalid" | "no-valid-files";
+  params: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+function pick<T>(values: (T | undefined)[]): T[] {
+  return [...new Set(values.filter((v): v is T => v !== undefined))];
+}
+
+export async function buildReport(
+  paths: readonly string[],
+  options: BuildReportOptions,
+): Promise<BuiltReport | InvalidInput | RunProblem> {
+  const lang: Lang = options.lang ?? "vi";
+  const cwd = options.cwd ?? ".";
+  let { period, year } = options;
+  if (period === undefined || year === undefined) {
+    // The files say which period they are; pin it so that a stray file of another period is an error.
+    const first = await validate(paths, { ...options, lang });
+    if (!first.ok) return first;
+    const periods = pick(first.files.map((f) => f.period));
+    const years = pick(first.files.map((f) => f.year));
+    period ??= periods.length === 1 ? periods[0] : undefined;
+    year ??= years.length === 1 ? years[0] : undefined;
+    if (period === undefined || year === undefined) {
+      return {
+        ok: false,
+        problem: "period-ambiguous",
+        params: { periods: periods.join(", ") || "-", years: years.join(", ") || "-" },
+      };
+    }
+  }
+  const validation = await validate(paths, { ...options, lang, period, year });
+  if (!validation.ok) return validation;
+  const config = validation.config;
+  const invalid = validation.files.filter((f) => !f.report);
+  const errorsOf = (f: { diagnostics: Diagnostic[] }) => f.diagnostics.filter((d) => d.severity === "error").length;
+  if (invalid.length && !options.skipInvalid) {
+    return { ok: false, problem: "input-invalid", params: { count: invalid.length }, diagnostics: validation.diagnostics };
+  }
+  const valid = validation.files.flatMap((f) => (f.report ? [f.report] : []));
+  if (!config && valid.length !== 1) {
+    if (valid.length === 0) return { ok: false, problem: "no-valid-files", params: {}, diagnostics: validation.diagnostics };
+    return { ok: false, problem: "config-required", params: {} };
+  }
+
+  let compare: UnitReport[] | undefined;
+  const compareInputs: string[] = [];
+  if (options.compare?.length) {
+    const cmp = await validate(options.compare, { ...options, lang, period: "semi-annual", year });
+    if (!cmp.ok) return cmp;
+    const bad = cmp.files.filter((f) => !f.report);
+    if (bad.length && !options.skipInvalid) {
+      return { ok: false, problem: "input-invalid", params: { count: bad.length }, diagnostics: cmp.diagnostics };
+    }
+    compare = cmp.files.flatMap((f) => (f.report ? [f.report] : []));
+    compareInputs.push(...cmp.files.map((f) => resolve(cwd, f.file)));
+  }
+
+  const catalog = validation.catalog ?? loadCatalog();
+  const { buildReportModel, defaultReportName } = await import("./report.js");
+  const common = {
+    catalog,
+    ...(options.date ? { date: options.date } : {}),
+    ...(options.number ? { number: options.number } : {}),
+    ...(options.templateDir ? { templateDir: options.templateDir } : {}),
+  };
+  const entries: SubmissionEntry[] = validation.files.map((f) => ({
+    code: f.unit?.code ?? f.file,
+    name: f.unit?.name ?? f.file,
+    file: f.file,
+    ...(f.report ? { report: f.report } : {}),
+    errors: errorsOf(f),
+  }));
+  const result = config
+    ? buildReportModel({
+        ...common,
+        kind: "consolidated",
+        config: config.config,
+        period,
+        year,
+        entries,
+        ...(compare ? { compare } : {}),
+        today: options.today,
+      })
+    : buildReportModel({ ...common, kind: "unit", report: valid[0]! });
+  if (!result.ok) return { ok: false, problem: "template-invalid", params: { message: result.message } };
+
+  const { renderDocx } = await import("./document/render.js");
+  const bytes = await renderDocx(result.model);
+  const kind = config ? "consolidated" : "unit";
+  const unitCode = config ? undefined : valid[0]!.unit.code;
+  const inputs = [
+    ...validation.files.map((f) => resolve(cwd, f.file)),
+    ...(config ? [resolve(cwd, config.file)] : []),
+    ...compareInputs,
+  ];
+  return {
+    ok: true,
+    kind,
+    bytes,
+    fileName: defaultReportName(kind, catalog.periods[period], year, unitCode),
+    period,
+    year,
+    inputs,
+    validation,
+    rejected: invalid.map((f) => ({ file: f.file, ...(f.unit ? { code: f.unit.code } : {}), errors: errorsOf(f) })),
+  };
+}
