@@ -105,3 +105,11 @@ export function formatDateShort(iso: string): string {
   const { y, m, d } = parts(iso);
   return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;
 }
+
+/**
+ * A date in a message for a reader of `lang`: `08/06/2022` in Vietnamese, the unambiguous ISO
+ * `2022-06-08` in English (where `08/06` would read as 6 August).
+ */
+export function formatDateFor(lang: "vi" | "en", iso: string): string {
+  return lang === "vi" ? formatDateShort(iso) : iso;
+}

@@ -1,0 +1,124 @@
+/**
+ * The template engine: Handlebars templates (wording and structure of a report) applied to a view
+ * model, giving the document markup that `parseMarkup` reads. The only module that imports
+ * Handlebars, so that the CLI loads it only for `build-report`.
+ *
+ * A broken template is a user's problem (`--template DIR`), not a bug: every failure comes back as
+ * a value, and the CLI maps it to exit code 2.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+
+export type TemplateKind = "consolidated" | "unit";
+
+export type TemplateResult = { ok: true; markup: string } | { ok: false; message: string };
+
+/** The templates shipped with geq: `templates/` at the package root (from `src/document/` or `dist/document/`). */
+export function defaultTemplateDir(): string {
+  return fileURLToPath(new URL("../../templates", import.meta.url));
+}
+
+const EXTENSION = ".hbs";
+
+class TemplateError extends Error {}
+
+function detailOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    throw new TemplateError(`không đọc được tệp mẫu ${file}: ${detailOf(e)}`);
+  }
+}
+
+/** Partial name → file, from `<dir>/partials/*.hbs`; a missing folder has none. */
+function partialFiles(dir: string): Map<string, string> {
+  const folder = join(dir, "partials");
+  const files = new Map<string, string>();
+  if (!existsSync(folder)) return files;
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch (e) {
+    throw new TemplateError(`không đọc được thư mục ${folder}: ${detailOf(e)}`);
+  }
+  for (const name of names) {
+    if (name.endsWith(EXTENSION)) files.set(basename(name, EXTENSION), join(folder, name));
+  }
+  return files;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export interface RenderTemplateOptions {
+  /**
+   * Where templates and partials missing from `dir` come from: the built-in templates unless told
+   * otherwise, so that a user can override one partial without copying the rest. `null`: none.
+   */
+  fallback?: string | null;
+}
+
+/**
+ * Renders `<dir>/<kind>.hbs` with the partials of `<dir>/partials` over those of the fallback.
+ * Strict mode: a misspelt field in a template is an error, not an empty string in an official report.
+ */
+export function renderTemplate(
+  dir: string,
+  kind: TemplateKind,
+  view: unknown,
+  options: RenderTemplateOptions = {},
+): TemplateResult {
+  const fallback = options.fallback === undefined ? defaultTemplateDir() : options.fallback;
+  // The template being run, to name it when a runtime error (strict mode: an unknown field) comes up.
+  let current = "";
+  try {
+    if (!isDirectory(dir)) throw new TemplateError(`không tìm thấy thư mục mẫu báo cáo ${dir}`);
+    const layers = fallback !== null && fallback !== dir ? [fallback, dir] : [dir];
+    const partials = new Map<string, string>();
+    for (const layer of layers) for (const [name, file] of partialFiles(layer)) partials.set(name, file);
+
+    const main = [...layers]
+      .reverse()
+      .map((d) => join(d, `${kind}${EXTENSION}`))
+      .find((f) => existsSync(f));
+    if (main === undefined)
+      throw new TemplateError(`không tìm thấy tệp mẫu ${join(dir, `${kind}${EXTENSION}`)}`);
+
+    const hbs = Handlebars.create();
+    const compileOptions = { strict: true, preventIndent: true };
+    for (const [name, file] of partials) {
+      const source = readText(file);
+      checkSyntax(hbs, source, file);
+      hbs.registerPartial(name, hbs.compile(source, compileOptions));
+    }
+    const source = readText(main);
+    checkSyntax(hbs, source, main);
+    const template = hbs.compile(source, compileOptions);
+    current = main;
+    return { ok: true, markup: template(view) };
+  } catch (e) {
+    if (e instanceof TemplateError) return { ok: false, message: `Mẫu báo cáo: ${e.message}` };
+    const where = current === "" ? "" : ` ${current}`;
+    return { ok: false, message: `Mẫu báo cáo${where} bị lỗi: ${detailOf(e)}` };
+  }
+}
+
+/** Parses the source now (Handlebars compiles lazily), so that a syntax error names its own file. */
+function checkSyntax(hbs: typeof Handlebars, source: string, file: string): void {
+  try {
+    hbs.parse(source);
+  } catch (e) {
+    throw new TemplateError(`tệp ${file} sai cú pháp: ${detailOf(e)}`);
+  }
+}

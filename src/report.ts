@@ -1,0 +1,185 @@
+/**
+ * From validated unit reports to a DocumentModel:
+ * consolidate → view → Handlebars template → markup → blocks, plus the administrative frame.
+ *
+ * Imports Handlebars (through document/template.ts): the CLI loads this module lazily, for
+ * `build-report` only.
+ */
+import { consolidate } from "./consolidate/consolidate.js";
+import type { Consolidation } from "./consolidate/consolidate.js";
+import type { SubmissionEntry } from "./consolidate/submissions.js";
+import { parseMarkup } from "./document/markup.js";
+import type { DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
+import { defaultTemplateDir, renderTemplate } from "./document/template.js";
+import type { Catalog, Config, PeriodKey, Signer, UnitReport } from "./model.js";
+import { buildView } from "./present/view.js";
+import type { ReportKind, ReportView } from "./present/view.js";
+
+export type { ReportKind } from "./present/view.js";
+
+interface CommonInput {
+  catalog: Catalog;
+  /** The document's date (`--date`), ISO. */
+  date?: string;
+  /** The document's number (`--number`): `15`, or a full `15/BC-BXD`. */
+  number?: string;
+  /** Templates to use (`--template`); the built-in ones fill in whatever it lacks. */
+  templateDir?: string;
+}
+
+export interface ConsolidatedReportInput extends CommonInput {
+  kind: "consolidated";
+  config: Config;
+  period: PeriodKey;
+  year: number;
+  /** Every unit file of the period: valid ones with `report`, rejected ones with their error count. */
+  entries: readonly SubmissionEntry[];
+  /** The same year's semi-annual reports (`--compare`), for an annual report. */
+  compare?: readonly UnitReport[];
+  /** Today's ISO date, for when neither `date` nor the configuration gives one. */
+  today: string;
+}
+
+export interface UnitReportInput extends CommonInput {
+  kind: "unit";
+  /** The unit's own file; its date is `submitted` unless `date` is given. */
+  report: UnitReport;
+}
+
+export type ReportInput = ConsolidatedReportInput | UnitReportInput;
+
+export type ReportModelResult =
+  | { ok: true; model: DocumentModel; consolidation: Consolidation; view: ReportView; markup: string }
+  | { ok: false; message: string };
+
+/** The place of a unit's report: units of the ministry sit in the capital unless told otherwise. */
+const DEFAULT_PLACE = "Hà Nội";
+/** The signature block of a unit file without `signer`: the head of the unit, name written by hand. */
+const DEFAULT_UNIT_SIGNER: FrameSigner = { position: "THỦ TRƯỞNG ĐƠN VỊ", name: "" };
+const UNIT_RECIPIENTS = ["Như trên", "Lưu: VT"];
+/** Room for the number written by hand when the report is registered: `Số:      /BC-BXD`. */
+const BLANK_NUMBER = "     ";
+
+/** `{ line: "Số: 15/BC-BXD", reference: "15/BC-BXD" }`, or a blank number while unnumbered. */
+function numbering(symbol: string, number: string | undefined): { line: string; reference: string } {
+  const given = number?.trim();
+  if (!given) return { line: `Số: ${BLANK_NUMBER}/${symbol}`, reference: `…/${symbol}` };
+  const reference = given.includes("/") ? given : `${given}/${symbol}`;
+  return { line: `Số: ${reference}`, reference };
+}
+
+function frameSigner(s: Signer | undefined): FrameSigner {
+  if (!s) return { ...DEFAULT_UNIT_SIGNER };
+  return s.authority
+    ? { authority: s.authority, position: s.position, name: s.name }
+    : { position: s.position, name: s.name };
+}
+
+/**
+ * The default output file name: `bao-cao-so-ket-6-thang-2022.docx`, `bao-cao-tong-ket-nam-2022.docx`,
+ * `vkt-bao-cao-so-ket-6-thang-2022.docx` for a unit's own report. `period` is the catalogue's period
+ * (`catalog.periods[key]`), whose slug names it.
+ */
+export function defaultReportName(
+  kind: ReportKind,
+  period: { slug: string },
+  year: number,
+  unitCode?: string,
+): string {
+  const base = `bao-cao-${period.slug}-${year}.docx`;
+  return kind === "unit" && unitCode ? `${unitCode.toLowerCase()}-${base}` : base;
+}
+
+function assemble(
+  consolidation: Consolidation,
+  frame: Frame,
+  input: ReportInput,
+  reference: string,
+): ReportModelResult {
+  const view = buildView(consolidation, {
+    kind: input.kind,
+    catalog: input.catalog,
+    issuer: frame.issuer,
+    reference,
+    date: frame.date,
+  });
+  const rendered = renderTemplate(input.templateDir ?? defaultTemplateDir(), input.kind, view);
+  if (!rendered.ok) return rendered;
+  let parsed: ReturnType<typeof parseMarkup>;
+  try {
+    parsed = parseMarkup(rendered.markup);
+  } catch (e) {
+    // The parser is meant never to throw; if a custom template still trips it, that is the template's problem.
+    return {
+      ok: false,
+      message: `Mẫu báo cáo tạo ra nội dung không đọc được: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+  return {
+    ok: true,
+    model: { frame, body: parsed.body, appendices: parsed.appendices },
+    consolidation,
+    view,
+    markup: rendered.markup,
+  };
+}
+
+function consolidatedModel(input: ConsolidatedReportInput): ReportModelResult {
+  const { catalog, config, period, year } = input;
+  const deadline = config.deadlines?.[period] ?? catalog.periods[period].deadline;
+  const consolidation = consolidate({
+    catalog,
+    registry: config.units,
+    period,
+    year,
+    deadline,
+    entries: input.entries,
+    ...(input.compare ? { compare: input.compare } : {}),
+  });
+  const { line, reference } = numbering(`BC-${config.issuer.abbreviation}`, input.number);
+  const frame: Frame = {
+    parent: config.issuer.parent ?? "",
+    issuer: config.issuer.name,
+    number: line,
+    place: config.issuer.place,
+    date: input.date ?? config.date ?? input.today,
+    type: "BÁO CÁO",
+    subject: catalog.periods[period].title,
+    addressee: config.addressee ?? "",
+    recipients: [...config.recipients],
+    signer: frameSigner(config.signer),
+  };
+  return assemble(consolidation, frame, input, reference);
+}
+
+function unitModel(input: UnitReportInput): ReportModelResult {
+  const { catalog, report } = input;
+  const { code, name } = report.unit;
+  const consolidation = consolidate({
+    catalog,
+    registry: [{ code, name }],
+    period: report.period,
+    year: report.year,
+    deadline: catalog.periods[report.period].deadline,
+    entries: [{ code, name, file: "", report, errors: 0 }],
+  });
+  const { line, reference } = numbering(`BC-${code}`, input.number ?? report.reference);
+  const frame: Frame = {
+    parent: catalog.parent,
+    issuer: name,
+    number: line,
+    place: DEFAULT_PLACE,
+    date: input.date ?? report.submitted,
+    type: "BÁO CÁO",
+    subject: catalog.periods[report.period].title,
+    addressee: catalog.receiver,
+    recipients: [...UNIT_RECIPIENTS],
+    signer: frameSigner(report.signer),
+  };
+  return assemble(consolidation, frame, input, reference);
+}
+
+/** Builds the document model of a consolidated report or of one unit's own report. */
+export function buildReportModel(input: ReportInput): ReportModelResult {
+  return input.kind === "consolidated" ? consolidatedModel(input) : unitModel(input);
+}

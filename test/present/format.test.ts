@@ -1,0 +1,116 @@
+import { describe, expect, test } from "vitest";
+import {
+  formatCount,
+  formatDateLong,
+  formatDateShort,
+  formatNumber,
+  formatPercent,
+  formatRatioPercent,
+  formatShare,
+  formatShareChange,
+  formatSignedNumber,
+} from "../../src/present/format.js";
+
+describe("formatNumber", () => {
+  test.each([
+    [0, "0"],
+    [7, "7"],
+    [999, "999"],
+    [1000, "1.000"],
+    [21_500_000, "21.500.000"],
+    [1_234_567_890, "1.234.567.890"],
+    [-1200, "-1.200"],
+  ])("%d → %s", (n, text) => expect(formatNumber(n)).toBe(text));
+});
+
+describe("formatCount: leading zero below 10 in running text", () => {
+  test.each([
+    [0, "00"],
+    [8, "08"],
+    [9, "09"],
+    [10, "10"],
+    [214, "214"],
+    [1500, "1.500"],
+  ])("%d → %s", (n, text) => expect(formatCount(n)).toBe(text));
+});
+
+describe("formatPercent: exact half-up rounding on the ratio of integers", () => {
+  test.each([
+    [77, 142, "54,2%"],
+    [1, 8, "12,5%"],
+    [2, 3, "66,7%"],
+    [1, 3, "33,3%"],
+    [1, 16, "6,3%"], // 6.25 rounds up
+    [3, 16, "18,8%"], // 18.75
+    [1, 200, "0,5%"],
+    [1, 2001, "0,0%"],
+    [0, 5, "0,0%"],
+    [5, 5, "100,0%"],
+    [13, 30, "43,3%"],
+    [0, 0, "-"],
+  ])("%d/%d → %s", (part, whole, text) => expect(formatPercent(part, whole)).toBe(text));
+
+  test("exact halves round up where binary floating point would land just below", () => {
+    // 23 / 80 is exactly 28.75%, but (23 / 80) * 100 is 28.749999… as a float, which rounds down.
+    expect(Math.round((23 / 80) * 100 * 10) / 10).toBe(28.7);
+    expect(formatPercent(23, 80)).toBe("28,8%");
+    expect(formatPercent(29, 400)).toBe("7,3%"); // 7.25%
+    expect(formatPercent(1, 2000)).toBe("0,1%"); // 0.05%
+  });
+
+  test("large totals keep their precision", () => {
+    expect(formatPercent(1_000_000_000_001, 2_000_000_000_000)).toBe("50,0%");
+  });
+});
+
+describe("formatShare (table cells under `Tỷ lệ %`)", () => {
+  test.each([
+    [77, 142, "54,2"],
+    [0, 0, "-"],
+    [1, 8, "12,5"],
+  ])("%d/%d → %s", (part, whole, text) => expect(formatShare(part, whole)).toBe(text));
+});
+
+describe("formatShareChange: percentage points, exact", () => {
+  test.each([
+    [3, 10, 1, 2, "+20,0"],
+    [1, 2, 3, 10, "-20,0"],
+    [1, 3, 1, 3, "0,0"],
+    [1, 3, 2, 3, "+33,3"],
+    [77, 142, 154, 284, "0,0"],
+    [0, 0, 1, 2, "-"],
+  ])("%d/%d → %d/%d: %s", (pb, wb, pa, wa, text) => expect(formatShareChange(pb, wb, pa, wa)).toBe(text));
+});
+
+describe("formatSignedNumber", () => {
+  test.each([
+    [3, "+3"],
+    [-1200, "-1.200"],
+    [0, "0"],
+  ])("%d → %s", (n, text) => expect(formatSignedNumber(n)).toBe(text));
+});
+
+describe("formatRatioPercent", () => {
+  test.each([
+    [0.4, "40%"],
+    [0.35, "35%"],
+    [0.355, "35,5%"],
+    [0.07, "7%"],
+    [1, "100%"],
+  ])("%d → %s", (ratio, text) => expect(formatRatioPercent(ratio)).toBe(text));
+});
+
+describe("dates (Nghị định 30/2020/NĐ-CP)", () => {
+  test.each([
+    ["2022-06-08", "ngày 08 tháng 6 năm 2022"],
+    ["2022-02-05", "ngày 05 tháng 02 năm 2022"],
+    ["2022-01-15", "ngày 15 tháng 01 năm 2022"],
+    ["2022-12-10", "ngày 10 tháng 12 năm 2022"],
+    ["2022-03-31", "ngày 31 tháng 3 năm 2022"],
+  ])("%s → %s", (iso, text) => expect(formatDateLong(iso)).toBe(text));
+
+  test.each([
+    ["2022-06-08", "08/06/2022"],
+    ["2022-12-10", "10/12/2022"],
+  ])("short %s → %s", (iso, text) => expect(formatDateShort(iso)).toBe(text));
+});
