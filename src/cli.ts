@@ -193,9 +193,10 @@ async function runValidate(
   return EXIT_OK;
 }
 
-function collectList(value: string, previous: string[]): string[] {
+/** `--fail-on a,b --fail-on c` → `[a, b, c]`. */
+function collectList(value: string, previous: string[] | undefined): string[] {
   return [
-    ...previous,
+    ...(previous ?? []),
     ...value
       .split(",")
       .map((v) => v.trim())
@@ -334,6 +335,12 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
   const abs = resolve(cwd, target);
   if (result.inputs.includes(abs)) throw new Stop("output-is-input", { path: target });
   const { writeAtomic } = await import("./io/write-atomic.js");
+  const { mkdirSync } = await import("node:fs");
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+  } catch {
+    // writeAtomic reports the folder's problem with its error code.
+  }
   const written = writeAtomic(abs, result.bytes);
   if (!written.ok) throw new Stop("output-failed", { path: target, code: written.code });
   const warnings = result.validation.diagnostics.filter((d) => d.severity === "warning" && !d.waived);
@@ -358,7 +365,10 @@ const COMMANDER_VI: [RegExp, string][] = [
   [/^error: unknown option '(.*)'/, "lỗi: không có tùy chọn «$1» (xem --help của lệnh)"],
   [/^error: missing required argument '(.*)'/, "lỗi: thiếu tham số «$1»"],
   [/^error: option '(.*)' argument missing/, "lỗi: tùy chọn «$1» cần một giá trị"],
-  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./, "lỗi: giá trị «$2» không hợp lệ cho «$1»; chọn một trong: $3"],
+  [
+    /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./,
+    "lỗi: giá trị «$2» không hợp lệ cho «$1»; chọn một trong: $3",
+  ],
   [/^error: too many arguments(.*)/, "lỗi: thừa tham số$1"],
 ];
 
@@ -382,7 +392,11 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true })
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: err, outputError: (m, write) => write(translateCommander(m, lang)) });
+    .configureOutput({
+      writeOut: out,
+      writeErr: err,
+      outputError: (m, write) => write(translateCommander(m, lang)),
+    });
 
   const run = (fn: () => Promise<number>) => async () => setExit(await fn());
 
@@ -441,7 +455,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("--period <period>", w.period)
     .option("--as-of <date>", w.asOf)
     .option("--format <format>", `${w.format}: text | json`, "text")
-    .option("--fail-on <conditions>", `${w.failOn}`, collectList, [] as string[])
+    .option("--fail-on <conditions>", w.failOn, collectList)
     .helpOption("-h, --help", w.help)
     .addHelpText(
       "after",

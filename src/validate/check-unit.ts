@@ -1,5 +1,5 @@
 import type { Catalog, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { readSource, type ReadResult } from "../source/read.js";
+import { fastValue, readSource, type ReadResult } from "../source/read.js";
 import type { Finding } from "./finding.js";
 import { normalise } from "./normalise.js";
 import { UNIT_RULES } from "./rules/index.js";
@@ -45,30 +45,44 @@ function identity(value: unknown): Pick<UnitFileResult, "unit" | "year" | "perio
   return out;
 }
 
+/** The schema and the rules over a file's data; findings are unpositioned. */
+function check(raw: unknown, ctx: UnitCheckContext): { data: unknown; findings: Finding[]; report?: UnitReport } {
+  const data = normalise(raw);
+  if (!ctx.validators.unit(data)) {
+    return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
+  }
+  const report = data as UnitReport;
+  if (report.year !== ctx.catalog.year) {
+    return { data, report, findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }] };
+  }
+  const deadline = deadlineOf(ctx.catalog, report.period, ctx.deadlines);
+  const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
+  return { data, report, findings: UNIT_RULES.flatMap((rule) => rule.check(ruleCtx)) };
+}
+
+/**
+ * Most files in a large batch are clean, and a clean file needs no positions: it is read with the
+ * fast parser, and only a file with something to report is read again with positions.
+ */
 export function checkUnit(file: string, bytes: Uint8Array, ctx: UnitCheckContext): UnitFileResult {
+  const fast = fastValue(bytes);
+  if (fast) {
+    const { data, findings, report } = check(fast.value, ctx);
+    if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
+  }
+  return checkWithPositions(file, bytes, ctx);
+}
+
+function checkWithPositions(file: string, bytes: Uint8Array, ctx: UnitCheckContext): UnitFileResult {
   const read = readSource(bytes);
   const word = (findings: Finding[]) =>
     findings.map((f) => toDiagnostic(file, f, { ...read, schema: ctx.schema, lang: ctx.lang }));
   if (!read.source) return { file, diagnostics: word(read.findings).sort(byPosition), read };
 
-  const raw = read.source.value;
-  const data = normalise(raw);
-  const findings: Finding[] = [...read.findings];
-  const valid = ctx.validators.unit(data);
-  if (!valid) findings.push(...schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema));
-  const result: UnitFileResult = { file, diagnostics: [], ...identity(data), read };
-
-  if (valid) {
-    const report = data as UnitReport;
-    if (report.year !== ctx.catalog.year) {
-      findings.push({ rule: "no-catalog", path: ["year"], params: { year: report.year } });
-    } else {
-      const deadline = deadlineOf(ctx.catalog, report.period, ctx.deadlines);
-      const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-      for (const rule of UNIT_RULES) findings.push(...rule.check(ruleCtx));
-    }
-    result.report = report;
-  }
+  const checked = check(read.source.value, ctx);
+  const findings: Finding[] = [...read.findings, ...checked.findings];
+  const result: UnitFileResult = { file, diagnostics: [], ...identity(checked.data), read };
+  if (checked.report) result.report = checked.report;
 
   const diagnostics = word(findings);
   const waivers = new Map((result.report?.waivers ?? []).map((w) => [w.rule, w.reason]));

@@ -5,7 +5,7 @@ import { unitReportSchema } from "../catalog/schema.js";
 import { checkConfig, DEFAULT_CONFIG_FILE, type ConfigResult } from "../config.js";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
 import { discover } from "../source/discover.js";
-import { MAX_FILE_BYTES } from "../source/read.js";
+import { MAX_FILE_BYTES, readSource } from "../source/read.js";
 import { checkUnit, type UnitFileResult } from "./check-unit.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
@@ -183,6 +183,11 @@ export async function validate(
   }
 
   for (const [result, findings] of crossFileFindings(files, config?.config.units)) {
+    // A file read the fast way has no positions yet; it is read again only in this rare case.
+    if (!result.read) {
+      const again = loadFile(resolve(cwd, result.file));
+      if ("bytes" in again) result.read = readSource(again.bytes);
+    }
     const source = result.read?.source;
     for (const f of findings) {
       result.diagnostics.push(toDiagnostic(result.file, f, { ...(source ? { source } : {}), schema, lang }));

@@ -11,15 +11,21 @@ function isPeople(v: unknown): v is People {
 }
 
 /** Every people figure in a report, with its path. */
-function* peopleIn(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; people: People }> {
+function peopleIn(value: unknown, path: JsonPath, out: { path: JsonPath; people: People }[]): void {
   if (isPeople(value)) {
-    yield { path, people: value };
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* peopleIn(value[i], [...path, i]);
+    out.push({ path: [...path], people: value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      peopleIn(value[i], path, out);
+      path.pop();
+    }
   } else if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) yield* peopleIn(v, [...path, k]);
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      peopleIn((value as Record<string, unknown>)[k], path, out);
+      path.pop();
+    }
   }
 }
 
@@ -43,7 +49,9 @@ export const peopleFemaleLeTotal: UnitRule = {
   id: "people-female-le-total",
   check: (ctx) => {
     const out: Finding[] = [];
-    for (const { path, people } of peopleIn(ctx.report)) {
+    const all: { path: JsonPath; people: People }[] = [];
+    peopleIn(ctx.report, [], all);
+    for (const { path, people } of all) {
       if (people.female > people.total) {
         const params = { female: people.female, total: people.total };
         out.push({ rule: "people-female-le-total", path: [...path, "female"], labelPath: path, params });

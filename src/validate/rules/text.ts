@@ -9,13 +9,25 @@ import type { UnitRule } from "./rule.js";
 export const XML_ILLEGAL =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const XML_ILLEGAL_ALL = new RegExp(XML_ILLEGAL.source, "g");
+/** A superset of XML_ILLEGAL without look-arounds: the cheap test that almost every string passes. */
+export const MAYBE_XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-function* strings(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; text: string }> {
-  if (typeof value === "string") yield { path, text: value };
-  else if (Array.isArray(value))
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (typeof value === "object" && value !== null) {
-    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+/** Every string in a value that may hold an XML-illegal character, with its path. */
+function suspectStrings(value: unknown, path: JsonPath, out: { path: JsonPath; text: string }[]): void {
+  if (typeof value === "string") {
+    if (MAYBE_XML_ILLEGAL.test(value)) out.push({ path: [...path], text: value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      suspectStrings(value[i], path, out);
+      path.pop();
+    }
+  } else if (typeof value === "object" && value !== null) {
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      suspectStrings((value as Record<string, unknown>)[k], path, out);
+      path.pop();
+    }
   }
 }
 
@@ -23,7 +35,9 @@ export const xmlIllegalChars: UnitRule = {
   id: "xml-illegal-char",
   check: ({ raw }) => {
     const out: Finding[] = [];
-    for (const { path, text } of strings(raw)) {
+    const suspects: { path: JsonPath; text: string }[] = [];
+    suspectStrings(raw, [], suspects);
+    for (const { path, text } of suspects) {
       const m = XML_ILLEGAL.exec(text);
       if (!m) continue;
       const code = m[0].charCodeAt(0);
