@@ -136,11 +136,13 @@ const TEXT = {
     vi: (p) =>
       `Phải báo cáo: ${s(p.mustReport)}; đã gửi: ${s(p.submitted)} (đúng hạn: ${s(p.onTime)}, chậm: ${s(p.late)}); chưa gửi: ${s(p.missing)}; không hợp lệ: ${s(p.invalid)}` +
       (Number(p.unregistered) ? `; ngoài danh sách: ${s(p.unregistered)}` : "") +
-      (Number(p.unidentified) ? `; không rõ đơn vị: ${s(p.unidentified)}` : ""),
+      (Number(p.unidentified) ? `; không rõ đơn vị: ${s(p.unidentified)}` : "") +
+      (Number(p.duplicates) ? `; tệp trùng: ${s(p.duplicates)}` : ""),
     en: (p) =>
       `Must report: ${s(p.mustReport)}; submitted: ${s(p.submitted)} (on time: ${s(p.onTime)}, late: ${s(p.late)}); missing: ${s(p.missing)}; invalid: ${s(p.invalid)}` +
       (Number(p.unregistered) ? `; not registered: ${s(p.unregistered)}` : "") +
-      (Number(p.unidentified) ? `; naming no unit: ${s(p.unidentified)}` : ""),
+      (Number(p.unidentified) ? `; naming no unit: ${s(p.unidentified)}` : "") +
+      (Number(p.duplicates) ? `; duplicates: ${s(p.duplicates)}` : ""),
   },
   "status-days-left": {
     vi: (p) => `Còn ${s(p.days)} ngày đến hạn ${s(p.deadline)}`,
@@ -159,6 +161,10 @@ const TEXT = {
   "status-unidentified": {
     vi: (p) => `Tệp không xác định được đơn vị: ${s(p.files)}`,
     en: (p) => `Files that name no unit: ${s(p.files)}`,
+  },
+  "status-duplicates": {
+    vi: (p) => `Tệp không được tính vì đơn vị đã có tệp khác cho kỳ này: ${s(p.files)}`,
+    en: (p) => `Files not counted because their unit already has another file for the period: ${s(p.files)}`,
   },
   "status-see-errors": {
     vi: (p) => `Xem chi tiết lỗi: geq validate ${s(p.files)}`,

@@ -4,6 +4,9 @@ export type { ValidateOptions, ValidateResult, RunProblem } from "./validate/val
 export type { UnitFileResult } from "./validate/check-unit.js";
 export { buildReport } from "./build-report.js";
 export type { BuildReportOptions, BuiltReport, InvalidInput } from "./build-report.js";
+export { status, failures as statusFailures } from "./status.js";
+export type { StatusOptions, StatusResult, StatusRow, StatusTotals, FailCondition } from "./status.js";
+export { formatStatusText, formatStatusJson } from "./output/status.js";
 export { scaffold as init } from "./init.js";
 export type { ScaffoldOptions as InitOptions } from "./init.js";
 export { unitReportSchema, configSchema } from "./catalog/schema.js";

@@ -13,13 +13,21 @@ export interface DiagnosticsReport {
 }
 
 export interface Paint {
+  /** Good news (green): a submission on time. */
+  ok(s: string): string;
   error(s: string): string;
   warning(s: string): string;
   dim(s: string): string;
   bold(s: string): string;
 }
 
-export const PLAIN: Paint = { error: (s) => s, warning: (s) => s, dim: (s) => s, bold: (s) => s };
+export const PLAIN: Paint = {
+  ok: (s) => s,
+  error: (s) => s,
+  warning: (s) => s,
+  dim: (s) => s,
+  bold: (s) => s,
+};
 
 export function formatText(r: DiagnosticsReport, lang: Lang, paint: Paint = PLAIN): string {
   const lines = r.diagnostics.map((d) => {

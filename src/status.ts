@@ -1,0 +1,194 @@
+import { deadlineOf } from "./catalog/catalog.js";
+import { submissions, type SubmissionEntry, type UnitSubmission } from "./consolidate/submissions.js";
+import { daysBetween, isIsoDate } from "./dates.js";
+import { PERIOD_KEYS, type Lang, type PeriodKey } from "./model.js";
+import { validate, type RunProblem } from "./validate/validate.js";
+
+/**
+ * `geq status`: completeness and timeliness of the submissions for one period, per registered unit.
+ * Pure apart from the validation run it starts; returns values, never prints.
+ */
+
+export interface StatusOptions {
+  lang?: Lang;
+  /** Path of the configuration; when absent, `geq.yaml` in `cwd` is used if it exists. */
+  config?: string;
+  year?: number;
+  period?: PeriodKey;
+  cwd?: string;
+  /** The day the status is taken, ISO `YYYY-MM-DD` (the CLI passes today or `--as-of`). */
+  asOf: string;
+}
+
+/** One unit's line: its submission state, and whether the registry lists it. */
+export type StatusRow = UnitSubmission & { registered: boolean };
+
+/** A file that could not be tied to any unit (unreadable YAML, no `unit.code`). */
+export interface UnidentifiedFile {
+  file: string;
+  errors: number;
+}
+
+/** A unit's further file for the period, not counted: validate rejects it as a duplicate. */
+export interface DuplicateFile {
+  code: string;
+  file: string;
+  errors: number;
+}
+
+export interface StatusTotals {
+  /** Registered units. */
+  mustReport: number;
+  /** Registered units with a valid file (on time + late). */
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** Registered units whose only file is invalid. */
+  invalid: number;
+  /** Files from units not in the registry (always invalid). */
+  unregistered: number;
+  /** Files that name no unit (always invalid). */
+  unidentified: number;
+  /** Further files of a unit that already has a row (always invalid). */
+  duplicates: number;
+}
+
+export interface StatusResult {
+  ok: true;
+  year: number;
+  period: PeriodKey;
+  deadline: string;
+  asOf: string;
+  /** Days from `asOf` to the deadline: 0 on the deadline, negative once it has passed. */
+  daysLeft: number;
+  /** Registered units in registry order, then units that are not registered. */
+  rows: StatusRow[];
+  unidentified: UnidentifiedFile[];
+  duplicates: DuplicateFile[];
+  totals: StatusTotals;
+  /** Files checked by the validation run. */
+  files: number;
+}
+
+/** The single value all items agree on, `undefined` when there is none, `null` when they disagree. */
+function agreed<T>(values: readonly T[]): T | undefined | null {
+  const distinct = [...new Set(values)];
+  if (distinct.length > 1) return null;
+  return distinct[0];
+}
+
+export async function status(
+  paths: readonly string[],
+  options: StatusOptions,
+): Promise<StatusResult | RunProblem> {
+  if (!isIsoDate(options.asOf)) {
+    return {
+      ok: false,
+      problem: "bad-option",
+      params: { option: "asOf", value: options.asOf, expected: "YYYY-MM-DD" },
+    };
+  }
+  const result = await validate(paths, {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.period ? { period: options.period } : {}),
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+  });
+  if (!result.ok) return result;
+  const config = result.config?.config;
+  if (!config || config.units.length === 0) return { ok: false, problem: "config-required", params: {} };
+
+  const filePeriods = result.files.flatMap((f) => (f.period ? [f.period] : []));
+  const period = options.period ?? agreed(filePeriods);
+  if (period === null) {
+    return {
+      ok: false,
+      problem: "periods-differ",
+      params: { periods: PERIOD_KEYS.filter((k) => filePeriods.includes(k)).join(", ") },
+    };
+  }
+  if (period === undefined) return { ok: false, problem: "period-unknown", params: {} };
+
+  const fileYears = result.files.flatMap((f) => (f.year !== undefined ? [f.year] : []));
+  const year = options.year ?? agreed(fileYears);
+  if (year === null) {
+    return {
+      ok: false,
+      problem: "years-differ",
+      params: { years: [...new Set(fileYears)].sort((a, b) => a - b).join(", ") },
+    };
+  }
+
+  const deadline = deadlineOf(result.catalog, period, config.deadlines);
+  const entries: SubmissionEntry[] = [];
+  const unidentified: UnidentifiedFile[] = [];
+  for (const f of result.files) {
+    const errors = f.diagnostics.filter((d) => d.severity === "error").length;
+    if (!f.unit) {
+      unidentified.push({ file: f.file, errors });
+      continue;
+    }
+    entries.push({
+      code: f.unit.code,
+      name: f.unit.name,
+      file: f.file,
+      errors,
+      ...(f.report ? { report: f.report } : {}),
+    });
+  }
+
+  const registered = new Set(config.units.map((u) => u.code));
+  const rows: StatusRow[] = submissions(config.units, entries, deadline).map((r) => ({
+    ...r,
+    registered: registered.has(r.code),
+  }));
+  const counted = new Set(rows.flatMap((r) => (r.state === "missing" ? [] : [r.file])));
+  const duplicates: DuplicateFile[] = entries
+    .filter((e) => !counted.has(e.file))
+    .map((e) => ({ code: e.code, file: e.file, errors: e.errors }));
+  const mine = rows.filter((r) => r.registered);
+  const count = (state: StatusRow["state"]) => mine.filter((r) => r.state === state).length;
+  const totals: StatusTotals = {
+    mustReport: config.units.length,
+    submitted: count("on-time") + count("late"),
+    onTime: count("on-time"),
+    late: count("late"),
+    missing: count("missing"),
+    invalid: count("invalid"),
+    unregistered: rows.length - mine.length,
+    unidentified: unidentified.length,
+    duplicates: duplicates.length,
+  };
+  return {
+    ok: true,
+    year: year ?? result.catalog.year,
+    period,
+    deadline,
+    asOf: options.asOf,
+    daysLeft: daysBetween(options.asOf, deadline),
+    rows,
+    unidentified,
+    duplicates,
+    totals,
+    files: result.files.length,
+  };
+}
+
+export type FailCondition = "missing" | "late" | "invalid";
+export const FAIL_CONDITIONS: readonly FailCondition[] = ["missing", "late", "invalid"];
+
+/**
+ * The conditions among `wanted` that occur in the result; `invalid` covers every rejected file:
+ * registered units', unregistered units', files naming no unit and duplicates.
+ */
+export function failures(result: StatusResult, wanted: readonly FailCondition[]): FailCondition[] {
+  const t = result.totals;
+  const occurs: Record<FailCondition, boolean> = {
+    missing: t.missing > 0,
+    late: t.late > 0,
+    invalid: t.invalid + t.unregistered + t.unidentified + t.duplicates > 0,
+  };
+  return FAIL_CONDITIONS.filter((c) => wanted.includes(c) && occurs[c]);
+}

@@ -1,0 +1,494 @@
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { displayWidth, formatStatusJson, formatStatusText } from "../../src/output/status.js";
+import { failures, status, type StatusResult, type StatusRow } from "../../src/status.js";
+import type { Paint } from "../../src/output/diagnostics.js";
+import { makeConfig } from "../helpers/unit-report.js";
+import { makeFolder, REGISTRY, standardFiles, unitFile } from "./fixture.js";
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+function folder(...args: Parameters<typeof makeFolder>): string {
+  const dir = makeFolder(...args);
+  folders.push(dir);
+  return dir;
+}
+
+async function ok(paths: string[], cwd: string, asOf: string, extra = {}): Promise<StatusResult> {
+  const result = await status(paths, { cwd, asOf, ...extra });
+  if (!result.ok) throw new Error(`status failed: ${result.problem} ${JSON.stringify(result.params)}`);
+  return result;
+}
+
+/** A row by unit code, failing clearly when there is none. */
+function row(result: StatusResult, code: string): StatusRow {
+  const r = result.rows.find((x) => x.code === code);
+  if (!r) throw new Error(`no row for ${code}`);
+  return r;
+}
+
+describe("status of a period's submissions", () => {
+  const dir = folder(standardFiles());
+
+  it("gives one row per registered unit in registry order, then unregistered units", async () => {
+    const result = await ok(["nop"], dir, "2022-06-20");
+    expect(result.rows.map((r) => r.code)).toEqual([...REGISTRY.map((u) => u.code), "XYZ"]);
+    expect(result.rows.map((r) => r.registered)).toEqual([true, true, true, true, true, true, false]);
+  });
+
+  it("states each unit's submission with its date, document number, days late and errors", async () => {
+    const result = await ok(["nop"], dir, "2022-06-20");
+    expect(row(result, "VP")).toEqual({
+      code: "VP",
+      name: "Văn phòng Bộ",
+      registered: true,
+      state: "on-time",
+      submitted: "2022-06-10",
+      reference: "12/BC-VP",
+      file: "nop/vp.yaml",
+    });
+    expect(row(result, "VKT")).toMatchObject({
+      state: "late",
+      days: 3,
+      submitted: "2022-06-13",
+      reference: "125/BC-VKT",
+    });
+    expect(row(result, "VQH")).toMatchObject({ state: "late", days: 1, submitted: "2022-06-11" });
+    expect(row(result, "VQH")).not.toHaveProperty("reference");
+    expect(row(result, "CGD")).toEqual({
+      code: "CGD",
+      name: "Cục Giám định nhà nước về chất lượng công trình xây dựng",
+      registered: true,
+      state: "missing",
+    });
+    expect(row(result, "HVCB")).toMatchObject({ state: "invalid", errors: 2, file: "nop/hvcb.yaml" });
+    // The registry's name, normalised to NFC when the configuration was read.
+    expect(row(result, "TTTT")).toMatchObject({
+      name: "Trung tâm Thông tin",
+      state: "on-time",
+      submitted: "2022-06-07",
+      reference: "7/BC-TTTT",
+    });
+    // Not registered: validate rejects it (unknown-unit), so it is listed as invalid.
+    expect(row(result, "XYZ")).toEqual({
+      code: "XYZ",
+      name: "Ban Quản lý dự án XYZ",
+      registered: false,
+      state: "invalid",
+      errors: 1,
+      file: "nop/xyz.yaml",
+    });
+  });
+
+  it("counts totals over the registered units and reports unregistered ones apart", async () => {
+    const result = await ok(["nop"], dir, "2022-06-20");
+    expect(result.totals).toEqual({
+      mustReport: 6,
+      submitted: 4,
+      onTime: 2,
+      late: 2,
+      missing: 1,
+      invalid: 1,
+      unregistered: 1,
+      unidentified: 0,
+      duplicates: 0,
+    });
+    expect(result.files).toBe(6);
+    expect(result).toMatchObject({ year: 2022, period: "semi-annual", deadline: "2022-06-10" });
+  });
+
+  it("counts days left to the deadline as of the given day, negative once it has passed", async () => {
+    expect((await ok(["nop"], dir, "2022-06-05")).daysLeft).toBe(5);
+    expect((await ok(["nop"], dir, "2022-06-10")).daysLeft).toBe(0);
+    expect((await ok(["nop"], dir, "2022-06-20")).daysLeft).toBe(-10);
+    // Across a month and a year end: whole calendar days.
+    expect((await ok(["nop"], dir, "2021-12-31")).daysLeft).toBe(161);
+  });
+
+  it("keeps a unit's valid file when it sent two for the period", async () => {
+    const twice = folder({
+      ...standardFiles(),
+      // A second, later copy from VP: validate rejects it as a duplicate; VP stays on time.
+      "nop/vp-ban-sua.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-15" }),
+    });
+    const result = await ok(["nop"], twice, "2022-06-20");
+    // Files are taken in path order: vp-ban-sua.yaml comes first and counts; vp.yaml is the duplicate.
+    expect(row(result, "VP")).toMatchObject({ state: "late", days: 5, file: "nop/vp-ban-sua.yaml" });
+    expect(result.rows.filter((r) => r.code === "VP")).toHaveLength(1);
+    // The other file does not vanish: it is listed, counted and fails --fail-on invalid.
+    expect(result.duplicates).toEqual([{ code: "VP", file: "nop/vp.yaml", errors: 1 }]);
+    expect(result.totals).toMatchObject({ duplicates: 1, onTime: 1, late: 3 });
+    const text = formatStatusText(result, "vi");
+    expect(text).toContain("\nTệp không được tính vì đơn vị đã có tệp khác cho kỳ này: nop/vp.yaml (VP)\n");
+    expect(text).toContain("geq validate nop/hvcb.yaml nop/xyz.yaml nop/vp.yaml\n");
+    expect(text).toContain("; tệp trùng: 1\n");
+    expect(JSON.parse(formatStatusJson(result)).duplicates).toEqual(result.duplicates);
+    expect(failures(result, ["invalid"])).toEqual(["invalid"]);
+  });
+
+  it("names the conditions --fail-on asks about when they occur", async () => {
+    const result = await ok(["nop"], dir, "2022-06-20");
+    expect(failures(result, [])).toEqual([]);
+    expect(failures(result, ["invalid"])).toEqual(["invalid"]);
+    expect(failures(result, ["late", "missing", "invalid"])).toEqual(["missing", "late", "invalid"]);
+  });
+});
+
+describe("text table", () => {
+  const dir = folder(standardFiles());
+
+  it("aligns the columns and words every state in Vietnamese", async () => {
+    const text = formatStatusText(await ok(["nop"], dir, "2022-06-20"), "vi");
+    const lines = text.split("\n");
+    expect(lines[0]).toBe(
+      "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn 10/06/2022, tính đến ngày 20/06/2022)",
+    );
+    const table = lines.slice(2, 10);
+    expect(table).toEqual([
+      "Mã    Đơn vị                                                    Tình trạng                             Ngày gửi    Số văn bản",
+      "VP    Văn phòng Bộ                                              đúng hạn                               10/06/2022  12/BC-VP",
+      "VKT   Viện Kinh tế xây dựng                                     chậm 3 ngày                            13/06/2022  125/BC-VKT",
+      "VQH   Viện Quy hoạch đô thị và nông thôn quốc gia               chậm 1 ngày                            11/06/2022",
+      "CGD   Cục Giám định nhà nước về chất lượng công trình xây dựng  chưa gửi",
+      "HVCB  Học viện Cán bộ quản lý xây dựng và đô thị                không hợp lệ (2 lỗi)",
+      "TTTT  Trung tâm Thông tin                                       đúng hạn                               07/06/2022  7/BC-TTTT",
+      "XYZ   Ban Quản lý dự án XYZ                                     không hợp lệ (1 lỗi), ngoài danh sách",
+    ]);
+    // Every column starts where its header does: after the widest cell above or below and two spaces.
+    const starts = (l: string) =>
+      [...l.matchAll(/(?<=^| {2})\S/g)].map((m) => displayWidth(l.slice(0, m.index)));
+    const header = starts(table[0]!);
+    for (const l of table) expect(header.slice(0, starts(l).length)).toEqual(starts(l));
+    expect(lines.slice(10)).toEqual([
+      "",
+      "Xem chi tiết lỗi: geq validate nop/hvcb.yaml nop/xyz.yaml",
+      "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1; ngoài danh sách: 1",
+      "Đã quá hạn 10/06/2022 là 10 ngày",
+      "",
+    ]);
+  });
+
+  it("says the days left with a leading zero, or that the deadline is today", async () => {
+    expect(formatStatusText(await ok(["nop"], dir, "2022-06-05"), "vi")).toContain(
+      "\nCòn 05 ngày đến hạn 10/06/2022\n",
+    );
+    expect(formatStatusText(await ok(["nop"], dir, "2022-06-10"), "vi")).toContain(
+      "\nHôm nay là hạn gửi báo cáo 10/06/2022\n",
+    );
+  });
+
+  it("speaks English with --lang en, with ISO dates", async () => {
+    const text = formatStatusText(await ok(["nop"], dir, "2022-06-20"), "en");
+    const lines = text.split("\n");
+    expect(lines[0]).toBe(
+      "Submissions of the semi-annual 2022 reports (deadline 2022-06-10, as of 2022-06-20)",
+    );
+    expect(lines[2]).toMatch(/^Code {2}Unit {2,}Status {2,}Sent {2,}Document no\.$/);
+    expect(lines[4]).toContain("late by 3 days       ");
+    expect(lines[5]).toContain("late by 1 day ");
+    expect(text).toContain("invalid (2 errors)");
+    expect(text).toContain("invalid (1 error), not registered");
+    expect(text).toContain("missing");
+    expect(text).toContain(
+      "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 1; not registered: 1\n",
+    );
+    expect(text).toContain("The deadline, 2022-06-10, passed 10 days ago\n");
+    expect(formatStatusText(await ok(["nop"], dir, "2022-06-09"), "en")).toContain(
+      "1 day left until the deadline, 2022-06-10\n",
+    );
+  });
+
+  it("colours states: green on time, yellow late, red missing and invalid", async () => {
+    const tag = (name: string) => (s: string) => `<${name}>${s}</${name}>`;
+    const paint: Paint = {
+      ok: tag("green"),
+      warning: tag("yellow"),
+      error: tag("red"),
+      dim: tag("dim"),
+      bold: tag("b"),
+    };
+    const lines = formatStatusText(await ok(["nop"], dir, "2022-06-20"), "vi", paint).split("\n");
+    const state = (code: string) => lines.find((l) => l.startsWith(`${code} `))!;
+    expect(state("VP")).toContain("<green>đúng hạn</green>");
+    expect(state("VKT")).toContain("<yellow>chậm 3 ngày</yellow>");
+    expect(state("CGD")).toContain("<red>chưa gửi</red>");
+    expect(state("HVCB")).toContain("<red>không hợp lệ (2 lỗi)</red>");
+    // Padding stays outside the colour, so the columns line up after the escapes are removed.
+    const plain = lines.map((l) => l.replace(/<\/?[a-z]+>/g, ""));
+    expect(plain.slice(2, 10)).toEqual(
+      formatStatusText(await ok(["nop"], dir, "2022-06-20"), "vi")
+        .split("\n")
+        .slice(2, 10),
+    );
+  });
+
+  it("counts characters, not code units or combining marks, when aligning", () => {
+    expect(displayWidth("Việt")).toBe(4);
+    expect(displayWidth("Việt".normalize("NFD"))).toBe(4);
+    expect(displayWidth("x\u0301y")).toBe(2);
+    const result: StatusResult = {
+      ok: true,
+      year: 2022,
+      period: "annual",
+      deadline: "2022-12-10",
+      asOf: "2022-12-01",
+      daysLeft: 9,
+      rows: [
+        // A mark with no precomposed form stays a combining mark after NFC.
+        { code: "A", name: "Ax\u0301 Đơn vị", registered: true, state: "missing" },
+        { code: "BB", name: "Bộ".normalize("NFD"), registered: true, state: "missing" },
+        {
+          code: "C",
+          name: "Line\nbreak\u001b[2J",
+          registered: false,
+          state: "invalid",
+          errors: 1,
+          file: "c.yaml",
+        },
+      ],
+      unidentified: [],
+      duplicates: [],
+      totals: {
+        mustReport: 2,
+        submitted: 0,
+        onTime: 0,
+        late: 0,
+        missing: 2,
+        invalid: 0,
+        unregistered: 1,
+        unidentified: 0,
+        duplicates: 0,
+      },
+      files: 1,
+    };
+    const lines = formatStatusText(result, "vi").split("\n");
+    expect(lines[0]).toBe(
+      "Tình hình gửi báo cáo tổng kết năm 2022 (hạn 10/12/2022, tính đến ngày 01/12/2022)",
+    );
+    const column = (l: string) => displayWidth(l.slice(0, l.indexOf("chưa gửi")));
+    expect(column(lines[3]!)).toBe(column(lines[4]!));
+    expect(lines[4]).toContain("Bộ");
+    // No control character of a file reaches the terminal.
+    expect(lines[5]).toBe("C   Line\uFFFDbreak\uFFFD[2J  không hợp lệ (1 lỗi), ngoài danh sách");
+    expect(lines.at(-2)).toBe("Còn 09 ngày đến hạn 10/12/2022");
+  });
+});
+
+describe("JSON document", () => {
+  const dir = folder(standardFiles());
+
+  it("has every row with the same keys, the totals, the deadline and the days left", async () => {
+    const doc = JSON.parse(formatStatusJson(await ok(["nop"], dir, "2022-06-20")));
+    expect(doc).toMatchObject({
+      year: 2022,
+      period: "semi-annual",
+      deadline: "2022-06-10",
+      as_of: "2022-06-20",
+      days_left: -10,
+      files: 6,
+      unidentified: [],
+      duplicates: [],
+      totals: {
+        must_report: 6,
+        submitted: 4,
+        on_time: 2,
+        late: 2,
+        missing: 1,
+        invalid: 1,
+        unregistered: 1,
+        unidentified: 0,
+        duplicates: 0,
+      },
+    });
+    const base = { registered: true };
+    expect(doc.rows).toEqual([
+      {
+        ...base,
+        code: "VP",
+        name: "Văn phòng Bộ",
+        state: "on-time",
+        submitted: "2022-06-10",
+        reference: "12/BC-VP",
+        days_late: 0,
+        errors: 0,
+        file: "nop/vp.yaml",
+      },
+      {
+        ...base,
+        code: "VKT",
+        name: "Viện Kinh tế xây dựng",
+        state: "late",
+        submitted: "2022-06-13",
+        reference: "125/BC-VKT",
+        days_late: 3,
+        errors: 0,
+        file: "nop/vkt.yaml",
+      },
+      {
+        ...base,
+        code: "VQH",
+        name: "Viện Quy hoạch đô thị và nông thôn quốc gia",
+        state: "late",
+        submitted: "2022-06-11",
+        reference: null,
+        days_late: 1,
+        errors: 0,
+        file: "nop/vqh.yaml",
+      },
+      {
+        ...base,
+        code: "CGD",
+        name: "Cục Giám định nhà nước về chất lượng công trình xây dựng",
+        state: "missing",
+        submitted: null,
+        reference: null,
+        days_late: null,
+        errors: null,
+        file: null,
+      },
+      {
+        ...base,
+        code: "HVCB",
+        name: "Học viện Cán bộ quản lý xây dựng và đô thị",
+        state: "invalid",
+        submitted: null,
+        reference: null,
+        days_late: null,
+        errors: 2,
+        file: "nop/hvcb.yaml",
+      },
+      {
+        ...base,
+        code: "TTTT",
+        name: "Trung tâm Thông tin",
+        state: "on-time",
+        submitted: "2022-06-07",
+        reference: "7/BC-TTTT",
+        days_late: 0,
+        errors: 0,
+        file: "nop/tttt.yaml",
+      },
+      {
+        code: "XYZ",
+        name: "Ban Quản lý dự án XYZ",
+        registered: false,
+        state: "invalid",
+        submitted: null,
+        reference: null,
+        days_late: null,
+        errors: 1,
+        file: "nop/xyz.yaml",
+      },
+    ]);
+  });
+});
+
+describe("choosing the period and the deadline", () => {
+  it("uses the configuration's deadline over the catalogue's", async () => {
+    const dir = folder(standardFiles(), makeConfig(REGISTRY, { deadlines: { "semi-annual": "2022-06-12" } }));
+    const result = await ok(["nop"], dir, "2022-06-11");
+    expect(result.deadline).toBe("2022-06-12");
+    expect(result.daysLeft).toBe(1);
+    expect(row(result, "VKT")).toMatchObject({ state: "late", days: 1 });
+    expect(row(result, "VQH")).toMatchObject({ state: "on-time" });
+    expect(result.totals).toMatchObject({ onTime: 3, late: 1 });
+  });
+
+  it("takes the period from --period, refusing files of the other period", async () => {
+    const dir = folder({
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-10" }),
+      "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { period: "annual", submitted: "2022-12-09" }),
+    });
+    const result = await ok(["nop"], dir, "2022-12-01", { period: "annual" });
+    expect(result.period).toBe("annual");
+    expect(result.deadline).toBe("2022-12-10");
+    expect(result.daysLeft).toBe(9);
+    expect(row(result, "VKT")).toMatchObject({ state: "on-time", submitted: "2022-12-09" });
+    expect(row(result, "VP")).toMatchObject({ state: "invalid", errors: 1 });
+  });
+
+  it("takes the period from the files when they agree", async () => {
+    const dir = folder({
+      "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { period: "annual", submitted: "2022-12-12" }),
+    });
+    const result = await ok(["nop"], dir, "2022-12-20");
+    expect(result).toMatchObject({ period: "annual", deadline: "2022-12-10", daysLeft: -10 });
+    expect(row(result, "VKT")).toMatchObject({ state: "late", days: 2 });
+    expect(result.totals).toMatchObject({ mustReport: 6, submitted: 1, missing: 5 });
+  });
+
+  it("refuses to guess when the files belong to different periods", async () => {
+    const dir = folder({
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ"),
+      "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { period: "annual", submitted: "2022-12-09" }),
+    });
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-12-01" })).toEqual({
+      ok: false,
+      problem: "periods-differ",
+      params: { periods: "semi-annual, annual" },
+    });
+  });
+
+  it("refuses to guess when the files belong to different years", async () => {
+    const dir = folder({
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { year: 2023 }),
+      "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng"),
+    });
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-06-01" })).toEqual({
+      ok: false,
+      problem: "years-differ",
+      params: { years: "2022, 2023" },
+    });
+    // With the year pinned, the other year's file is refused and listed as invalid.
+    const result = await ok(["nop"], dir, "2022-06-01", { year: 2022 });
+    expect(row(result, "VP")).toMatchObject({ state: "invalid" });
+    expect(row(result, "VKT")).toMatchObject({ state: "on-time" });
+  });
+
+  it("asks for --period when no file says which period it is", async () => {
+    const dir = folder({ "nop/broken.yaml": "unit: [unclosed\n" });
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-06-01" })).toMatchObject({
+      ok: false,
+      problem: "period-unknown",
+    });
+    const result = await ok(["nop"], dir, "2022-06-01", { period: "semi-annual" });
+    expect(result.unidentified).toEqual([{ file: "nop/broken.yaml", errors: 1 }]);
+    expect(result.totals).toMatchObject({ missing: 6, unidentified: 1 });
+    expect(failures(result, ["invalid"])).toEqual(["invalid"]);
+    const text = formatStatusText(result, "vi");
+    expect(text).toContain("Tệp không xác định được đơn vị: nop/broken.yaml (không hợp lệ (1 lỗi))\n");
+    expect(text).toContain("; không rõ đơn vị: 1\n");
+  });
+
+  it("needs a configuration with a registry", async () => {
+    const dir = folder(standardFiles(), null);
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-06-20" })).toEqual({
+      ok: false,
+      problem: "config-required",
+      params: {},
+    });
+    const empty = folder(standardFiles(), makeConfig([]));
+    expect(await status(["nop"], { cwd: empty, asOf: "2022-06-20" })).toMatchObject({
+      ok: false,
+      problem: "config-required",
+    });
+  });
+
+  it("refuses an as-of day that is not a date", async () => {
+    const dir = folder(standardFiles());
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-02-30" })).toMatchObject({
+      ok: false,
+      problem: "bad-option",
+      params: { option: "asOf", value: "2022-02-30" },
+    });
+  });
+
+  it("passes a broken configuration's problem on", async () => {
+    const dir = folder(standardFiles(), { ...makeConfig(REGISTRY), recipients: [] });
+    const result = await status(["nop"], { cwd: dir, asOf: "2022-06-20" });
+    expect(result).toMatchObject({ ok: false, problem: "config-invalid" });
+  });
+});
