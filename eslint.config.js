@@ -15,5 +15,8 @@ export default tseslint.config(
       "no-restricted-globals": ["error", { name: "process", message: "Only src/cli.ts touches process." }],
     },
   },
-  { files: ["src/cli.ts", "test/**", "bin/**", "eslint.config.js", "vitest.config.ts"], rules: { "no-restricted-globals": "off" } },
+  {
+    files: ["src/cli.ts", "test/**", "bin/**", "eslint.config.js", "vitest.config.ts"],
+    rules: { "no-restricted-globals": "off" },
+  },
 );

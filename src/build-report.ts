@@ -78,13 +78,20 @@ export async function buildReport(
   if (!validation.ok) return validation;
   const config = validation.config;
   const invalid = validation.files.filter((f) => !f.report);
-  const errorsOf = (f: { diagnostics: Diagnostic[] }) => f.diagnostics.filter((d) => d.severity === "error").length;
+  const errorsOf = (f: { diagnostics: Diagnostic[] }) =>
+    f.diagnostics.filter((d) => d.severity === "error").length;
   if (invalid.length && !options.skipInvalid) {
-    return { ok: false, problem: "input-invalid", params: { count: invalid.length }, diagnostics: validation.diagnostics };
+    return {
+      ok: false,
+      problem: "input-invalid",
+      params: { count: invalid.length },
+      diagnostics: validation.diagnostics,
+    };
   }
   const valid = validation.files.flatMap((f) => (f.report ? [f.report] : []));
   if (!config && valid.length !== 1) {
-    if (valid.length === 0) return { ok: false, problem: "no-valid-files", params: {}, diagnostics: validation.diagnostics };
+    if (valid.length === 0)
+      return { ok: false, problem: "no-valid-files", params: {}, diagnostics: validation.diagnostics };
     return { ok: false, problem: "config-required", params: {} };
   }
 
@@ -95,7 +102,12 @@ export async function buildReport(
     if (!cmp.ok) return cmp;
     const bad = cmp.files.filter((f) => !f.report);
     if (bad.length && !options.skipInvalid) {
-      return { ok: false, problem: "input-invalid", params: { count: bad.length }, diagnostics: cmp.diagnostics };
+      return {
+        ok: false,
+        problem: "input-invalid",
+        params: { count: bad.length },
+        diagnostics: cmp.diagnostics,
+      };
     }
     compare = cmp.files.flatMap((f) => (f.report ? [f.report] : []));
     compareInputs.push(...cmp.files.map((f) => resolve(cwd, f.file)));
@@ -148,6 +160,10 @@ export async function buildReport(
     year,
     inputs,
     validation,
-    rejected: invalid.map((f) => ({ file: f.file, ...(f.unit ? { code: f.unit.code } : {}), errors: errorsOf(f) })),
+    rejected: invalid.map((f) => ({
+      file: f.file,
+      ...(f.unit ? { code: f.unit.code } : {}),
+      errors: errorsOf(f),
+    })),
   };
 }

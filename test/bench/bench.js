@@ -34,7 +34,9 @@ function stripVocabulary(node) {
   if (Array.isArray(node)) return node.map(stripVocabulary);
   if (node && typeof node === "object") {
     return Object.fromEntries(
-      Object.entries(node).filter(([k]) => k !== "enumDescriptions").map(([k, v]) => [k, stripVocabulary(v)]),
+      Object.entries(node)
+        .filter(([k]) => k !== "enumDescriptions")
+        .map(([k, v]) => [k, stripVocabulary(v)]),
     );
   }
   return node;
@@ -42,12 +44,19 @@ function stripVocabulary(node) {
 
 function validateBench() {
   const dir = join(root, "examples", "2022", "annual");
-  const sample = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()[0];
+  const sample = readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()[0];
   // js-yaml (ajv-cli) reads unquoted dates as Date objects; quoting them keeps both tools on the same data.
-  const text = readFileSync(join(dir, sample), "utf8").replace(/^(\s*-?\s*(?:submitted|date): )(\d{4}-\d{2}-\d{2})/gm, '$1"$2"');
+  const text = readFileSync(join(dir, sample), "utf8").replace(
+    /^(\s*-?\s*(?:submitted|date): )(\d{4}-\d{2}-\d{2})/gm,
+    '$1"$2"',
+  );
   const file = join(work, sample);
   writeFileSync(file, text);
-  const schema = stripVocabulary(JSON.parse(readFileSync(join(root, "schemas", "unit-report.schema.json"), "utf8")));
+  const schema = stripVocabulary(
+    JSON.parse(readFileSync(join(root, "schemas", "unit-report.schema.json"), "utf8")),
+  );
   const schemaFile = join(work, "unit-report.plain.schema.json");
   writeFileSync(schemaFile, JSON.stringify(schema));
 

@@ -62,8 +62,12 @@ export async function reportBench({ root, geq, work, median }) {
   }
   const ratio = results[1000].ms / results[100].ms;
   console.log(`build-report, consolidated annual report (${runs} runs each, medians):`);
-  console.log(`  100 units    ${results[100].ms.toFixed(0)} ms, peak memory ${results[100].rssMb.toFixed(0)} MB`);
-  console.log(`  1,000 units  ${results[1000].ms.toFixed(0)} ms, peak memory ${results[1000].rssMb.toFixed(0)} MB`);
+  console.log(
+    `  100 units    ${results[100].ms.toFixed(0)} ms, peak memory ${results[100].rssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `  1,000 units  ${results[1000].ms.toFixed(0)} ms, peak memory ${results[1000].rssMb.toFixed(0)} MB`,
+  );
   console.log(`  ratio 1,000/100 ${ratio.toFixed(2)} (target at most 6), peak memory target under 400 MB`);
   return ratio > 6 || results[1000].rssMb >= 400;
 }

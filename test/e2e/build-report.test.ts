@@ -12,7 +12,12 @@ const geq = join(root, "bin", "geq.js");
 const examples = join(root, "examples");
 
 function run(args: string[], cwd = root) {
-  const r = spawnSync("node", [geq, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+  const r = spawnSync("node", [geq, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -35,7 +40,14 @@ describe("geq build-report on the examples", () => {
   const kinds = [
     {
       name: "semi-annual",
-      args: ["build-report", join(examples, "2022/semi-annual"), "--config", join(examples, "geq.yaml"), "--date", "2022-06-20"],
+      args: [
+        "build-report",
+        join(examples, "2022/semi-annual"),
+        "--config",
+        join(examples, "geq.yaml"),
+        "--date",
+        "2022-06-20",
+      ],
       out: "bao-cao-so-ket-6-thang-2022.docx",
       subject: "Sơ kết công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022",
       signer: "Phạm Minh Đức",
@@ -163,7 +175,10 @@ describe("figures of a consolidated report equal sums computed independently", (
       writeFileSync(join(dir, "files", `${code.toLowerCase()}.yaml`), toYaml(u));
     }
     const registry = [...units.map((u) => u.unit as Data), { code: "MISS", name: "Đơn vị chưa gửi" }];
-    writeFileSync(join(dir, "geq.yaml"), toYaml(applyEdit(validConfig(), { units: registry }), { modeline: false }));
+    writeFileSync(
+      join(dir, "geq.yaml"),
+      toYaml(applyEdit(validConfig(), { units: registry }), { modeline: false }),
+    );
     const r = run(["build-report", "files", "--date", "2022-06-20", "-o", "r.docx"], dir);
     expect(r.code, r.stderr).toBe(0);
     text = documentText(new Uint8Array(readFileSync(join(dir, "r.docx"))));
@@ -175,7 +190,9 @@ describe("figures of a consolidated report equal sums computed independently", (
     for (const key of ["employees", "unit_leaders", "division_leaders", "succession_pool"]) {
       const total = sum(key, "total");
       const female = sum(key, "female");
-      expect(text).toContain(`${vn(total)} người, trong đó nữ ${vn(female)} người (chiếm ${share(female, total)})`);
+      expect(text).toContain(
+        `${vn(total)} người, trong đó nữ ${vn(female)} người (chiếm ${share(female, total)})`,
+      );
     }
   });
 
@@ -184,15 +201,21 @@ describe("figures of a consolidated report equal sums computed independently", (
     const classes = tasks.reduce((s, t) => s + (t.classes as number), 0);
     const people = tasks.reduce((s, t) => s + ((t.participants as Data).total as number), 0);
     const women = tasks.reduce((s, t) => s + ((t.participants as Data).female as number), 0);
-    expect(text).toContain(`${vn(classes)} lớp bồi dưỡng cho ${vn(people)} lượt người, trong đó ${vn(women)} nữ`);
+    expect(text).toContain(
+      `${vn(classes)} lớp bồi dưỡng cho ${vn(people)} lượt người, trong đó ${vn(women)} nữ`,
+    );
     const planned = units.reduce((s, u) => s + ((u.budget as Data).planned_vnd as number), 0);
     const spent = units.reduce((s, u) => s + ((u.budget as Data).spent_vnd as number), 0);
-    expect(text).toContain(`Tổng kinh phí dự toán là ${vn(planned)} đồng; kinh phí đã sử dụng là ${vn(spent)} đồng`);
+    expect(text).toContain(
+      `Tổng kinh phí dự toán là ${vn(planned)} đồng; kinh phí đã sử dụng là ${vn(spent)} đồng`,
+    );
   });
 
   it("names the missing unit and the late ones with their days", () => {
     expect(text).toContain("Đơn vị chưa gửi");
-    const late = units.filter((u) => u.submitted === "2022-06-14").map((u) => (u.unit as Data).name as string);
+    const late = units
+      .filter((u) => u.submitted === "2022-06-14")
+      .map((u) => (u.unit as Data).name as string);
     expect(late.length).toBeGreaterThan(0);
     for (const name of late) expect(text).toMatch(new RegExp(`${name} \\(chậm 04 ngày\\)`));
   });
@@ -204,7 +227,11 @@ describe("build-report refuses bad input and loses nothing", () => {
     mkdirSync(join(dir, "files"));
     writeFileSync(join(dir, "geq.yaml"), toYaml(validConfig(), { modeline: false }));
     writeFileSync(join(dir, "files", "vkt.yaml"), toYaml(validUnit()));
-    const bad = applyEdit(validUnit(), { "unit.code": "VP", "unit.name": "Văn phòng Bộ", "staff.unit_leaders": { total: 4, female: 5 } });
+    const bad = applyEdit(validUnit(), {
+      "unit.code": "VP",
+      "unit.name": "Văn phòng Bộ",
+      "staff.unit_leaders": { total: 4, female: 5 },
+    });
     writeFileSync(join(dir, "files", "vp.yaml"), toYaml(bad));
   });
 
@@ -219,7 +246,10 @@ describe("build-report refuses bad input and loses nothing", () => {
   });
 
   it("with --skip-invalid builds from the valid files and names the rejected unit", () => {
-    const r = run(["build-report", "files", "--skip-invalid", "--date", "2022-06-20", "-o", "skip.docx"], dir);
+    const r = run(
+      ["build-report", "files", "--skip-invalid", "--date", "2022-06-20", "-o", "skip.docx"],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(0);
     const text = documentText(new Uint8Array(readFileSync(join(dir, "skip.docx"))));
     expect(text).toContain("Văn phòng Bộ");
@@ -237,7 +267,10 @@ describe("build-report refuses bad input and loses nothing", () => {
   it("exits 2 for a broken template folder, writing nothing", () => {
     mkdirSync(join(dir, "tpl"));
     writeFileSync(join(dir, "tpl", "unit.hbs"), "{{#if}}broken");
-    const r = run(["build-report", "files/vkt.yaml", "--no-config", "--template", "tpl", "-o", "t.docx"], dir);
+    const r = run(
+      ["build-report", "files/vkt.yaml", "--no-config", "--template", "tpl", "-o", "t.docx"],
+      dir,
+    );
     expect(r.code).toBe(2);
     noStack(r.stderr);
     expect(existsSync(join(dir, "t.docx"))).toBe(false);
@@ -245,7 +278,8 @@ describe("build-report refuses bad input and loses nothing", () => {
 
   it("keeps hostile unit text literal, NFC, without control characters, and the file opens", async () => {
     const hostile = applyEdit(validUnit(), {
-      "tasks.coordination.policy.summary": "<b>đậm</b> {{x}} &amp; *a* " + "Tiến bộ".normalize("NFD") + " trang\fmới",
+      "tasks.coordination.policy.summary":
+        "<b>đậm</b> {{x}} &amp; *a* " + "Tiến bộ".normalize("NFD") + " trang\fmới",
     });
     writeFileSync(join(dir, "hostile.yaml"), toYaml(hostile));
     const r = run(["build-report", "hostile.yaml", "--no-config", "-o", "hostile.docx"], dir);
