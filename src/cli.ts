@@ -544,4 +544,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`geq … | head`) closes the pipe: that ends the output, it is not a failure.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
+  });
+}
+
 process.exitCode = await main(process.argv);
