@@ -7,7 +7,7 @@
  */
 import { Parser } from "htmlparser2";
 import type { Appendix, Block, Run, TableCell, TableRow } from "./model.js";
-import { cleanLine, cleanText, HTML_SPACE } from "./text.js";
+import { cleanLine, cleanText, collapseSpace } from "./text.js";
 
 interface ElementNode {
   type: "element";
@@ -95,7 +95,7 @@ class BlockBuilder {
   walk(nodes: MarkupNode[], depth: number, appendices: Appendix[] | null): void {
     for (const node of nodes) {
       if (node.type === "text") {
-        this.pending.push({ text: node.text, ...PLAIN });
+        this.pending.push({ text: node.text, bold: false, italic: false });
         continue;
       }
       if (depth > MAX_DEPTH) {
@@ -259,9 +259,9 @@ function parseAppendix(node: ElementNode, depth: number): Appendix {
 function inline(nodes: MarkupNode[], style: Style, depth: number, out: RawRun[]): RawRun[] {
   for (const node of nodes) {
     if (node.type === "text") {
-      out.push({ text: node.text, ...style });
+      out.push({ text: node.text, bold: style.bold, italic: style.italic });
     } else if (node.name === "br") {
-      out.push({ text: "\n", ...style, br: true });
+      out.push({ text: "\n", bold: style.bold, italic: style.italic, br: true });
     } else if (depth > MAX_DEPTH) {
       flatText(node.children, style, out);
     } else if (BLOCK_TAGS.has(node.name)) {
@@ -299,7 +299,7 @@ function finishRuns(raw: RawRun[]): Run[] {
     for (let i = runs.length - 1; i >= 0; i--) {
       const run = runs[i] as Run;
       if (run.text === "\n") break;
-      run.text = run.text.replace(/ $/, "");
+      if (run.text.endsWith(" ")) run.text = run.text.slice(0, -1);
       if (run.text !== "") break;
       runs.splice(i, 1);
     }
@@ -311,8 +311,8 @@ function finishRuns(raw: RawRun[]): Run[] {
       afterSpace = true;
       continue;
     }
-    let text = cleanText(piece.text).replace(HTML_SPACE, " ");
-    if (afterSpace) text = text.replace(/^ /, "");
+    let text = collapseSpace(cleanText(piece.text));
+    if (afterSpace && text.startsWith(" ")) text = text.slice(1);
     if (text === "") continue;
     afterSpace = text.endsWith(" ");
     const last = runs[runs.length - 1];

@@ -2,8 +2,11 @@
  * Blocks → .docx bytes, inside the administrative-document frame of Nghị định 30/2020/NĐ-CP (Phụ lục I).
  *
  * The frame (header table, motto, number, place and date, title, recipients, signature, page numbers) is
- * laid out here and only here, so no template can break it. Every string is cleaned of what XML 1.0 cannot
- * carry before it reaches docx, and the package is made byte-for-byte reproducible (see `fixTimestamps`).
+ * laid out here and only here, so no template can break it, and built with docx. The body blocks, which make
+ * up nearly all of a large report, are not: docx lays out the frame around one placeholder paragraph per
+ * section, and the blocks' XML, written directly by wordml.ts, takes the placeholder's place when the package
+ * is written again (package.ts). Every string is cleaned of what XML 1.0 cannot carry before it reaches the
+ * XML, and the package is made byte-for-byte reproducible (see `rewritePackage`).
  */
 import {
   AlignmentType,
@@ -23,22 +26,15 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlignTable,
-  VerticalMergeType,
   WidthType,
 } from "docx";
-import type { ISectionOptions, ParagraphChild } from "docx";
+import type { ISectionOptions } from "docx";
 import { formatDateLong } from "../present/format.js";
-import type {
-  Appendix,
-  Block,
-  DocumentModel,
-  Frame,
-  Run,
-  TableCell as ModelCell,
-  TableRow as ModelRow,
-} from "./model.js";
+import type { Appendix, Block, DocumentModel, Frame } from "./model.js";
+import { DeflateSink, entryData, readEntries, rewritePackage } from "./package.js";
 import { cleanText } from "./text.js";
+import { BODY_SIZE, lastParagraphOf, writeBlocks } from "./wordml.js";
+import type { BlockOptions } from "./wordml.js";
 
 const FONT_NAME = "Times New Roman";
 const FONT = { ascii: FONT_NAME, hAnsi: FONT_NAME, eastAsia: FONT_NAME, cs: FONT_NAME };
@@ -59,10 +55,6 @@ const MARGIN = {
 const PORTRAIT_TEXT_WIDTH = A4_WIDTH - MARGIN.left - MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4_HEIGHT - MARGIN.left - MARGIN.right;
 
-/** 1.27 cm, the first-line indent of administrative prose. */
-const FIRST_LINE = 720;
-const BODY_SIZE = 14;
-const BODY_SPACING = { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO };
 const SINGLE = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO };
 
 /** The header table's 40 : 60 split. */
@@ -71,39 +63,43 @@ const HEADER_RIGHT = PORTRAIT_TEXT_WIDTH - HEADER_LEFT;
 /** Recipients : signature. */
 const SIGN_LEFT = Math.round(PORTRAIT_TEXT_WIDTH * 0.45);
 const SIGN_RIGHT = PORTRAIT_TEXT_WIDTH - SIGN_LEFT;
-/** Word lays out no more columns than this. */
-const MAX_COLUMNS = 63;
 
 const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: BLACK, space: 1 };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 const NO_BORDERS = TableBorders.NONE;
-const GRID_BORDERS = {
-  top: THIN,
-  bottom: THIN,
-  left: THIN,
-  right: THIN,
-  insideHorizontal: THIN,
-  insideVertical: THIN,
-};
+
+/** The blocks of a section, which take its placeholder's place. */
+interface Body {
+  blocks: readonly Block[];
+  options: BlockOptions;
+}
 
 export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
   const frame = model.frame;
   const date = isoDate(frame.date);
+  const bodies: Body[] = [
+    {
+      blocks: model.body,
+      options: { textWidth: PORTRAIT_TEXT_WIDTH, tableSize: 13, keepLastWithNext: true },
+    },
+    ...model.appendices.map((appendix): Body => ({
+      blocks: appendix.blocks,
+      options: {
+        textWidth: appendix.landscape ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH,
+        tableSize: 12,
+        keepLastWithNext: false,
+      },
+    })),
+  ];
   const sections: ISectionOptions[] = [
     {
       properties: sectionProperties(false),
       headers: pageNumberHeaders(),
-      children: [
-        headerTable(frame),
-        ...titleBlock(frame),
-        ...renderBlocks(model.body, PORTRAIT_TEXT_WIDTH, { tableSize: 13, keepLastWithNext: true }),
-        signatureTable(frame),
-      ],
+      children: [headerTable(frame), ...titleBlock(frame), ...placeholder(bodies, 0), signatureTable(frame)],
     },
-    ...model.appendices.map(appendixSection),
+    ...model.appendices.map((appendix, i) => appendixSection(appendix, placeholder(bodies, i + 1))),
   ];
   const subject = cleanText(frame.subject);
   const creator = cleanText(frame.issuer);
@@ -120,9 +116,80 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
     sections,
   });
   const core = { path: "docProps/core.xml", data: coreProperties(subject, creator, date) };
-  const zip = await Packer.pack(doc, "uint8array", false, [core]);
-  return fixTimestamps(zip, date);
+  const skeleton = await Packer.pack(doc, "uint8array", false, [core]);
+  return fillPlaceholders(skeleton, bodies, date);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Placeholders
+
+/**
+ * The text of the placeholder paragraph of section `index`. U+FFFF cannot come from any text of the model
+ * (`cleanText` removes it), so the marker is found only where it was put.
+ */
+const marker = (index: number): string => `\uFFFFgeq-body-${index}\uFFFF`;
+
+/**
+ * The paragraph that stands for section `index`'s blocks until they are written in its place; none if the
+ * blocks write nothing, so that docx ends such a section (`w:sectPr`) as it would without them.
+ */
+function placeholder(bodies: readonly Body[], index: number): Paragraph[] {
+  const body = bodies[index];
+  if (!body || lastParagraphOf(body.blocks) === undefined) return [];
+  return [new Paragraph({ children: [new TextRun(marker(index))] })];
+}
+
+/**
+ * Where docx wrote the placeholder of section `index` in `xml`, from `from` on: `<w:p>`, the properties of
+ * the section it ends if it is the last paragraph of a section other than the document's last (Word keeps
+ * them there), and the marker's run.
+ */
+function findPlaceholder(
+  xml: string,
+  index: number,
+  from: number,
+): { start: number; end: number; sectionEnd: string } {
+  const run = `<w:r><w:t xml:space="preserve">${marker(index)}</w:t></w:r></w:p>`;
+  const at = xml.indexOf(run, from);
+  const start = at < 0 ? -1 : xml.lastIndexOf("<w:p>", at);
+  const properties = start < from ? undefined : xml.slice(start + "<w:p>".length, at);
+  const open = "<w:pPr><w:sectPr>";
+  const close = "</w:sectPr></w:pPr>";
+  const sectionEnd =
+    properties === ""
+      ? ""
+      : properties?.startsWith(open) && properties.endsWith(close)
+        ? properties.slice("<w:pPr>".length, -"</w:pPr>".length)
+        : undefined;
+  if (sectionEnd === undefined) {
+    throw new Error(`docx did not write the placeholder of section ${index + 1} as expected`);
+  }
+  return { start, end: at + run.length, sectionEnd };
+}
+
+/**
+ * The package docx wrote with the placeholders in word/document.xml replaced by the blocks they stand for,
+ * written piece by piece into the compressed part, and every entry dated `date`.
+ */
+function fillPlaceholders(skeleton: Uint8Array, bodies: readonly Body[], date: string): Uint8Array {
+  const entries = readEntries(skeleton);
+  const documentEntry = entries.find((entry) => entry.name === DOCUMENT_PART);
+  if (!documentEntry) throw new Error(`docx produced a package without ${DOCUMENT_PART}`);
+  const xml = new TextDecoder().decode(entryData(skeleton, documentEntry));
+  const sink = new DeflateSink();
+  let from = 0;
+  bodies.forEach((body, index) => {
+    if (lastParagraphOf(body.blocks) === undefined) return;
+    const { start, end, sectionEnd } = findPlaceholder(xml, index, from);
+    sink.push(xml.slice(from, start));
+    writeBlocks(sink, body.blocks, body.options, sectionEnd);
+    from = end;
+  });
+  sink.push(xml.slice(from));
+  return rewritePackage(skeleton, entries, new Map([[DOCUMENT_PART, sink.finish()]]), date);
+}
+
+const DOCUMENT_PART = "word/document.xml";
 
 // ---------------------------------------------------------------------------------------------------------
 // Frame
@@ -256,8 +323,7 @@ function signatureTable(frame: Frame): Table {
   });
 }
 
-function appendixSection(appendix: Appendix): ISectionOptions {
-  const textWidth = appendix.landscape ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
+function appendixSection(appendix: Appendix, placeholder: Paragraph[]): ISectionOptions {
   const heading: Paragraph[] = [];
   const label = cleanText(appendix.label);
   const title = upper(appendix.title);
@@ -269,10 +335,7 @@ function appendixSection(appendix: Appendix): ISectionOptions {
   return {
     properties: sectionProperties(appendix.landscape),
     headers: pageNumberHeaders(),
-    children: [
-      ...heading,
-      ...renderBlocks(appendix.blocks, textWidth, { tableSize: 12, keepLastWithNext: false }),
-    ],
+    children: [...heading, ...placeholder],
   };
 }
 
@@ -326,234 +389,6 @@ function balancingIndent(text: string, sizePt: number, available: number): numbe
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Body blocks
-
-interface BlockOptions {
-  tableSize: number;
-  /** The last paragraph of the body stays on the page of the signature. */
-  keepLastWithNext: boolean;
-}
-
-function renderBlocks(blocks: Block[], textWidth: number, options: BlockOptions): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [];
-  let breakBefore = false;
-  blocks.forEach((block, index) => {
-    const keepNext = options.keepLastWithNext && index === blocks.length - 1;
-    switch (block.kind) {
-      case "page-break":
-        breakBefore = true;
-        return;
-      case "heading":
-        out.push(heading(block.level, block.runs, breakBefore));
-        break;
-      case "paragraph":
-        out.push(
-          prose(block.runs, {
-            align: block.align ?? "justify",
-            indent: block.indent ?? true,
-            breakBefore,
-            keepNext,
-          }),
-        );
-        break;
-      case "list":
-        block.items.forEach((item, i) => {
-          out.push(
-            prose([{ text: "- " }, ...item], {
-              align: "justify",
-              indent: true,
-              breakBefore: breakBefore && i === 0,
-              keepNext: keepNext && i === block.items.length - 1,
-            }),
-          );
-        });
-        break;
-      case "table":
-        if (block.rows.every((row) => row.cells.length === 0)) return;
-        if (breakBefore) out.push(new Paragraph({ pageBreakBefore: true, spacing: SINGLE, children: [] }));
-        out.push(table(block.rows, block.widths, textWidth, options.tableSize));
-        // Word merges adjacent tables, and prose right under a grid needs air.
-        out.push(
-          new Paragraph({ spacing: { before: 0, after: 120, line: 240 }, run: { size: 8 }, children: [] }),
-        );
-        break;
-    }
-    breakBefore = false;
-  });
-  if (breakBefore) out.push(new Paragraph({ pageBreakBefore: true, spacing: SINGLE, children: [] }));
-  return out;
-}
-
-function heading(level: 1 | 2 | 3, runs: Run[], breakBefore: boolean): Paragraph {
-  const text = level === 1 ? runs.map((run) => ({ ...run, text: upper(run.text) })) : runs;
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE },
-    spacing: { ...BODY_SPACING, before: level === 1 ? 120 : 0 },
-    keepNext: true,
-    keepLines: true,
-    pageBreakBefore: breakBefore,
-    outlineLevel: level - 1,
-    children: modelRuns(text, { size: BODY_SIZE, bold: level < 3 }),
-  });
-}
-
-interface ProseOptions {
-  align: "left" | "center" | "right" | "justify";
-  indent: boolean;
-  breakBefore: boolean;
-  keepNext: boolean;
-}
-
-function prose(runs: Run[], options: ProseOptions): Paragraph {
-  return new Paragraph({
-    alignment: ALIGNMENT[options.align],
-    indent: options.indent ? { firstLine: FIRST_LINE } : undefined,
-    spacing: BODY_SPACING,
-    pageBreakBefore: options.breakBefore,
-    keepNext: options.keepNext,
-    children: modelRuns(runs, { size: BODY_SIZE }),
-  });
-}
-
-const ALIGNMENT = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const;
-
-// ---------------------------------------------------------------------------------------------------------
-// Tables
-
-type Slot =
-  | { kind: "cell"; cell: ModelCell; column: number; span: number; merge: "restart" | undefined }
-  | { kind: "continue"; column: number; span: number }
-  | { kind: "filler"; column: number; span: 1 };
-
-/**
- * Places the cells on a grid as HTML does: each cell goes to the next column not taken by a cell merged
- * down from above. Vertical merges are written here (restart/continue) rather than left to docx, so odd
- * input (spans past the last row, spans colliding with a merged cell, ragged rows) still yields a
- * rectangular grid that Word accepts.
- */
-function layoutGrid(rows: ModelRow[]): { columns: number; slots: Slot[][] } {
-  const carry = new Map<number, { remaining: number; span: number }>();
-  const slots: Slot[][] = [];
-  let columns = 0;
-  rows.forEach((row, rowIndex) => {
-    const out: Slot[] = [];
-    let column = 0;
-    let next = 0;
-    const carryAtOrAfter = (from: number): boolean => [...carry.keys()].some((key) => key >= from);
-    while (next < row.cells.length || carryAtOrAfter(column)) {
-      const merged = carry.get(column);
-      if (merged) {
-        out.push({ kind: "continue", column, span: merged.span });
-        merged.remaining -= 1;
-        if (merged.remaining === 0) carry.delete(column);
-        column += merged.span;
-        continue;
-      }
-      const cell = row.cells[next];
-      if (!cell) {
-        out.push({ kind: "filler", column, span: 1 });
-        column += 1;
-        continue;
-      }
-      next += 1;
-      const blocking = [...carry.keys()].filter((key) => key > column);
-      const limit = blocking.length > 0 ? Math.min(...blocking) - column : Infinity;
-      const span = Math.min(spanOf(cell.colspan, MAX_COLUMNS), limit);
-      const rowspan = Math.min(spanOf(cell.rowspan, Infinity), rows.length - rowIndex);
-      if (rowspan > 1) carry.set(column, { remaining: rowspan - 1, span });
-      out.push({ kind: "cell", cell, column, span, merge: rowspan > 1 ? "restart" : undefined });
-      column += span;
-    }
-    columns = Math.max(columns, column);
-    slots.push(out);
-  });
-  columns = Math.max(columns, 1);
-  for (const out of slots) {
-    const last = out[out.length - 1];
-    let column = last ? last.column + last.span : 0;
-    while (column < columns) out.push({ kind: "filler", column: column++, span: 1 });
-  }
-  return { columns, slots };
-}
-
-/** A span as a whole number from 1 to `max`, whatever a hand-made model holds. */
-function spanOf(value: number | undefined, max: number): number {
-  return value !== undefined && Number.isFinite(value) ? Math.min(Math.max(Math.floor(value), 1), max) : 1;
-}
-
-function columnWidths(columns: number, widths: number[] | undefined, textWidth: number): number[] {
-  const usable =
-    widths !== undefined &&
-    widths.length === columns &&
-    widths.every((weight) => Number.isFinite(weight) && weight > 0);
-  const weights = usable ? widths : Array.from({ length: columns }, () => 1);
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const out = weights.map((weight) => Math.floor((weight / total) * textWidth));
-  // The rounding remainder goes to the last column so the grid is exactly the text width.
-  out[out.length - 1] = (out[out.length - 1] ?? 0) + textWidth - out.reduce((sum, width) => sum + width, 0);
-  return out;
-}
-
-function table(rows: ModelRow[], widths: number[] | undefined, textWidth: number, size: number): Table {
-  const { columns, slots } = layoutGrid(rows);
-  const grid = columnWidths(columns, widths, textWidth);
-  const span = (column: number, count: number): number =>
-    grid.slice(column, column + count).reduce((sum, width) => sum + width, 0);
-  let leadingHeader = true;
-  const docxRows = rows.map((row, rowIndex) => {
-    const header = row.header === true;
-    leadingHeader = leadingHeader && header;
-    const bold = header || row.total === true;
-    const children = (slots[rowIndex] ?? []).map((slot) => {
-      const width = { size: span(slot.column, slot.span), type: WidthType.DXA };
-      const common = {
-        width,
-        columnSpan: slot.span > 1 ? slot.span : undefined,
-        verticalAlign: VerticalAlignTable.CENTER,
-      };
-      if (slot.kind !== "cell") {
-        return new TableCell({
-          ...common,
-          verticalMerge: slot.kind === "continue" ? VerticalMergeType.CONTINUE : undefined,
-          children: [new Paragraph({ spacing: SINGLE, children: [] })],
-        });
-      }
-      const align = slot.cell.align ?? (header ? "center" : "left");
-      return new TableCell({
-        ...common,
-        verticalMerge: slot.merge === "restart" ? VerticalMergeType.RESTART : undefined,
-        children: [
-          new Paragraph({
-            alignment: ALIGNMENT[align],
-            spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
-            children: modelRuns(slot.cell.runs, { size, bold }),
-          }),
-        ],
-      });
-    });
-    return new TableRow({
-      tableHeader: leadingHeader || undefined,
-      cantSplit: header || undefined,
-      children,
-    });
-  });
-  return new Table({
-    width: { size: textWidth, type: WidthType.DXA },
-    columnWidths: grid,
-    layout: TableLayoutType.FIXED,
-    borders: GRID_BORDERS,
-    margins: { top: 0, bottom: 0, left: 80, right: 80 },
-    rows: docxRows,
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Runs
 
 interface RunStyle {
@@ -562,17 +397,7 @@ interface RunStyle {
   italic?: boolean;
 }
 
-/** Model runs; a run whose text is "\n" is a line break, and style given here adds to the run's own. */
-function modelRuns(runs: Run[], style: RunStyle): ParagraphChild[] {
-  return runs.flatMap((run) =>
-    textRuns(cleanText(run.text), {
-      size: style.size,
-      bold: style.bold || run.bold,
-      italic: style.italic || run.italic,
-    }),
-  );
-}
-
+/** Frame text as runs; a line break in it is kept (`w:br`). */
 function textRuns(text: string, style: RunStyle): TextRun[] {
   return text.split(/\r\n|\r|\n/).map(
     (piece, i) =>
@@ -654,37 +479,4 @@ function coreProperties(title: string, creator: string, date: string): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     "</cp:coreProperties>"
   );
-}
-
-/**
- * The zip writer stamps every entry with the current time. The stamps are outside the compressed data and
- * its CRC, so they are rewritten in place (local headers and central directory) to `date` at 00:00; the
- * entries' order and DEFLATE data are already a function of the content.
- */
-function fixTimestamps(zip: Uint8Array, date: string): Uint8Array {
-  const out = new Uint8Array(zip);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
-  const end = out.byteLength - 22;
-  if (end < 0 || view.getUint32(end, true) !== 0x06054b50) {
-    throw new Error("docx produced a zip file with a comment or without an end record");
-  }
-  const count = view.getUint16(end + 10, true);
-  let entry = view.getUint32(end + 16, true);
-  for (let i = 0; i < count; i++) {
-    if (view.getUint32(entry, true) !== 0x02014b50) throw new Error("unexpected zip central directory entry");
-    view.setUint16(entry + 12, 0, true);
-    view.setUint16(entry + 14, dosDate, true);
-    const local = view.getUint32(entry + 42, true);
-    if (view.getUint32(local, true) !== 0x04034b50) throw new Error("unexpected zip local header");
-    view.setUint16(local + 10, 0, true);
-    view.setUint16(local + 12, dosDate, true);
-    entry +=
-      46 +
-      view.getUint16(entry + 28, true) +
-      view.getUint16(entry + 30, true) +
-      view.getUint16(entry + 32, true);
-  }
-  return out;
 }

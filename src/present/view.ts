@@ -540,9 +540,21 @@ function submissionRows(c: Consolidation): SubmissionRowView[] {
   });
 }
 
+/**
+ * The STT column of the landscape appendices, in per cent of the text width: "STT" in 12 pt bold and the cell
+ * margins take 4.3 %, and a narrower column breaks it into "ST" and "T".
+ */
+const STT_WIDTH = 5;
+
 function taskTable(catalog: Catalog, c: Consolidation): TaskTableView {
   const plan = catalog.groups.flatMap((g) => g.tasks.map((t) => ({ group: g.key, task: t.key })));
+  // A mark ("đang") needs 5 % of the landscape width; a group of one sub-task needs room for "Nhiệm" in its
+  // header, or the word breaks.
   const taskWidth = Math.max(2, Math.floor(75 / Math.max(1, plan.length)));
+  const taskWidths = catalog.groups.flatMap((g) =>
+    g.tasks.map(() => (g.tasks.length === 1 ? taskWidth + 2 : taskWidth)),
+  );
+  const unitWidth = Math.max(15, 100 - STT_WIDTH - taskWidths.reduce((a, b) => a + b, 0));
   const rows = c.units.map((u, i) => ({
     stt: String(i + 1),
     unit: u.name,
@@ -552,7 +564,7 @@ function taskTable(catalog: Catalog, c: Consolidation): TaskTableView {
     }),
   }));
   return {
-    widths: ["4", String(100 - 4 - taskWidth * plan.length), ...plan.map(() => String(taskWidth))].join(","),
+    widths: [STT_WIDTH, unitWidth, ...taskWidths].join(","),
     groups: catalog.groups.map((g) => ({ label: `Nhiệm vụ ${g.number}`, span: String(g.tasks.length) })),
     letters: catalog.groups.flatMap((g) => g.tasks.map((_, i) => ({ letter: pointLetter(i) }))),
     rows,
@@ -566,9 +578,9 @@ function taskTable(catalog: Catalog, c: Consolidation): TaskTableView {
 
 function staffTable(catalog: Catalog, c: Consolidation, kind: ReportKind): StaffTableView {
   const cellWidth = 6;
-  const unitWidth = 100 - 4 - cellWidth * 3 * catalog.staff.length;
+  const unitWidth = 100 - STT_WIDTH - cellWidth * 3 * catalog.staff.length;
   return {
-    widths: ["4", String(unitWidth), ...catalog.staff.flatMap(() => ["6", "6", "6"])].join(","),
+    widths: [STT_WIDTH, unitWidth, ...catalog.staff.flatMap(() => Array(3).fill(cellWidth))].join(","),
     columns: catalog.staff.map((s) => ({ short: s.short })),
     rows: c.units.map((u, i) => ({
       stt: String(i + 1),

@@ -5,6 +5,7 @@ import type { Block, DocumentModel, Frame } from "../../src/document/model.js";
 import { renderDocx } from "../../src/document/render.js";
 import { paragraphs, paragraphWith, part, readZip, sections } from "./docx-xml.js";
 import { sampleFrame, sampleModel } from "./sample.js";
+import { xmlErrors } from "./xml-check.js";
 
 const model = (
   frame: Partial<Frame> = {},
@@ -421,9 +422,71 @@ describe("renderDocx: safety and reproducibility", () => {
         const xml = part(bytes, "word/document.xml");
         expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
         expect(xml.match(/<w:tbl>/g)?.length).toBe(xml.match(/<\/w:tbl>/g)?.length);
+        expect(xmlErrors(xml)).toEqual([]);
+        expect(sections(xml)).toHaveLength(1 + appendices.length);
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("writes well-formed XML, a section per appendix, for any model", async () => {
+    const text = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 8 }));
+    const runs = fc.array(fc.record({ text, bold: fc.boolean() }, { requiredKeys: ["text"] }), {
+      maxLength: 3,
+    });
+    const span = fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined });
+    const cell = fc.record({ runs, colspan: span, rowspan: span }, { requiredKeys: ["runs"] });
+    const row = fc.record({ cells: fc.array(cell, { maxLength: 3 }), header: fc.boolean() });
+    const block: fc.Arbitrary<Block> = fc.oneof(
+      fc.record({
+        kind: fc.constant("heading" as const),
+        level: fc.constantFrom(1 as const, 3 as const),
+        runs,
+      }),
+      fc.record({ kind: fc.constant("paragraph" as const), runs }),
+      fc.record({ kind: fc.constant("list" as const), items: fc.array(runs, { maxLength: 2 }) }),
+      fc.record({ kind: fc.constant("table" as const), rows: fc.array(row, { maxLength: 3 }) }),
+      fc.constant({ kind: "page-break" as const }),
+    );
+    const blocks = fc.array(block, { maxLength: 5 });
+    const appendix = fc.record({ label: text, title: text, note: text, landscape: fc.boolean(), blocks });
+    await fc.assert(
+      fc.asyncProperty(blocks, fc.array(appendix, { maxLength: 3 }), async (body, appendices) => {
+        const xml = await documentXml(model({}, body, appendices));
+        expect(xmlErrors(xml)).toEqual([]);
+        const all = sections(xml);
+        expect(all).toHaveLength(1 + appendices.length);
+        // Every section but the last ends in its last paragraph's properties; the last, in the body's.
+        for (const { content } of all.slice(0, -1))
+          expect(content).toMatch(/<w:p><w:pPr>(?:(?!<\/?w:p>)[\s\S])*$/);
+        expect(xml).toMatch(/<\/w:sectPr><\/w:body><\/w:document>$/);
+        expect(xml).not.toContain("\uFFFF");
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("ends an appendix whose blocks write nothing on its heading, as docx does", async () => {
+    const out = await documentXml(
+      model(
+        {},
+        [P("a")],
+        [
+          { label: "Phụ lục I", title: "", note: "", landscape: true, blocks: [{ kind: "table", rows: [] }] },
+          { label: "Phụ lục II", title: "", note: "", landscape: false, blocks: [P("b")] },
+        ],
+      ),
+    );
+    const [, first, second] = sections(out);
+    // The section's properties split its last paragraph, the empty one under the heading.
+    expect(paragraphs(first?.content ?? "").map((paragraph) => paragraph.text)).toEqual(["Phụ lục I"]);
+    expect(first?.content).toMatch(/<w:p><w:pPr><w:spacing w:after="120" w:before="0" w:line="240"\/>$/);
+    expect(first?.properties).toContain('w:orient="landscape"');
+    expect(paragraphs(second?.content ?? "").map((paragraph) => paragraph.text)).toEqual([
+      "Phụ lục II",
+      "",
+      "b",
+    ]);
   });
 
   it("normalises to NFC", async () => {

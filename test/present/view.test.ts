@@ -223,6 +223,11 @@ describe("buildView", () => {
         .map(Number)
         .reduce((a, b) => a + b, 0),
     ).toBe(100);
+    // Wide enough for "STT", and for "Nhiệm" over the one column of Nhiệm vụ 4 (landscape, 12 pt bold).
+    const widths = t.widths.split(",").map(Number);
+    expect(widths.slice(0, 2)).toEqual([5, 18]);
+    expect(widths.slice(2)).toEqual([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5]);
+    expect(view().appendix.staff.widths).toBe("5,23,6,6,6,6,6,6,6,6,6,6,6,6");
     expect(t.legend).toContain("x: đã hoàn thành");
   });
 
