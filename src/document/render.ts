@@ -276,7 +276,9 @@ function titleBlock(frame: Frame): Paragraph[] {
     ),
   ];
   const addressee = cleanText(frame.addressee).trim();
-  if (addressee !== "") out.push(line(`Kính gửi: ${addressee}`, { size: 14, before: 240 }));
+  // A single addressee closes with a full stop, as the Nghị định 30/2020/NĐ-CP samples write it.
+  const closed = /[.;:]$/.test(addressee) ? addressee : `${addressee}.`;
+  if (addressee !== "") out.push(line(`Kính gửi: ${closed}`, { size: 14, before: 240 }));
   out.push(new Paragraph({ spacing: { before: 0, after: 120, line: 240 }, children: [] }));
   return out;
 }

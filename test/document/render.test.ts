@@ -127,6 +127,15 @@ describe("renderDocx: the frame", () => {
     expect(all[at + 2]?.text).toBe("Kính gửi: Bộ Xây dựng (qua Vụ Tổ chức cán bộ).");
   });
 
+  it("closes a single addressee with a full stop", async () => {
+    const texts = paragraphs(
+      await documentXml(model({ addressee: "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam" })),
+    );
+    expect(texts.map((p) => p.text)).toContain(
+      "Kính gửi: Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam.",
+    );
+  });
+
   it("has no Kính gửi line without an addressee", async () => {
     expect(await documentXml(model({ addressee: "" }))).not.toContain("Kính gửi");
   });
