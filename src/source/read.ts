@@ -1,5 +1,5 @@
-import { LineCounter, parseAllDocuments, isAlias, isMap, isScalar, isSeq, visit } from "yaml";
-import type { Document, Node as YamlNode } from "yaml";
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit } from "yaml";
+import type { CST, Document, Node as YamlNode, ScalarTag } from "yaml";
 import jsYaml from "js-yaml";
 import type { Finding } from "../validate/finding.js";
 
@@ -26,6 +26,88 @@ export interface ReadResult {
 }
 
 const MAX_SYNTAX_FINDINGS = 20;
+
+/**
+ * Open collections the parser may hold at once. A unit file nests six deep; the limit stops a
+ * hostile file before the parser's stack costs memory and before the composer recurses near the
+ * end of the call stack (where V8 can abort the process instead of throwing).
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * `50.000` and `21.500` are Vietnamese thousands separators, not decimals: they are read as text, so
+ * that the schema says how to write the number (number-format) instead of taking 50.000 for 50.
+ */
+const THOUSANDS: ScalarTag = {
+  tag: "tag:geq,2022:thousands",
+  default: true,
+  test: /^[0-9]{1,3}(?:\.[0-9]{3})+$/,
+  resolve: (source) => source,
+};
+
+/**
+ * Keys, values and items a file may hold (counted by the marks that open them: a plain or quoted
+ * scalar, `:`, `,`, `-`, `?`, `[`, `{`). A unit file holds about a thousand; 1 MiB of activities
+ * (8,000 of them) some 175,000. Each costs the YAML reader a few hundred bytes twice over (its
+ * syntax tree, then its document), so 200,000 one-letter keys would take 400 MB.
+ */
+export const MAX_NODES = 250_000;
+const NODE_MARKS = new Set(["\u001f", ":", ",", "-", "?", "[", "{"]);
+
+type Tokenized = { tokens: CST.Token[] } | { tooDeep: number } | { tooMany: number };
+
+/** The CST of the text, or the offset where it nests deeper than MAX_NESTING or holds more than MAX_NODES. */
+function tokenize(text: string, lines: LineCounter): Tokenized {
+  const parser = new Parser(lines.addNewLine);
+  const tokens: CST.Token[] = [];
+  let nodes = 0;
+  lines.addNewLine(0);
+  for (const lexeme of new Lexer().lex(text)) {
+    if ((NODE_MARKS.has(lexeme) || lexeme[0] === '"' || lexeme[0] === "'") && ++nodes > MAX_NODES)
+      return { tooMany: parser.offset };
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_NESTING) return { tooDeep: parser.offset };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
+}
+
+/**
+ * Keys repeated in one mapping, found in one pass (the parser's own check compares every key with
+ * every other: minutes for a file of many keys). `a`, `"a"` and `1`/`"1"` are the same key once read.
+ * A list or mapping used as a key is refused too (the parser would print a warning and stringify it).
+ */
+function keyProblems(doc: Document.Parsed): Finding[] {
+  const findings: Finding[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) {
+          const node = pair.key as YamlNode | null;
+          if (node?.range)
+            findings.push({
+              rule: "yaml-syntax",
+              path: [],
+              offset: node.range[0],
+              params: { code: "NON_STRING_KEY", detail: "A key must be a scalar, not a list or mapping" },
+            });
+          continue;
+        }
+        const key = String(pair.key.value);
+        if (seen.has(key))
+          findings.push({
+            rule: "duplicate-key",
+            path: [],
+            offset: pair.key.range?.[0] ?? 0,
+            params: { code: "DUPLICATE_KEY", detail: "Map keys must be unique" },
+          });
+        seen.add(key);
+      }
+    },
+  });
+  return findings;
+}
 
 /** Offset of the first byte that is not well-formed UTF-8 (RFC 3629), or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -101,14 +183,24 @@ export function parse(text: string): ReadResult {
   const findings: Finding[] = [];
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, {
-      lineCounter: lines,
-      uniqueKeys: true,
+    const cst = tokenize(text, lines);
+    if ("tooDeep" in cst)
+      return { lines, findings: [{ rule: "too-deep", path: [], offset: cst.tooDeep, params: {} }] };
+    if ("tooMany" in cst)
+      return {
+        lines,
+        findings: [{ rule: "too-many-nodes", path: [], offset: cst.tooMany, params: { max: MAX_NODES } }],
+      };
+    // Duplicate keys, and lists or mappings used as keys, are found below in one pass.
+    const composer = new Composer({
+      uniqueKeys: false,
       schema: "core",
+      customTags: (tags) => [THOUSANDS, ...tags],
       prettyErrors: false,
       strict: true,
+      logLevel: "error",
     });
-    docs = Array.isArray(parsed) ? parsed : [];
+    docs = Array.from(composer.compose(cst.tokens)) as Document.Parsed[];
   } catch (e) {
     if (e instanceof RangeError)
       return { lines, findings: [{ rule: "too-deep", path: [], offset: 0, params: {} }] };
@@ -127,24 +219,21 @@ export function parse(text: string): ReadResult {
       params: { count: docs.length },
     });
   }
+  const problems: Finding[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
-    if (findings.length >= MAX_SYNTAX_FINDINGS) break;
-    const rule =
-      error.code === "DUPLICATE_KEY"
-        ? "duplicate-key"
-        : error.code === "RESOURCE_EXHAUSTION"
-          ? "too-deep"
-          : "yaml-syntax";
     // One resource-exhaustion finding says it all; the parser's follow-up errors are noise.
-    if (rule === "too-deep")
-      return { lines, findings: [{ rule, path: [], offset: error.pos[0], params: {} }] };
-    findings.push({
-      rule,
+    if (error.code === "RESOURCE_EXHAUSTION")
+      return { lines, findings: [{ rule: "too-deep", path: [], offset: error.pos[0], params: {} }] };
+    problems.push({
+      rule: "yaml-syntax",
       path: [],
       offset: error.pos[0],
       params: { code: error.code, detail: error.message },
     });
   }
+  problems.push(...keyProblems(doc));
+  problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+  findings.push(...problems.slice(0, MAX_SYNTAX_FINDINGS - findings.length));
   if (findings.length) return { lines, findings };
 
   visit(doc, (_key, node) => {
@@ -156,10 +245,13 @@ export function parse(text: string): ReadResult {
         params: { kind: "alias" },
       });
     } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+      // The node's range starts after its `&name`: point at the anchor itself.
+      const start = node.range?.[0] ?? 0;
+      const at = text.lastIndexOf(`&${node.anchor}`, start);
       findings.push({
         rule: "yaml-alias",
         path: [],
-        offset: node.range?.[0] ?? 0,
+        offset: at >= 0 ? at : start,
         params: { kind: "anchor" },
       });
     }
@@ -226,12 +318,16 @@ export function locate(doc: Document, path: JsonPath, key = false): YamlNode | u
 
 /**
  * Constructs js-yaml reads differently from the `yaml` package, or that the reading rules refuse:
- * anchors, aliases and tags (`&`, `*`, `!` starting a node), binary integers, complex keys,
- * directives. A text containing none of them reads the same with both parsers.
+ * anchors, aliases and tags (`&`, `*`, `!` starting a node), binary integers, complex keys (`? `, or
+ * a flow collection before `:`), directives, numbers with thousands separators (THOUSANDS), a
+ * carriage return that does not end a line (a line break for js-yaml, a character for `yaml`),
+ * `---` or `...` run into the next word (a marker for js-yaml, text for `yaml`). A text containing
+ * none of them reads the same with both parsers.
  */
-const SLOW_PATH_ONLY = /(?:^|[\s[{,])[&*!]|\b0b[01]|^[ \t]*\?(?:\s|$)|^%/m;
+const SLOW_PATH_ONLY =
+  /(?:^|[\s[{,])[&*!]|\b0b[01]|^[ \t]*\?(?:\s|$)|^%|(?:^|[\s[{,])[0-9]{1,3}(?:\.[0-9]{3})+(?:[\s,\]}]|$)|\r(?!\n)|^(?:---|\.\.\.)\S|[\]}][ \t]*:(?:[ \t]|$)/m;
 /** A cheap first look: most files contain none of these characters at all. */
-const MAYBE_SLOW = /[&*!?%]|0b/;
+const MAYBE_SLOW = /[&*!?%]|0b|[0-9]\.[0-9]{3}|\r(?!\n)|(?:^|\n)(?:---|\.\.\.)\S|[\]}][ \t]*:/;
 
 /**
  * The fast reading: js-yaml parses about ten times faster than `yaml` but keeps no positions, so
@@ -250,5 +346,22 @@ export function fastValue(bytes: Uint8Array): { value: Record<string, unknown> }
     return undefined;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  if (!modest(value)) return undefined;
   return { value: value as Record<string, unknown> };
+}
+
+/**
+ * Whether a value is well within the full reading's limits (MAX_NODES, MAX_NESTING), which count
+ * the text's marks rather than values: a file near them is left to the full reading to judge.
+ */
+function modest(root: object): boolean {
+  let nodes = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (++nodes > MAX_NODES / 4 || depth > MAX_NESTING / 4) return false;
+    if (typeof value === "object" && value !== null)
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
 }

@@ -46,14 +46,21 @@ function identity(value: unknown): Pick<UnitFileResult, "unit" | "year" | "perio
 }
 
 /** The schema and the rules over a file's data; findings are unpositioned. */
-function check(raw: unknown, ctx: UnitCheckContext): { data: unknown; findings: Finding[]; report?: UnitReport } {
+function check(
+  raw: unknown,
+  ctx: UnitCheckContext,
+): { data: unknown; findings: Finding[]; report?: UnitReport } {
   const data = normalise(raw);
   if (!ctx.validators.unit(data)) {
     return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
   }
   const report = data as UnitReport;
   if (report.year !== ctx.catalog.year) {
-    return { data, report, findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }] };
+    return {
+      data,
+      report,
+      findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }],
+    };
   }
   const deadline = deadlineOf(ctx.catalog, report.period, ctx.deadlines);
   const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };

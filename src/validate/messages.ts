@@ -51,6 +51,7 @@ const YAML_VI: Record<string, string> = {
   BAD_DQ_ESCAPE: "chuỗi thoát không hợp lệ trong dấu nháy kép",
   TAG_RESOLVE_FAILED: "thẻ YAML (!...) không được hỗ trợ",
   BAD_DIRECTIVE: "chỉ thị YAML (%...) không hợp lệ",
+  NON_STRING_KEY: "khóa phải là chữ, không được là danh sách hay bảng",
 };
 
 export const RULES: Record<string, RuleInfo> = {
@@ -105,6 +106,13 @@ export const RULES: Record<string, RuleInfo> = {
     severity: "error",
     vi: () => "nội dung lồng nhau quá sâu, không thể đọc",
     en: () => "the content is nested too deeply to read",
+  },
+  "too-many-nodes": {
+    severity: "error",
+    vi: (_l, p) =>
+      `tệp có hơn ${n(p.max)} khóa, giá trị và mục, nhiều hơn hẳn một tệp tiến độ, nên không được đọc`,
+    en: (_l, p) =>
+      `the file holds over ${s(p.max)} keys, values and items, far more than a progress file, so it was not read`,
   },
   "not-a-mapping": {
     severity: "error",

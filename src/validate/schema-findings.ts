@@ -84,9 +84,16 @@ function numberTypedAsText(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Findings kept per file: more than any real file has, and a bound on the work and output a hostile
+ * file (200,000 unknown keys) can cause, since each finding is then positioned in the document.
+ */
+export const MAX_SCHEMA_FINDINGS = 100;
+
 export function schemaFindings(errors: readonly AjvError[], data: unknown, schema: Schema): Finding[] {
   const findings: Finding[] = [];
   for (const e of errors) {
+    if (findings.length >= MAX_SCHEMA_FINDINGS) break;
     const path = parsePointer(e.instancePath);
     const value = valueAt(data, path);
     const sub = schemaAt(schema, path);

@@ -44,7 +44,8 @@ export function validUnit(): Data {
       coordination: {
         policy: {
           status: "done",
-          summary: "Ban hành Kế hoạch số 15/KH-VKT ngày 20/4/2022 triển khai công tác bình đẳng giới năm 2022.",
+          summary:
+            "Ban hành Kế hoạch số 15/KH-VKT ngày 20/4/2022 triển khai công tác bình đẳng giới năm 2022.",
           documents_issued: 2,
         },
         law_review: {
@@ -243,7 +244,8 @@ function nodeAt(text: string, path: Path, key: boolean): YamlNode {
       node = node.items[step];
     } else throw new Error(`cannot follow ${path.join(".")}`);
   }
-  if (!node || typeof node !== "object" || !("range" in node)) throw new Error(`no node at ${path.join(".")}`);
+  if (!node || typeof node !== "object" || !("range" in node))
+    throw new Error(`no node at ${path.join(".")}`);
   return node as YamlNode;
 }
 

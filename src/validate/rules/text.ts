@@ -51,19 +51,14 @@ export const xmlIllegalChars: UnitRule = {
 export const emptyAssessment: UnitRule = {
   id: "empty-assessment",
   check: ({ report }) => {
+    // An absent field keeps its path, which names it; it is positioned at the mapping that lacks it.
     const out: Finding[] = [];
     const a = report.assessment;
     if (!a || !(a.strengths?.length || a.limitations?.length || a.causes?.length)) {
-      out.push({
-        rule: "empty-assessment",
-        path: a ? ["assessment"] : [],
-        labelPath: ["assessment"],
-        params: {},
-      });
+      out.push({ rule: "empty-assessment", path: ["assessment"], params: {} });
     }
     for (const key of ["next_steps", "recommendations"] as const) {
-      if (!report[key]?.length)
-        out.push({ rule: "empty-assessment", path: report[key] ? [key] : [], labelPath: [key], params: {} });
+      if (!report[key]?.length) out.push({ rule: "empty-assessment", path: [key], params: {} });
     }
     return out;
   },

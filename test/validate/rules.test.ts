@@ -1,0 +1,950 @@
+/**
+ * Every rule geq knows, one good and at least one bad case each: the rule id, its severity, the
+ * JSON path and the line and column a person is sent to. Files go through `validate()` in a
+ * temporary folder, as the command line reads them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Diagnostic, Severity } from "../../src/model.js";
+import { MAX_FILE_BYTES, MAX_NODES } from "../../src/source/read.js";
+import { RULES } from "../../src/validate/messages.js";
+import { validate, type ValidateOptions, type ValidateResult } from "../../src/validate/validate.js";
+import {
+  DELETE,
+  configYaml,
+  keyPosition,
+  textPosition,
+  unitYaml,
+  validUnit,
+  valuePosition,
+  type Position,
+} from "../helpers/unit-yaml.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+type Content = string | Uint8Array;
+
+interface Run {
+  result?: ValidateResult;
+  problem?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Writes the files to a fresh folder and validates `paths` (default: every file but the configuration). */
+async function run(
+  files: Record<string, Content>,
+  options: ValidateOptions = {},
+  paths?: string[],
+): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), "geq-rules-"));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const targets = paths ?? Object.keys(files).filter((f) => f !== options.config);
+  const r = await validate(targets, { noConfig: true, ...options, cwd: dir });
+  if (!r.ok) return { problem: r.problem, diagnostics: r.diagnostics ?? [] };
+  return { result: r, diagnostics: r.diagnostics };
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+
+/** The valid file with one piece of its text replaced (for what the YAML serialiser would never write). */
+function replaced(from: string, to: string, base = unitYaml()): string {
+  if (!base.includes(from)) throw new Error(`${JSON.stringify(from)} not in the file`);
+  return base.replace(from, to);
+}
+
+const CONFIG = "cfg.yaml";
+
+interface Case {
+  name: string;
+  rule: string;
+  severity: Severity;
+  /** The unit file `u.yaml`. */
+  text: Content;
+  path: string;
+  at: Position | ((text: string) => Position);
+  /** Other rules the case also, rightly, produces. */
+  also?: string[];
+  message?: RegExp;
+  options?: ValidateOptions;
+  config?: string;
+  /** Only the line is exact; the column may be anywhere from `at` to the end of that line. */
+  near?: boolean;
+  /** More files in the run, and which file the finding is in. */
+  others?: Record<string, Content>;
+  file?: string;
+}
+
+const summary = "Đang tổng hợp ý kiến góp ý của các phòng chuyên môn.";
+const longText = "Đ".repeat(4001);
+
+const cases: Case[] = [
+  // Reading
+  {
+    name: "UTF-16 with a byte-order mark",
+    rule: "encoding",
+    severity: "error",
+    text: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unitYaml(), "utf16le")]),
+    path: "",
+    at: { line: 1, column: 1 },
+    message: /UTF-16/,
+  },
+  {
+    name: "UTF-16 big-endian with a byte-order mark",
+    rule: "encoding",
+    severity: "error",
+    text: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(unitYaml(), "utf16le").swap16()]),
+    path: "",
+    at: { line: 1, column: 1 },
+    message: /UTF-16/,
+  },
+  {
+    name: "UTF-16 without a byte-order mark (its first 0x00 byte)",
+    rule: "encoding",
+    severity: "error",
+    text: Buffer.from("format: geq/unit-report/v1\n", "utf16le"),
+    path: "",
+    at: { line: 1, column: 2 },
+    message: /0x00.*UTF-16/,
+  },
+  {
+    name: "TCVN3 bytes (x©y dùng), the bad byte after valid Vietnamese on its line",
+    rule: "encoding",
+    severity: "error",
+    text: bytes(
+      "format: geq/unit-report/v1\nunit:\n  code: VKT\n  name: Viện Kinh tế x",
+      [0xa9],
+      "y d",
+      [0xf9],
+      "ng\nyear: 2022\n",
+    ),
+    path: "",
+    at: { line: 4, column: 23 },
+    message: /byte 0xA9 .*TCVN3/,
+  },
+  {
+    name: "VNI bytes (Vieän), the first of a 0xE0-range sequence",
+    rule: "encoding",
+    severity: "error",
+    text: bytes(
+      "# Báo cáo\nformat: geq/unit-report/v1\nunit:\n  name: Vie",
+      [0xe4],
+      "n Kinh te",
+      [0xe1],
+      "\n",
+    ),
+    path: "",
+    at: { line: 4, column: 12 },
+    message: /byte 0xE4 .*VNI/,
+  },
+  {
+    name: "a stray 0xE0 lead byte",
+    rule: "encoding",
+    severity: "error",
+    text: bytes("format: geq/unit-report/v1\nunit:\n  name: Tr", [0xe0], "ng\n"),
+    path: "",
+    at: { line: 3, column: 11 },
+    message: /0xE0/,
+  },
+  {
+    name: "a file of 1 MiB + 1 byte",
+    rule: "file-too-large",
+    severity: "error",
+    text: utf8(unitYaml() + "#".repeat(MAX_FILE_BYTES + 1 - utf8(unitYaml()).length)),
+    path: "",
+    at: { line: 1, column: 1 },
+    message: /1\.048\.577 byte/,
+  },
+  {
+    name: "an empty file",
+    rule: "empty-file",
+    severity: "error",
+    text: "",
+    path: "",
+    at: { line: 1, column: 1 },
+  },
+  {
+    name: "a file of comments only",
+    rule: "empty-file",
+    severity: "error",
+    text: "# yaml-language-server: $schema=x.json\n# chưa điền\n\n",
+    path: "",
+    at: { line: 1, column: 1 },
+  },
+  {
+    name: "two documents",
+    rule: "multiple-documents",
+    severity: "error",
+    text: unitYaml() + "---\nformat: geq/unit-report/v1\n",
+    path: "",
+    at: (t) => textPosition(t, "---\n"),
+    message: /2 tài liệu/,
+  },
+  {
+    name: "a tab used for indentation",
+    rule: "yaml-syntax",
+    severity: "error",
+    text: replaced("unit:\n  code: VKT", "unit:\n\tcode: VKT"),
+    path: "",
+    at: (t) => textPosition(t, "\tcode"),
+    message: /tab/,
+  },
+  {
+    name: "a colon and space inside a plain value",
+    rule: "yaml-syntax",
+    severity: "error",
+    text: replaced(`summary: ${summary}`, "summary: Kết quả: đang tổng hợp"),
+    path: "",
+    at: (t) => textPosition(t, "Kết quả: đang"),
+  },
+  {
+    name: "a list used as a key (no warning printed by the parser)",
+    rule: "yaml-syntax",
+    severity: "error",
+    text: replaced("year: 2022\n", "year: 2022\n[2022, 2023]: năm\n"),
+    path: "",
+    at: (t) => textPosition(t, "[2022, 2023]"),
+    message: /khóa phải là chữ/,
+  },
+  {
+    name: "a key given twice",
+    rule: "duplicate-key",
+    severity: "error",
+    text: replaced("period: semi-annual\n", "period: semi-annual\nyear: 2023\n"),
+    path: "",
+    at: (t) => textPosition(t, "year: 2023"),
+  },
+  {
+    name: "a key given twice, once quoted, inside a sub-task",
+    rule: "duplicate-key",
+    severity: "error",
+    text: replaced("      proposals: 0\n", '      proposals: 0\n      "status": done\n'),
+    path: "",
+    at: (t) => textPosition(t, '"status"'),
+  },
+  {
+    name: "an anchor",
+    rule: "yaml-alias",
+    severity: "error",
+    text: replaced("  unit_leaders:\n", "  unit_leaders: &lanh-dao\n"),
+    path: "",
+    at: (t) => textPosition(t, "&lanh-dao"),
+  },
+  {
+    name: "an anchor and its alias (both reported)",
+    rule: "yaml-alias",
+    severity: "error",
+    text: replaced(
+      "  division_leaders:\n    total: 24\n    female: 10\n",
+      "  division_leaders: *lanh-dao\n",
+      replaced("  unit_leaders:\n", "  unit_leaders: &lanh-dao\n"),
+    ),
+    path: "",
+    at: (t) => textPosition(t, "*lanh-dao"),
+  },
+  {
+    name: "nesting deeper than any unit file",
+    rule: "too-deep",
+    severity: "error",
+    text: unitYaml() + "x-sau: " + "[".repeat(5000) + "\n",
+    path: "",
+    at: (t) => textPosition(t, "x-sau: ["),
+    near: true,
+  },
+  {
+    name: "more keys, values and items than any progress file",
+    rule: "too-many-nodes",
+    severity: "error",
+    text: unitYaml() + "x-so: [" + "0,".repeat(MAX_NODES) + "]\n",
+    path: "",
+    at: (t) => textPosition(t, "x-so: ["),
+    near: true,
+    message: /hơn 250\.000 khóa, giá trị và mục/,
+  },
+  {
+    name: "a list",
+    rule: "not-a-mapping",
+    severity: "error",
+    text: "- format: geq/unit-report/v1\n- year: 2022\n",
+    path: "",
+    at: { line: 1, column: 1 },
+    message: /danh sách/,
+  },
+  {
+    name: "a scalar after a comment",
+    rule: "not-a-mapping",
+    severity: "error",
+    text: "# Báo cáo\nBáo cáo sơ kết 6 tháng\n",
+    path: "",
+    at: { line: 2, column: 1 },
+    message: /giá trị đơn/,
+  },
+  // Schema
+  {
+    name: "a missing top-level field",
+    rule: "required",
+    severity: "error",
+    text: unitYaml({ submitted: DELETE }),
+    path: "",
+    at: { line: 2, column: 1 },
+    message: /«Ngày gửi báo cáo» \(submitted\)/,
+  },
+  {
+    name: "a missing nested field, at its parent's key",
+    rule: "required",
+    severity: "error",
+    text: unitYaml({ "unit.name": DELETE }),
+    path: "unit",
+    at: (t) => keyPosition(t, "unit"),
+    message: /^Đơn vị: thiếu trường bắt buộc «Tên đơn vị» \(name\)$/,
+  },
+  {
+    name: "a missing sub-task",
+    rule: "required",
+    severity: "error",
+    text: unitYaml({ "tasks.committee.planning": DELETE }),
+    path: "tasks.committee",
+    at: (t) => keyPosition(t, "tasks.committee"),
+    message: /\(planning\)/,
+  },
+  {
+    name: "an in-progress sub-task without a summary",
+    rule: "summary-required",
+    severity: "error",
+    text: unitYaml({ "tasks.coordination.law_review.summary": DELETE }),
+    path: "tasks.coordination.law_review",
+    at: (t) => keyPosition(t, "tasks.coordination.law_review"),
+  },
+  {
+    name: "a typo in a key, with a suggestion",
+    rule: "unknown-key",
+    severity: "error",
+    text: replaced(`summary: ${summary}`, `sumary: ${summary}`),
+    path: "tasks.coordination.law_review.sumary",
+    at: (t) => keyPosition(t, "tasks.coordination.law_review.sumary"),
+    also: ["summary-required"],
+    message: /khóa «sumary» không có trong định dạng; có phải là «summary»\?/,
+  },
+  {
+    name: "text where a count belongs",
+    rule: "wrong-type",
+    severity: "error",
+    text: unitYaml({ "staff.employees.total": "nhiều" }),
+    path: "staff.employees.total",
+    at: (t) => valuePosition(t, "staff.employees.total"),
+    message: /phải là số nguyên, không phải văn bản/,
+  },
+  {
+    name: "text where a mapping belongs",
+    rule: "wrong-type",
+    severity: "error",
+    text: unitYaml({ unit: "VKT" }),
+    path: "unit",
+    at: (t) => valuePosition(t, "unit"),
+    message: /bảng khóa: giá trị/,
+  },
+  {
+    name: "money with dots between thousands",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("spent_vnd: 21500000", "spent_vnd: 21.500.000"),
+    path: "budget.spent_vnd",
+    at: (t) => valuePosition(t, "budget.spent_vnd"),
+    message: /21500000.*21\.500\.000/,
+  },
+  {
+    name: "money with commas between thousands",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("spent_vnd: 21500000", "spent_vnd: 21,500,000"),
+    path: "budget.spent_vnd",
+    at: (t) => valuePosition(t, "budget.spent_vnd"),
+    message: /21500000/,
+  },
+  {
+    name: "money with one dot between thousands, which YAML would read as 50.0",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("planned_vnd: 50000000", "planned_vnd: 50.000 # đồng"),
+    path: "budget.planned_vnd",
+    at: (t) => valuePosition(t, "budget.planned_vnd"),
+    message: /hãy viết số liền, không có dấu phân cách: 50000 \(không phải «50\.000»\)/,
+  },
+  {
+    name: "a count with a thousands dot in a flow mapping",
+    rule: "number-format",
+    severity: "error",
+    text: replaced(
+      "employees:\n    total: 142\n    female: 77\n",
+      "employees: { total: 1.420, female: 77 }\n",
+    ),
+    path: "staff.employees.total",
+    at: (t) => textPosition(t, "1.420"),
+    message: /1420/,
+  },
+  {
+    name: "a status that is not one of the four",
+    rule: "invalid-value",
+    severity: "error",
+    text: unitYaml({ "tasks.committee.planning.status": "xong" }),
+    path: "tasks.committee.planning.status",
+    at: (t) => valuePosition(t, "tasks.committee.planning.status"),
+    message: /«xong» không hợp lệ; chọn một trong: not_started \(chưa triển khai\)/,
+  },
+  {
+    name: "another format version",
+    rule: "format-version",
+    severity: "error",
+    text: unitYaml({ format: "geq/unit-report/v2" }),
+    path: "format",
+    at: (t) => valuePosition(t, "format"),
+    message: /geq\/unit-report\/v1/,
+  },
+  {
+    name: "a negative count",
+    rule: "out-of-range",
+    severity: "error",
+    text: unitYaml({ "staff.employees.female": -1 }),
+    path: "staff.employees.female",
+    at: (t) => valuePosition(t, "staff.employees.female"),
+    message: /từ 0 trở lên \(đang là -1\)/,
+  },
+  {
+    name: "a year past 2100",
+    rule: "out-of-range",
+    severity: "error",
+    text: unitYaml({ year: 2202 }),
+    path: "year",
+    at: (t) => valuePosition(t, "year"),
+    message: /không được lớn hơn 2100/,
+  },
+  {
+    name: "a date written dd/mm/yyyy",
+    rule: "invalid-date",
+    severity: "error",
+    text: unitYaml({ submitted: "08/06/2022" }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+    message: /«08\/06\/2022» không phải ngày hợp lệ/,
+  },
+  {
+    name: "30 February",
+    rule: "invalid-date",
+    severity: "error",
+    text: unitYaml({ submitted: "2022-02-30" }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+  },
+  {
+    name: "31 April in an activity",
+    rule: "invalid-date",
+    severity: "error",
+    text: unitYaml({ "activities.1.date": "2022-04-31" }),
+    path: "activities[1].date",
+    at: (t) => valuePosition(t, "activities.1.date"),
+  },
+  {
+    name: "a unit code in lower case",
+    rule: "invalid-code",
+    severity: "error",
+    text: unitYaml({ "unit.code": "vkt" }),
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+  },
+  {
+    name: "a name of spaces only",
+    rule: "text-empty",
+    severity: "error",
+    text: unitYaml({ "unit.name": "   " }),
+    path: "unit.name",
+    at: (t) => valuePosition(t, "unit.name"),
+    message: /^Tên đơn vị: không được để trống$/,
+  },
+  {
+    name: "an empty summary",
+    rule: "text-empty",
+    severity: "error",
+    text: unitYaml({ "tasks.committee.planning.summary": "" }),
+    path: "tasks.committee.planning.summary",
+    at: (t) => valuePosition(t, "tasks.committee.planning.summary"),
+  },
+  {
+    name: "a summary of 4,001 characters",
+    rule: "text-too-long",
+    severity: "error",
+    text: unitYaml({ "tasks.committee.planning.summary": longText }),
+    path: "tasks.committee.planning.summary",
+    at: (t) => valuePosition(t, "tasks.committee.planning.summary"),
+    message: /dài 4\.001 ký tự, vượt quá 4\.000 ký tự/,
+  },
+  {
+    name: "a configuration without recipients",
+    rule: "too-few-items",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({ recipients: [] }),
+    file: CONFIG,
+    path: "recipients",
+    at: (t) => valuePosition(t, "recipients"),
+    message: /cần ít nhất 1 mục/,
+  },
+  // Rules beyond the schema: errors
+  {
+    name: "more women than staff in a staff figure",
+    rule: "people-female-le-total",
+    severity: "error",
+    text: unitYaml({ "staff.unit_leaders.female": 5 }),
+    path: "staff.unit_leaders.female",
+    at: (t) => valuePosition(t, "staff.unit_leaders.female"),
+    message: /^Lãnh đạo cấp đơn vị.*: số nữ \(5\) lớn hơn tổng số \(4\)$/,
+  },
+  {
+    name: "more women than participants in an activity",
+    rule: "people-female-le-total",
+    severity: "error",
+    text: unitYaml({ "activities.0.participants.female": 81 }),
+    path: "activities[0].participants.female",
+    at: (t) => valuePosition(t, "activities.0.participants.female"),
+  },
+  {
+    name: "more cases resolved than reported",
+    rule: "cases-resolved-le-reported",
+    severity: "error",
+    text: unitYaml({
+      "tasks.coordination.gbv_response.status": "in_progress",
+      "tasks.coordination.gbv_response.cases_reported": 1,
+      "tasks.coordination.gbv_response.cases_resolved": 2,
+    }),
+    path: "tasks.coordination.gbv_response.cases_resolved",
+    at: (t) => valuePosition(t, "tasks.coordination.gbv_response.cases_resolved"),
+    message: /\(2\) lớn hơn số vụ việc phát sinh \(1\)/,
+  },
+  {
+    name: "a succession pool larger than the staff",
+    rule: "leaders-le-employees",
+    severity: "error",
+    text: unitYaml({ "staff.succession_pool.total": 200 }),
+    path: "staff.succession_pool.total",
+    at: (t) => valuePosition(t, "staff.succession_pool.total"),
+    message: /\(200\) lớn hơn .*\(142\)/,
+  },
+  {
+    name: "the year is not the one being checked",
+    rule: "period-mismatch",
+    severity: "error",
+    text: unitYaml(),
+    options: { year: 2023 },
+    path: "year",
+    at: (t) => valuePosition(t, "year"),
+    message: /tệp ghi «2022», nhưng kỳ đang kiểm tra là «2023»/,
+  },
+  {
+    name: "the period is not the one being checked",
+    rule: "period-mismatch",
+    severity: "error",
+    text: unitYaml(),
+    options: { period: "annual" },
+    path: "period",
+    at: (t) => valuePosition(t, "period"),
+  },
+  {
+    name: "a year with no guidance catalogue",
+    rule: "no-catalog",
+    severity: "error",
+    text: unitYaml({ year: 2023 }),
+    path: "year",
+    at: (t) => valuePosition(t, "year"),
+    message: /năm 2023/,
+  },
+  {
+    name: "submitted before the window opens",
+    rule: "submitted-before-window",
+    severity: "error",
+    text: unitYaml({ submitted: "2021-12-01", activities: DELETE }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+    message: /01\/12\/2021 trước ngày bắt đầu kỳ báo cáo \(15\/12\/2021\)/,
+  },
+  {
+    name: "an activity before the window",
+    rule: "activity-outside-window",
+    severity: "error",
+    text: unitYaml({ "activities.0.date": "2021-12-14" }),
+    path: "activities[0].date",
+    at: (t) => valuePosition(t, "activities.0.date"),
+    message: /14\/12\/2021 nằm ngoài kỳ báo cáo \(từ 15\/12\/2021 đến 14\/06\/2022\)/,
+  },
+  {
+    name: "an activity after the window",
+    rule: "activity-outside-window",
+    severity: "error",
+    text: unitYaml({ submitted: "2022-06-10", "activities.1.date": "2022-06-15" }),
+    path: "activities[1].date",
+    at: (t) => valuePosition(t, "activities.1.date"),
+  },
+  {
+    name: "an activity after the submission",
+    rule: "activity-after-submission",
+    severity: "error",
+    text: unitYaml({ "activities.1.date": "2022-06-09" }),
+    path: "activities[1].date",
+    at: (t) => valuePosition(t, "activities.1.date"),
+    message: /sau ngày gửi báo cáo \(08\/06\/2022\)/,
+  },
+  {
+    name: "a sub-task not started with a figure",
+    rule: "inactive-with-figures",
+    severity: "error",
+    text: unitYaml({ "tasks.communication.committee_training.classes": 2 }),
+    path: "tasks.communication.committee_training.classes",
+    at: (t) => valuePosition(t, "tasks.communication.committee_training.classes"),
+    message: /«not_started» nhưng chỉ tiêu «classes» khác 0/,
+  },
+  {
+    name: "a sub-task not applicable with people",
+    rule: "inactive-with-figures",
+    severity: "error",
+    text: unitYaml({ "tasks.coordination.gbv_response.victims_supported": 1 }),
+    path: "tasks.coordination.gbv_response.victims_supported",
+    at: (t) => valuePosition(t, "tasks.coordination.gbv_response.victims_supported"),
+  },
+  {
+    name: "a unit not in the registry",
+    rule: "unknown-unit",
+    severity: "error",
+    text: unitYaml({ "unit.code": "VKTXD" }),
+    config: configYaml(),
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+    message: /«VKTXD» không có trong danh sách đơn vị/,
+  },
+  {
+    name: "two files for the same unit and period",
+    rule: "duplicate-unit",
+    severity: "error",
+    text: unitYaml(),
+    others: { "v.yaml": unitYaml({ submitted: "2022-06-09" }) },
+    file: "v.yaml",
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+    message: /đơn vị VKT đã có tệp báo cáo cùng kỳ .*: u\.yaml/,
+  },
+  {
+    name: "a unit code twice in the registry",
+    rule: "duplicate-unit-code",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({ "units.3": { code: "VP", name: "Văn phòng" } }),
+    file: CONFIG,
+    path: "units[3].code",
+    at: (t) => valuePosition(t, "units.3.code"),
+  },
+  {
+    name: "a waiver of a rule that does not exist",
+    rule: "unknown-waiver-rule",
+    severity: "error",
+    text: unitYaml({ waivers: [{ rule: "late-submision", reason: "Lãnh đạo đi công tác." }] }),
+    path: "waivers[0].rule",
+    at: (t) => valuePosition(t, "waivers.0.rule"),
+    message: /«late-submision»/,
+  },
+  {
+    name: "a waiver of an error",
+    rule: "unwaivable-rule",
+    severity: "error",
+    text: unitYaml({ waivers: [{ rule: "people-female-le-total", reason: "Số liệu đúng." }] }),
+    path: "waivers[0].rule",
+    at: (t) => valuePosition(t, "waivers.0.rule"),
+  },
+  // Rules beyond the schema: warnings
+  {
+    name: "submitted three days late",
+    rule: "late-submission",
+    severity: "warning",
+    text: unitYaml({ submitted: "2022-06-13" }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+    message: /^Ngày gửi báo cáo: gửi chậm 3 ngày so với hạn 10\/06\/2022$/,
+  },
+  {
+    name: "a late CRLF file with a byte-order mark, positioned as in any other",
+    rule: "late-submission",
+    severity: "warning",
+    text: "\ufeff" + unitYaml({ submitted: "2022-06-11" }).replace(/\n/g, "\r\n"),
+    path: "submitted",
+    at: (t) => valuePosition(t.replace(/\r\n/g, "\n").slice(1), "submitted"),
+    message: /1 ngày/,
+  },
+  {
+    name: "spent more than planned",
+    rule: "overspent",
+    severity: "warning",
+    text: unitYaml({ "budget.spent_vnd": 60000000 }),
+    path: "budget.spent_vnd",
+    at: (t) => valuePosition(t, "budget.spent_vnd"),
+    message: /\(60\.000\.000 đồng\) vượt dự toán \(50\.000\.000 đồng\)/,
+  },
+  {
+    name: "spent with nothing planned",
+    rule: "overspent",
+    severity: "warning",
+    text: unitYaml({ "budget.planned_vnd": DELETE }),
+    path: "budget.spent_vnd",
+    at: (t) => valuePosition(t, "budget.spent_vnd"),
+  },
+  {
+    name: "done with every figure at 0",
+    rule: "done-without-figures",
+    severity: "warning",
+    text: unitYaml({ "tasks.committee.planning.documents_issued": 0 }),
+    path: "tasks.committee.planning.status",
+    at: (t) => valuePosition(t, "tasks.committee.planning.status"),
+  },
+  {
+    name: "done with no figures given",
+    rule: "done-without-figures",
+    severity: "warning",
+    text: unitYaml({
+      "tasks.coordination.covid_recovery.beneficiaries": DELETE,
+      "tasks.coordination.covid_recovery.support_vnd": DELETE,
+    }),
+    path: "tasks.coordination.covid_recovery.status",
+    at: (t) => valuePosition(t, "tasks.coordination.covid_recovery.status"),
+  },
+  {
+    name: "an empty assessment",
+    rule: "empty-assessment",
+    severity: "warning",
+    text: unitYaml({ assessment: { strengths: [], limitations: [], causes: [] } }),
+    path: "assessment",
+    at: (t) => valuePosition(t, "assessment"),
+    message: /^Đánh giá chung: chưa có nội dung$/,
+  },
+  {
+    name: "empty next steps",
+    rule: "empty-assessment",
+    severity: "warning",
+    text: unitYaml({ next_steps: [] }),
+    path: "next_steps",
+    at: (t) => valuePosition(t, "next_steps"),
+  },
+  {
+    name: "no recommendations at all",
+    rule: "empty-assessment",
+    severity: "warning",
+    text: unitYaml({ recommendations: DELETE }),
+    path: "recommendations",
+    at: { line: 2, column: 1 },
+    message: /^Kiến nghị, đề xuất: chưa có nội dung$/,
+  },
+  {
+    name: "a raw form feed in a plain value",
+    rule: "xml-illegal-char",
+    severity: "warning",
+    text: replaced(summary, "Đang tổng hợp\fý kiến góp ý."),
+    path: "tasks.coordination.law_review.summary",
+    at: (t) => textPosition(t, "\f"),
+    message: /U\+000C/,
+  },
+  {
+    name: "a \\f escape in a double-quoted value",
+    rule: "xml-illegal-char",
+    severity: "warning",
+    text: replaced(summary, '"Đang tổng hợp\\fý kiến góp ý."'),
+    path: "tasks.coordination.law_review.summary",
+    at: (t) => valuePosition(t, "tasks.coordination.law_review.summary"),
+    message: /U\+000C/,
+  },
+];
+
+async function runCase(c: Case): Promise<{ run: Run; text: string }> {
+  const files: Record<string, Content> = { "u.yaml": c.text, ...(c.others ?? {}) };
+  const options: ValidateOptions = { ...(c.options ?? {}) };
+  if (c.config !== undefined) {
+    files[CONFIG] = c.config;
+    options.config = CONFIG;
+  }
+  const target = c.file === CONFIG ? c.config! : (c.file ? files[c.file] : c.text)!;
+  const text = typeof target === "string" ? target : "";
+  return { run: await run(files, options), text };
+}
+
+describe("every rule", () => {
+  it("has a bad case in this table", () => {
+    const covered = new Set(cases.map((c) => c.rule));
+    expect(Object.keys(RULES).filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it("starts from a valid, realistic file without a single finding", async () => {
+    const r = await run({ "u.yaml": unitYaml() });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.result?.files[0]?.report?.tasks.communication?.committee_training?.status).toBe("not_started");
+  });
+
+  it("accepts the valid configuration", async () => {
+    const r = await run({ "u.yaml": unitYaml(), [CONFIG]: configYaml() }, { config: CONFIG });
+    expect(r.problem).toBeUndefined();
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [`${c.rule}: ${c.name}`, c] as const))("%s", async (_name, c) => {
+    const { run: r, text } = await runCase(c);
+    const file = c.file ?? "u.yaml";
+    const found = r.diagnostics.filter((d) => d.rule === c.rule && d.file === file);
+    expect(found, JSON.stringify(r.diagnostics, null, 1)).not.toHaveLength(0);
+    const at = typeof c.at === "function" ? c.at(text) : c.at;
+    const d =
+      found.find((x) => x.path === c.path && x.line === at.line && x.column === at.column) ??
+      found.find((x) => x.path === c.path) ??
+      found[0]!;
+    const column = c.near && d.column >= at.column && d.line === at.line ? at.column : d.column;
+    expect({ rule: d.rule, severity: d.severity, path: d.path, line: d.line, column }).toEqual({
+      rule: c.rule,
+      severity: c.severity,
+      path: c.path,
+      ...at,
+    });
+    expect(RULES[c.rule]?.severity).toBe(c.severity);
+    if (c.message) expect(d.message).toMatch(c.message);
+    expect(d.message).not.toMatch(/undefined|NaN|\[object Object\]/);
+    // Nothing else fires, apart from what the case says it also causes.
+    const expected = new Set([c.rule, ...(c.also ?? [])]);
+    expect([...new Set(r.diagnostics.map((x) => x.rule))].filter((x) => !expected.has(x))).toEqual([]);
+    // Exit code semantics: an error fails the run, a warning alone does not.
+    if (r.result) expect(r.result.errors > 0).toBe(c.severity === "error");
+    else expect(c.severity).toBe("error");
+  });
+});
+
+describe("messages in English", () => {
+  it("say the same without Vietnamese labels", async () => {
+    const r = await run(
+      { "u.yaml": unitYaml({ "staff.unit_leaders.female": 5, submitted: "2022-06-13" }) },
+      {
+        lang: "en",
+      },
+    );
+    expect(r.diagnostics.map((d) => [d.rule, d.path, d.message])).toEqual([
+      ["late-submission", "submitted", "submitted 3 day(s) after the deadline 2022-06-10"],
+      ["people-female-le-total", "staff.unit_leaders.female", "women (5) exceed the total (4)"],
+    ]);
+  });
+
+  it("name the missing field of a missing list", async () => {
+    const r = await run({ "u.yaml": unitYaml({ next_steps: DELETE }) }, { lang: "en" });
+    expect(r.diagnostics.map((d) => [d.rule, d.path, d.message])).toEqual([
+      ["empty-assessment", "next_steps", "is empty"],
+    ]);
+  });
+});
+
+describe("waivers", () => {
+  it("mark a listed warning as waived, which does not count as a warning", async () => {
+    const reason = "Văn bản trình ký chậm do lãnh đạo đi công tác.";
+    const text = unitYaml({ submitted: "2022-06-13", waivers: [{ rule: "late-submission", reason }] });
+    const r = await run({ "u.yaml": text });
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({
+      rule: "late-submission",
+      severity: "warning",
+      waived: { reason },
+    });
+    expect(r.result).toMatchObject({ errors: 0, warnings: 0, waived: 1 });
+  });
+
+  it("leave other warnings standing", async () => {
+    const text = unitYaml({
+      "budget.spent_vnd": 60000000,
+      waivers: [{ rule: "late-submission", reason: "Lãnh đạo đi công tác." }],
+    });
+    const r = await run({ "u.yaml": text });
+    expect(r.diagnostics.map((d) => [d.rule, d.waived])).toEqual([["overspent", undefined]]);
+    expect(r.result).toMatchObject({ errors: 0, warnings: 1, waived: 0 });
+  });
+});
+
+describe("valid files", () => {
+  it("read UTF-8 with a byte-order mark and CRLF line ends", async () => {
+    const r = await run({ "u.yaml": "\ufeff" + unitYaml().replace(/\n/g, "\r\n") });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.result?.files[0]?.report?.unit.name).toBe("Viện Kinh tế xây dựng");
+  });
+
+  it("normalise text typed with combining marks (NFD) to NFC", async () => {
+    const nfd = "Tiến bộ".normalize("NFD");
+    expect(nfd).not.toBe("Tiến bộ");
+    const text = unitYaml({
+      "unit.name": `Viện Kinh tế xây dựng ${nfd}`.normalize("NFD"),
+      "tasks.committee.planning.summary": `  ${nfd} của phụ nữ.  `,
+      next_steps: [nfd],
+    });
+    const r = await run({ "u.yaml": text });
+    expect(r.diagnostics).toEqual([]);
+    const report = r.result?.files[0]?.report;
+    expect(report?.unit.name).toBe("Viện Kinh tế xây dựng Tiến bộ");
+    expect(report?.tasks.committee?.planning?.summary).toBe("Tiến bộ của phụ nữ.");
+    expect(report?.next_steps).toEqual(["Tiến bộ"]);
+    expect(JSON.stringify(report)).toBe(JSON.stringify(report).normalize("NFC"));
+  });
+
+  it("keep x- keys anywhere a mapping of the format allows them", async () => {
+    const text = unitYaml({
+      "x-ghi-chu": "Bản nháp gửi Ban",
+      "unit.x-ma-cu": "VKTXD",
+      "staff.x-nguon": "Phòng Tổ chức",
+      "tasks.coordination.policy.x-tai-lieu": ["kh-15.pdf"],
+      "tasks.x-nhom-rieng": { a: 1 },
+    });
+    const r = await run({ "u.yaml": text });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it("accept yes/no as text, not booleans (YAML 1.2 core schema)", async () => {
+    const r = await run({ "u.yaml": unitYaml({ "contact.name": "yes", "signer.name": "No" }) });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.result?.files[0]?.report?.contact?.name).toBe("yes");
+  });
+});
+
+describe("hostile keys", () => {
+  it("report __proto__ and constructor as unknown keys and pollute no prototype", async () => {
+    const text = replaced(
+      "period: semi-annual\n",
+      'period: semi-annual\n__proto__:\n  polluted: yes\n"constructor":\n  prototype:\n    polluted: yes\n',
+      replaced(
+        "      proposals: 0\n",
+        "      proposals: 0\n      __proto__: { status: done, polluted: yes }\n",
+      ),
+    );
+    const r = await run({ "u.yaml": text });
+    expect(r.diagnostics.map((d) => [d.rule, d.path, d.line, d.column])).toEqual(
+      [
+        ["unknown-key", "__proto__", ...Object.values(keyPosition(text, "__proto__"))],
+        ["unknown-key", "constructor", ...Object.values(keyPosition(text, "constructor"))],
+        [
+          "unknown-key",
+          "tasks.coordination.law_review.__proto__",
+          ...Object.values(keyPosition(text, "tasks.coordination.law_review.__proto__")),
+        ],
+      ].sort((a, b) => Number(a[2]) - Number(b[2])),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "status")).toBe(false);
+  });
+
+  it("do not let a __proto__ key hide a required field", async () => {
+    const data = validUnit();
+    const text = replaced("year: 2022\n", "__proto__:\n  year: 2022\n", unitYaml());
+    const r = await run({ "u.yaml": text });
+    expect(data.year).toBe(2022);
+    expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(["required", "unknown-key"]);
+  });
+});
