@@ -38,10 +38,11 @@ export const MAX_NESTING = 100;
  * `50.000` and `21.500` are Vietnamese thousands separators, not decimals: they are read as text, so
  * that the schema says how to write the number (number-format) instead of taking 50.000 for 50.
  */
+const THOUSANDS_NUMBER = /^[0-9]{1,3}(?:\.[0-9]{3})+$/;
 const THOUSANDS: ScalarTag = {
   tag: "tag:geq,2022:thousands",
   default: true,
-  test: /^[0-9]{1,3}(?:\.[0-9]{3})+$/,
+  test: THOUSANDS_NUMBER,
   resolve: (source) => source,
 };
 
@@ -319,15 +320,32 @@ export function locate(doc: Document, path: JsonPath, key = false): YamlNode | u
 /**
  * Constructs js-yaml reads differently from the `yaml` package, or that the reading rules refuse:
  * anchors, aliases and tags (`&`, `*`, `!` starting a node), binary integers, complex keys (`? `, or
- * a flow collection before `:`), directives, numbers with thousands separators (THOUSANDS), a
+ * a flow collection before `:`), directives, a
  * carriage return that does not end a line (a line break for js-yaml, a character for `yaml`),
  * `---` or `...` run into the next word (a marker for js-yaml, text for `yaml`). A text containing
  * none of them reads the same with both parsers.
  */
 const SLOW_PATH_ONLY =
-  /(?:^|[\s[{,])[&*!]|\b0b[01]|^[ \t]*\?(?:\s|$)|^%|(?:^|[\s[{,])[0-9]{1,3}(?:\.[0-9]{3})+(?:[\s,\]}]|$)|\r(?!\n)|^(?:---|\.\.\.)\S|[\]}][ \t]*:(?:[ \t]|$)/m;
+  /(?:^|[\s[{,])[&*!]|\b0b[01]|^[ \t]*\?(?:\s|$)|^%|\r(?!\n)|^(?:---|\.\.\.)\S|[\]}][ \t]*:(?:[ \t]|$)/m;
 /** A cheap first look: most files contain none of these characters at all. */
-const MAYBE_SLOW = /[&*!?%]|0b|[0-9]\.[0-9]{3}|\r(?!\n)|(?:^|\n)(?:---|\.\.\.)\S|[\]}][ \t]*:/;
+const MAYBE_SLOW = /[&*!?%]|0b|\r(?!\n)|(?:^|\n)(?:---|\.\.\.)\S|[\]}][ \t]*:/;
+
+/** The core schema, with thousands-dot numbers kept as text first, as THOUSANDS does for `yaml`. */
+// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
+const { types } = jsYaml as unknown as { types: Record<"null" | "bool" | "int" | "float", jsYaml.Type> };
+const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new jsYaml.Type("tag:geq,2022:thousands", {
+      kind: "scalar",
+      resolve: (data: unknown) => typeof data === "string" && THOUSANDS_NUMBER.test(data),
+      construct: (data: string) => data,
+    }),
+    types.null,
+    types.bool,
+    types.int,
+    types.float,
+  ],
+});
 
 /**
  * The fast reading: js-yaml parses about ten times faster than `yaml` but keeps no positions, so
@@ -341,7 +359,7 @@ export function fastValue(bytes: Uint8Array): { value: Record<string, unknown> }
   if (MAYBE_SLOW.test(decoded.text) && SLOW_PATH_ONLY.test(decoded.text)) return undefined;
   let value: unknown;
   try {
-    value = jsYaml.load(decoded.text, { schema: jsYaml.CORE_SCHEMA });
+    value = jsYaml.load(decoded.text, { schema: FAST_SCHEMA });
   } catch {
     return undefined;
   }
