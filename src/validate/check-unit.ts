@@ -1,5 +1,5 @@
 import type { Catalog, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { fastValue, readSource, type ReadResult } from "../source/read.js";
+import { fastValue, readSource } from "../source/read.js";
 import type { Finding } from "./finding.js";
 import { normalise } from "./normalise.js";
 import { UNIT_RULES } from "./rules/index.js";
@@ -29,8 +29,6 @@ export interface UnitFileResult {
   unit?: { code: string; name: string };
   year?: number;
   period?: PeriodKey;
-  /** Kept for the run's cross-file rules, which position their findings in this file. */
-  read?: ReadResult;
 }
 
 function identity(value: unknown): Pick<UnitFileResult, "unit" | "year" | "period"> {
@@ -84,11 +82,11 @@ function checkWithPositions(file: string, bytes: Uint8Array, ctx: UnitCheckConte
   const read = readSource(bytes);
   const word = (findings: Finding[]) =>
     findings.map((f) => toDiagnostic(file, f, { ...read, schema: ctx.schema, lang: ctx.lang }));
-  if (!read.source) return { file, diagnostics: word(read.findings).sort(byPosition), read };
+  if (!read.source) return { file, diagnostics: word(read.findings).sort(byPosition) };
 
   const checked = check(read.source.value, ctx);
   const findings: Finding[] = [...read.findings, ...checked.findings];
-  const result: UnitFileResult = { file, diagnostics: [], ...identity(checked.data), read };
+  const result: UnitFileResult = { file, diagnostics: [], ...identity(checked.data) };
   if (checked.report) result.report = checked.report;
 
   const diagnostics = word(findings);

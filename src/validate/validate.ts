@@ -183,19 +183,15 @@ export async function validate(
   }
 
   for (const [result, findings] of crossFileFindings(files, config?.config.units)) {
-    // A file read the fast way has no positions yet; it is read again only in this rare case.
-    if (!result.read) {
-      const again = loadFile(resolve(cwd, result.file));
-      if ("bytes" in again) result.read = readSource(again.bytes);
-    }
-    const source = result.read?.source;
+    // Read again, with positions, only in this rare case: keeping every file's document costs memory.
+    const again = loadFile(resolve(cwd, result.file));
+    const source = "bytes" in again ? readSource(again.bytes).source : undefined;
     for (const f of findings) {
       result.diagnostics.push(toDiagnostic(result.file, f, { ...(source ? { source } : {}), schema, lang }));
     }
     result.diagnostics.sort(byPosition);
     delete result.report;
   }
-  for (const r of files) delete r.read;
 
   const present = new Set(files.flatMap((r) => (r.unit ? [r.unit.code] : [])));
   const missing = (config?.config.units ?? []).filter((u) => !present.has(u.code));
