@@ -54,11 +54,10 @@ async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
 const out = (s: string) => void process.stdout.write(s);
 const err = (s: string) => void process.stderr.write(s);
 
-function parsePeriod(value: string | undefined, lang: Lang): PeriodKey | undefined {
+function parsePeriod(value: string | undefined): PeriodKey | undefined {
   if (value === undefined) return undefined;
   if (value === "semi-annual" || value === "annual") return value;
   throw new Stop("bad-option", { option: "--period", value, expected: "semi-annual | annual" });
-  void lang;
 }
 
 function parseYear(value: string | undefined): number | undefined {
@@ -74,6 +73,19 @@ export function parseDate(option: string, value: string | undefined): string | u
     throw new Stop("bad-option", { option, value, expected: "YYYY-MM-DD" });
   }
   return value;
+}
+
+/** The options every reading command shares: configuration, year, period, working folder. */
+function selection(opts: Record<string, unknown>) {
+  const year = parseYear(opts.year as string | undefined);
+  const period = parsePeriod(opts.period as string | undefined);
+  return {
+    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+    ...(opts.config === false ? { noConfig: true } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(period ? { period } : {}),
+    cwd: process.cwd(),
+  };
 }
 
 function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
@@ -164,17 +176,8 @@ async function runValidate(
   lang: Lang,
 ): Promise<number> {
   const format = parseFormat(String(opts.format ?? "text"), ["text", "json", "github"] as const);
-  const year = parseYear(opts.year as string | undefined);
-  const period = parsePeriod(opts.period as string | undefined, lang);
   const { validate } = await import("./validate/validate.js");
-  const result = await validate(paths, {
-    lang,
-    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
-    ...(opts.config === false ? { noConfig: true } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(period ? { period } : {}),
-    cwd: process.cwd(),
-  });
+  const result = await validate(paths, { lang, ...selection(opts) });
   if (!result.ok)
     throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
   const report = {
@@ -210,8 +213,6 @@ async function runStatus(
   lang: Lang,
 ): Promise<number> {
   const format = parseFormat(String(opts.format ?? "text"), ["text", "json"] as const);
-  const year = parseYear(opts.year as string | undefined);
-  const period = parsePeriod(opts.period as string | undefined, lang);
   const { status, failures, FAIL_CONDITIONS } = await import("./status.js");
   type Condition = (typeof FAIL_CONDITIONS)[number];
   const failOn = (opts.failOn as string[] | undefined) ?? [];
@@ -221,14 +222,7 @@ async function runStatus(
   }
   const { isoDateOf } = await import("./dates.js");
   const asOf = parseDate("--as-of", opts.asOf as string | undefined) ?? isoDateOf(new Date());
-  const result = await status(paths, {
-    lang,
-    asOf,
-    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(period ? { period } : {}),
-    cwd: process.cwd(),
-  });
+  const result = await status(paths, { lang, asOf, ...selection(opts) });
   if (!result.ok)
     throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
   const { formatStatusJson, formatStatusText } = await import("./output/status.js");
@@ -247,7 +241,7 @@ async function runInit(opts: Record<string, string | boolean | undefined>): Prom
   const year = parseYear(opts.year as string | undefined);
   const catalog = year === undefined ? loadCatalog(DEFAULT_CATALOG_ID) : catalogForYear(year);
   if (!catalog) throw new Stop("unknown-catalog", { year });
-  const period = parsePeriod(opts.period as string | undefined, "vi") ?? "semi-annual";
+  const period = parsePeriod(opts.period as string | undefined) ?? "semi-annual";
   const code = String(opts.unit ?? "DONVI");
   const { UNIT_CODE_PATTERN } = await import("./catalog/schema.js");
   if (!new RegExp(UNIT_CODE_PATTERN).test(code)) {
@@ -302,20 +296,14 @@ async function runSchema(
 }
 
 async function runBuildReport(paths: string[], opts: Record<string, unknown>, lang: Lang): Promise<number> {
-  const year = parseYear(opts.year as string | undefined);
-  const period = parsePeriod(opts.period as string | undefined, lang);
   const date = parseDate("--date", opts.date as string | undefined);
   const { isoDateOf } = await import("./dates.js");
   const { buildReport } = await import("./build-report.js");
   const cwd = process.cwd();
   const result = await buildReport(paths, {
     lang,
-    cwd,
+    ...selection(opts),
     today: isoDateOf(new Date()),
-    ...(typeof opts.config === "string" ? { config: opts.config } : {}),
-    ...(opts.config === false ? { noConfig: true } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(period ? { period } : {}),
     ...(date ? { date } : {}),
     ...(typeof opts.number === "string" ? { number: opts.number } : {}),
     ...(typeof opts.template === "string" ? { templateDir: resolve(cwd, opts.template) } : {}),
@@ -391,6 +379,15 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("--debug", w.debug)
     .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true })
     .showHelpAfterError(false)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        'geq init --unit VKT --name "Viện Kinh tế xây dựng" -o vkt.yaml',
+        "geq validate nop-bao-cao --config geq.yaml",
+        "geq status nop-bao-cao/2022/semi-annual --config geq.yaml",
+        "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20",
+      ]),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: out,
