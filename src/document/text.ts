@@ -5,10 +5,10 @@
 
 // C0 controls other than tab, LF and CR, the two non-characters and unpaired surrogates: XML 1.0 has no way
 // to carry them, not even as character references.
-const XML_ILLEGAL =
+export const XML_ILLEGAL =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Any character `XML_ILLEGAL` may match, surrogates of well-formed pairs too: a quick test with no lookaround. */
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+export const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Removes what XML 1.0 cannot carry, then normalises to NFC so both ways of typing Vietnamese read the same. */
 export function cleanText(text: string): string {

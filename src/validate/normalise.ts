@@ -1,4 +1,4 @@
-import { MAYBE_XML_ILLEGAL, XML_ILLEGAL_ALL } from "./rules/text.js";
+import { cleanText } from "../document/text.js";
 
 /**
  * Text as geq keeps it: Unicode NFC (typed with combining marks or precomposed, Vietnamese reads
@@ -6,10 +6,7 @@ import { MAYBE_XML_ILLEGAL, XML_ILLEGAL_ALL } from "./rules/text.js";
  * Returns a new value; `__proto__` stays an ordinary own key.
  */
 export function normalise(value: unknown): unknown {
-  if (typeof value === "string") {
-    const nfc = value.normalize("NFC");
-    return (MAYBE_XML_ILLEGAL.test(nfc) ? nfc.replace(XML_ILLEGAL_ALL, "") : nfc).trim();
-  }
+  if (typeof value === "string") return cleanText(value).trim();
   if (Array.isArray(value)) return value.map(normalise);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};

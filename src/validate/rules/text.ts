@@ -1,3 +1,4 @@
+import { SUSPECT, XML_ILLEGAL } from "../../document/text.js";
 import type { JsonPath } from "../../source/read.js";
 import type { Finding } from "../finding.js";
 import { RULES } from "../messages.js";
@@ -5,17 +6,10 @@ import type { UnitRule } from "./rule.js";
 
 /** Rules about the words a unit writes, and the waivers it claims. */
 
-// C0 controls other than tab, LF and CR; U+FFFE/U+FFFF; lone surrogates: XML 1.0 cannot carry them.
-export const XML_ILLEGAL =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const XML_ILLEGAL_ALL = new RegExp(XML_ILLEGAL.source, "g");
-/** A superset of XML_ILLEGAL without look-arounds: the cheap test that almost every string passes. */
-export const MAYBE_XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
 /** Every string in a value that may hold an XML-illegal character, with its path. */
 function suspectStrings(value: unknown, path: JsonPath, out: { path: JsonPath; text: string }[]): void {
   if (typeof value === "string") {
-    if (MAYBE_XML_ILLEGAL.test(value)) out.push({ path: [...path], text: value });
+    if (SUSPECT.test(value)) out.push({ path: [...path], text: value });
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
@@ -38,7 +32,7 @@ export const xmlIllegalChars: UnitRule = {
     const suspects: { path: JsonPath; text: string }[] = [];
     suspectStrings(raw, [], suspects);
     for (const { path, text } of suspects) {
-      const m = XML_ILLEGAL.exec(text);
+      const m = text.match(XML_ILLEGAL);
       if (!m) continue;
       const code = m[0].charCodeAt(0);
       const char = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
