@@ -11,8 +11,6 @@ import type { Validators } from "./validate/validators.js";
 
 /** Reading and checking the configuration (`geq/config/v1`), with positioned diagnostics like unit files. */
 
-export const DEFAULT_CONFIG_FILE = "geq.yaml";
-
 export interface ConfigResult {
   file: string;
   config?: Config;

@@ -1,14 +1,12 @@
 import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, ScalarTag } from "yaml";
-import jsYaml from "js-yaml";
 import type { Finding } from "../validate/finding.js";
+import { decode, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER, type JsonPath } from "./decode.js";
+
+export { decode, firstInvalidUtf8, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, type JsonPath } from "./decode.js";
+export { fastValue } from "./fast-read.js";
 
 /** Reading a YAML input file into a document that keeps positions, refusing what cannot be read safely. */
-
-/** Files above this size are refused before parsing: no unit file comes near it. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-
-export type JsonPath = (string | number)[];
 
 export interface Source {
   text: string;
@@ -16,6 +14,11 @@ export interface Source {
   lines: LineCounter;
   /** The document as plain data, strings as written (not yet normalised). */
   value: Record<string, unknown>;
+  /**
+   * The node at a path (see `locate`). A method of the source, so that code positioning findings
+   * needs no import of the YAML library, which only the reading with positions loads.
+   */
+  locate(path: JsonPath, key?: boolean): YamlNode | undefined;
 }
 
 export interface ReadResult {
@@ -27,18 +30,6 @@ export interface ReadResult {
 
 const MAX_SYNTAX_FINDINGS = 20;
 
-/**
- * Open collections the parser may hold at once. A unit file nests six deep; the limit stops a
- * hostile file before the parser's stack costs memory and before the composer recurses near the
- * end of the call stack (where V8 can abort the process instead of throwing).
- */
-export const MAX_NESTING = 100;
-
-/**
- * `50.000` and `21.500` are Vietnamese thousands separators, not decimals: they are read as text, so
- * that the schema says how to write the number (number-format) instead of taking 50.000 for 50.
- */
-const THOUSANDS_NUMBER = /^[0-9]{1,3}(?:\.[0-9]{3})+$/;
 const THOUSANDS: ScalarTag = {
   tag: "tag:geq,2022:thousands",
   default: true,
@@ -46,13 +37,6 @@ const THOUSANDS: ScalarTag = {
   resolve: (source) => source,
 };
 
-/**
- * Keys, values and items a file may hold (counted by the marks that open them: a plain or quoted
- * scalar, `:`, `,`, `-`, `?`, `[`, `{`). A unit file holds about a thousand; 1 MiB of activities
- * (8,000 of them) some 175,000. Each costs the YAML reader a few hundred bytes twice over (its
- * syntax tree, then its document), so 200,000 one-letter keys would take 400 MB.
- */
-export const MAX_NODES = 250_000;
 const NODE_MARKS = new Set(["\u001f", ":", ",", "-", "?", "[", "{"]);
 
 type Tokenized = { tokens: CST.Token[] } | { tooDeep: number } | { tooMany: number };
@@ -110,75 +94,6 @@ function keyProblems(doc: Document.Parsed): Finding[] {
   return findings;
 }
 
-/** Offset of the first byte that is not well-formed UTF-8 (RFC 3629), or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
-    else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** 1-based line and column (in characters) of a byte offset, for files that could not be decoded. */
-function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const prefix = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset));
-  return { line, column: [...prefix].length + 1 };
-}
-
-function hex(b: number): string {
-  return "0x" + b.toString(16).toUpperCase().padStart(2, "0");
-}
-
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** Decodes UTF-8 (a BOM is dropped) or explains in one finding why the bytes are not UTF-8 text. */
-export function decode(bytes: Uint8Array): { text: string } | { finding: Finding } {
-  const at = (offset: number, params: Record<string, unknown>): { finding: Finding } => ({
-    finding: { rule: "encoding", path: [], position: bytePosition(bytes, offset), params },
-  });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return at(0, { kind: "utf16", byte: hex(bytes[0]) });
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return at(nul, { kind: "nul", byte: hex(0) });
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: STRICT_UTF8.decode(bytes.subarray(start)) };
-  } catch {
-    // Only now is it worth finding where the bytes stop being UTF-8.
-    const bad = Math.max(0, firstInvalidUtf8(bytes));
-    return at(bad, { kind: "legacy", byte: hex(bytes[bad] ?? 0) });
-  }
-}
-
-/** Parses decoded text: one YAML mapping, no aliases, no duplicate keys, nothing the core schema cannot say. */
 export function parse(text: string): ReadResult {
   const lines = new LineCounter();
   const findings: Finding[] = [];
@@ -274,7 +189,14 @@ export function parse(text: string): ReadResult {
       return { lines, findings: [{ rule: "too-deep", path: [], offset: 0, params: {} }] };
     throw e;
   }
-  return { lines, findings, source: { text, doc, lines, value: value as Record<string, unknown> } };
+  const source: Source = {
+    text,
+    doc,
+    lines,
+    value: value as Record<string, unknown>,
+    locate: (path, key) => locate(doc, path, key),
+  };
+  return { lines, findings, source };
 }
 
 /** Reads bytes into a source; the caller has already refused files above MAX_FILE_BYTES. */
@@ -315,71 +237,4 @@ export function locate(doc: Document, path: JsonPath, key = false): YamlNode | u
     }
   }
   return found;
-}
-
-/**
- * Constructs js-yaml reads differently from the `yaml` package, or that the reading rules refuse:
- * anchors, aliases and tags (`&`, `*`, `!` starting a node), binary integers, complex keys (`? `, or
- * a flow collection before `:`), directives, a
- * carriage return that does not end a line (a line break for js-yaml, a character for `yaml`),
- * `---` or `...` run into the next word (a marker for js-yaml, text for `yaml`). A text containing
- * none of them reads the same with both parsers.
- */
-const SLOW_PATH_ONLY =
-  /(?:^|[\s[{,])[&*!]|\b0b[01]|^[ \t]*\?(?:\s|$)|^%|\r(?!\n)|^(?:---|\.\.\.)\S|[\]}][ \t]*:(?:[ \t]|$)/m;
-/** A cheap first look: most files contain none of these characters at all. */
-const MAYBE_SLOW = /[&*!?%]|0b|\r(?!\n)|(?:^|\n)(?:---|\.\.\.)\S|[\]}][ \t]*:/;
-
-/** The core schema, with thousands-dot numbers kept as text first, as THOUSANDS does for `yaml`. */
-// js-yaml exports its built-in types at run time; @types/js-yaml does not declare them.
-const { types } = jsYaml as unknown as { types: Record<"null" | "bool" | "int" | "float", jsYaml.Type> };
-const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new jsYaml.Type("tag:geq,2022:thousands", {
-      kind: "scalar",
-      resolve: (data: unknown) => typeof data === "string" && THOUSANDS_NUMBER.test(data),
-      construct: (data: string) => data,
-    }),
-    types.null,
-    types.bool,
-    types.int,
-    types.float,
-  ],
-});
-
-/**
- * The fast reading: js-yaml parses about ten times faster than `yaml` but keeps no positions, so
- * it only serves files that turn out to have nothing to report. Undefined when the text needs
- * the full reading (anything unusual, any parse error, anything but a mapping).
- */
-export function fastValue(bytes: Uint8Array): { value: Record<string, unknown> } | undefined {
-  if (bytes.length > MAX_FILE_BYTES) return undefined;
-  const decoded = decode(bytes);
-  if ("finding" in decoded) return undefined;
-  if (MAYBE_SLOW.test(decoded.text) && SLOW_PATH_ONLY.test(decoded.text)) return undefined;
-  let value: unknown;
-  try {
-    value = jsYaml.load(decoded.text, { schema: FAST_SCHEMA });
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  if (!modest(value)) return undefined;
-  return { value: value as Record<string, unknown> };
-}
-
-/**
- * Whether a value is well within the full reading's limits (MAX_NODES, MAX_NESTING), which count
- * the text's marks rather than values: a file near them is left to the full reading to judge.
- */
-function modest(root: object): boolean {
-  let nodes = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    if (++nodes > MAX_NODES / 4 || depth > MAX_NESTING / 4) return false;
-    if (typeof value === "object" && value !== null)
-      for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return true;
 }

@@ -1,84 +1,21 @@
-import type { Catalog, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { fastValue, readSource } from "../source/read.js";
-import type { Finding } from "./finding.js";
-import { normalise } from "./normalise.js";
-import { UNIT_RULES } from "./rules/index.js";
-import { schemaFindings } from "./schema-findings.js";
+import { readSource } from "../source/read.js";
+import { check, checkUnitFast, identity, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
-import type { Validators } from "./validators.js";
-import { deadlineOf } from "../catalog/catalog.js";
+import type { Finding } from "./finding.js";
 
-/** Checking one unit file: read, schema, rules beyond the schema, waivers. Pure apart from its input bytes. */
+/** Checking one unit file: read, schema, rules beyond the schema, waivers, with every finding positioned. */
 
-export interface UnitCheckContext {
-  lang: Lang;
-  catalog: Catalog;
-  validators: Validators;
-  /** The unit schema of `catalog`, for field labels. */
-  schema: Record<string, unknown>;
-  expected: { year?: number; period?: PeriodKey };
-  deadlines?: Partial<Record<PeriodKey, string>>;
-}
-
-export interface UnitFileResult {
-  file: string;
-  diagnostics: Diagnostic[];
-  /** The normalised report, when the file has no errors. */
-  report?: UnitReport;
-  /** What the file says about itself, when it got that far: for registry rules and status. */
-  unit?: { code: string; name: string };
-  year?: number;
-  period?: PeriodKey;
-}
-
-function identity(value: unknown): Pick<UnitFileResult, "unit" | "year" | "period"> {
-  const v = value as Record<string, unknown> | undefined;
-  const unit = v?.unit as Record<string, unknown> | undefined;
-  const out: Pick<UnitFileResult, "unit" | "year" | "period"> = {};
-  if (typeof unit?.code === "string") {
-    out.unit = { code: unit.code, name: typeof unit.name === "string" ? unit.name : unit.code };
-  }
-  if (typeof v?.year === "number") out.year = v.year;
-  if (v?.period === "semi-annual" || v?.period === "annual") out.period = v.period;
-  return out;
-}
-
-/** The schema and the rules over a file's data; findings are unpositioned. */
-function check(
-  raw: unknown,
-  ctx: UnitCheckContext,
-): { data: unknown; findings: Finding[]; report?: UnitReport } {
-  const data = normalise(raw);
-  if (!ctx.validators.unit(data)) {
-    return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
-  }
-  const report = data as UnitReport;
-  if (report.year !== ctx.catalog.year) {
-    return {
-      data,
-      report,
-      findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }],
-    };
-  }
-  const deadline = deadlineOf(ctx.catalog, report.period, ctx.deadlines);
-  const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-  return { data, report, findings: UNIT_RULES.flatMap((rule) => rule.check(ruleCtx)) };
-}
+export type { UnitCheckContext, UnitFileResult } from "./check-fast.js";
 
 /**
  * Most files in a large batch are clean, and a clean file needs no positions: it is read with the
  * fast parser, and only a file with something to report is read again with positions.
  */
 export function checkUnit(file: string, bytes: Uint8Array, ctx: UnitCheckContext): UnitFileResult {
-  const fast = fastValue(bytes);
-  if (fast) {
-    const { data, findings, report } = check(fast.value, ctx);
-    if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
-  }
-  return checkWithPositions(file, bytes, ctx);
+  return checkUnitFast(file, bytes, ctx) ?? checkWithPositions(file, bytes, ctx);
 }
 
-function checkWithPositions(file: string, bytes: Uint8Array, ctx: UnitCheckContext): UnitFileResult {
+export function checkWithPositions(file: string, bytes: Uint8Array, ctx: UnitCheckContext): UnitFileResult {
   const read = readSource(bytes);
   const word = (findings: Finding[]) =>
     findings.map((f) => toDiagnostic(file, f, { ...read, schema: ctx.schema, lang: ctx.lang }));

@@ -1,6 +1,6 @@
 import type { Diagnostic, Lang } from "../model.js";
 import type { LineCounter } from "yaml";
-import { locate, type Source } from "../source/read.js";
+import type { Source } from "../source/read.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo, say } from "./messages.js";
 import { schemaAt } from "./schema-findings.js";
@@ -18,7 +18,7 @@ export function positionOf(
     return { line: p.line, column: p.col };
   }
   if (!source) return { line: 1, column: 1 };
-  const node = locate(source.doc, finding.path, finding.key ?? false);
+  const node = source.locate(finding.path, finding.key ?? false);
   let offset = node?.range?.[0] ?? 0;
   if (finding.needle && node?.range) {
     const within = source.text.slice(node.range[0], node.range[1]).indexOf(finding.needle);

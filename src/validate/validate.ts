@@ -2,11 +2,11 @@ import { existsSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
 import { unitReportSchema } from "../catalog/schema.js";
-import { checkConfig, DEFAULT_CONFIG_FILE, type ConfigResult } from "../config.js";
+import type { ConfigResult } from "../config.js";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
 import { discover } from "../source/discover.js";
-import { MAX_FILE_BYTES, readSource } from "../source/read.js";
-import { checkUnit, type UnitFileResult } from "./check-unit.js";
+import { MAX_FILE_BYTES } from "../source/decode.js";
+import { checkUnitFast, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
 import { validatorsFor } from "./validators.js";
@@ -89,7 +89,7 @@ export async function loadConfig(path: string, cwd: string, lang: Lang): Promise
             ),
           ],
         }
-      : checkConfig(path, loaded.bytes, { lang, validators });
+      : (await import("../config.js")).checkConfig(path, loaded.bytes, { lang, validators });
   if (!result.config)
     return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
   const catalog = loadCatalog(result.config.catalog);
@@ -97,6 +97,11 @@ export async function loadConfig(path: string, cwd: string, lang: Lang): Promise
     return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
   return { ok: true, ...result, config: result.config, catalog };
 }
+
+/** Where the configuration file is looked for when none is named. */
+export const DEFAULT_CONFIG_FILE = "geq.yaml";
+
+const positioned = () => import("./check-unit.js");
 
 /** The configuration to use: the one named, else `geq.yaml` in the working folder, else none. */
 export function configPath(options: ValidateOptions, cwd: string): string | undefined {
@@ -179,12 +184,16 @@ export async function validate(
       files.push({ file, diagnostics: [toDiagnostic(file, finding, { schema, lang })] });
       continue;
     }
-    files.push(checkUnit(file, loaded.bytes, ctx));
+    // The YAML library that keeps positions is loaded only for the first file that needs it.
+    files.push(
+      checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx),
+    );
   }
 
   for (const [result, findings] of crossFileFindings(files, config?.config.units)) {
     // Read again, with positions, only in this rare case: keeping every file's document costs memory.
     const again = loadFile(resolve(cwd, result.file));
+    const { readSource } = await import("../source/read.js");
     const source = "bytes" in again ? readSource(again.bytes).source : undefined;
     for (const f of findings) {
       result.diagnostics.push(toDiagnostic(result.file, f, { ...(source ? { source } : {}), schema, lang }));
