@@ -66,7 +66,7 @@ function parseYear(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-export function parseDate(option: string, value: string | undefined): string | undefined {
+function parseDate(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
   if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {

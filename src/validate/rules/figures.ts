@@ -2,31 +2,13 @@ import { eachTask } from "../../catalog/catalog.js";
 import type { IndicatorValue, People, TaskReport } from "../../model.js";
 import type { JsonPath } from "../../source/read.js";
 import type { Finding } from "../finding.js";
+import { findValues } from "./find-values.js";
 import type { UnitRule, UnitRuleContext } from "./rule.js";
 
 /** Rules about the figures a unit reports. */
 
 function isPeople(v: unknown): v is People {
   return typeof v === "object" && v !== null && "total" in v && "female" in v;
-}
-
-/** Every people figure in a report, with its path. */
-function peopleIn(value: unknown, path: JsonPath, out: { path: JsonPath; people: People }[]): void {
-  if (isPeople(value)) {
-    out.push({ path: [...path], people: value });
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      path.push(i);
-      peopleIn(value[i], path, out);
-      path.pop();
-    }
-  } else if (typeof value === "object" && value !== null) {
-    for (const k of Object.keys(value)) {
-      path.push(k);
-      peopleIn((value as Record<string, unknown>)[k], path, out);
-      path.pop();
-    }
-  }
 }
 
 export function isNonZero(v: IndicatorValue | undefined): boolean {
@@ -49,9 +31,7 @@ export const peopleFemaleLeTotal: UnitRule = {
   id: "people-female-le-total",
   check: (ctx) => {
     const out: Finding[] = [];
-    const all: { path: JsonPath; people: People }[] = [];
-    peopleIn(ctx.report, [], all);
-    for (const { path, people } of all) {
+    for (const { path, value: people } of findValues(ctx.report, isPeople)) {
       if (people.female > people.total) {
         const params = { female: people.female, total: people.total };
         out.push({ rule: "people-female-le-total", path: [...path, "female"], labelPath: path, params });

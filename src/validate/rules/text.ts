@@ -1,37 +1,18 @@
 import { SUSPECT, XML_ILLEGAL } from "../../document/text.js";
-import type { JsonPath } from "../../source/read.js";
 import type { Finding } from "../finding.js";
 import { RULES } from "../messages.js";
+import { findValues } from "./find-values.js";
 import type { UnitRule } from "./rule.js";
 
 /** Rules about the words a unit writes, and the waivers it claims. */
 
-/** Every string in a value that may hold an XML-illegal character, with its path. */
-function suspectStrings(value: unknown, path: JsonPath, out: { path: JsonPath; text: string }[]): void {
-  if (typeof value === "string") {
-    if (SUSPECT.test(value)) out.push({ path: [...path], text: value });
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      path.push(i);
-      suspectStrings(value[i], path, out);
-      path.pop();
-    }
-  } else if (typeof value === "object" && value !== null) {
-    for (const k of Object.keys(value)) {
-      path.push(k);
-      suspectStrings((value as Record<string, unknown>)[k], path, out);
-      path.pop();
-    }
-  }
-}
+const suspect = (value: unknown): value is string => typeof value === "string" && SUSPECT.test(value);
 
 export const xmlIllegalChars: UnitRule = {
   id: "xml-illegal-char",
   check: ({ raw }) => {
     const out: Finding[] = [];
-    const suspects: { path: JsonPath; text: string }[] = [];
-    suspectStrings(raw, [], suspects);
-    for (const { path, text } of suspects) {
+    for (const { path, value: text } of findValues(raw, suspect)) {
       const m = text.match(XML_ILLEGAL);
       if (!m) continue;
       const code = m[0].charCodeAt(0);
