@@ -246,13 +246,9 @@ function headerTable(frame: Frame): Table {
   const longDate = formatDateLong(isoDate(frame.date));
   const placeDate =
     place === "" ? longDate.charAt(0).toUpperCase() + longDate.slice(1) : `${place}, ${longDate}`;
-  return new Table({
-    width: { size: PORTRAIT_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [HEADER_LEFT, HEADER_RIGHT],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    rows: [
+  return frameTable(
+    [HEADER_LEFT, HEADER_RIGHT],
+    [
       new TableRow({ children: [frameCell(HEADER_LEFT, left), frameCell(HEADER_RIGHT, right)] }),
       // Số and the place and date on one row, so they share a baseline whatever the heights above.
       new TableRow({
@@ -262,6 +258,18 @@ function headerTable(frame: Frame): Table {
         ],
       }),
     ],
+  );
+}
+
+/** The borderless full-width two-column table of the header and of the signature block. */
+function frameTable(columnWidths: [number, number], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: PORTRAIT_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    rows,
   });
 }
 
@@ -313,16 +321,10 @@ function signatureTable(frame: Frame): Table {
   right.push(line(upper(signer.position), { size: 14, bold: true, before: right.length === 0 ? 240 : 0 }));
   // Room for the signature and the seal.
   right.push(line(cleanText(signer.name), { size: 14, bold: true, before: 1700 }));
-  return new Table({
-    width: { size: PORTRAIT_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [SIGN_LEFT, SIGN_RIGHT],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    rows: [
-      new TableRow({ cantSplit: true, children: [frameCell(SIGN_LEFT, left), frameCell(SIGN_RIGHT, right)] }),
-    ],
-  });
+  return frameTable(
+    [SIGN_LEFT, SIGN_RIGHT],
+    [new TableRow({ cantSplit: true, children: [frameCell(SIGN_LEFT, left), frameCell(SIGN_RIGHT, right)] })],
+  );
 }
 
 function appendixSection(appendix: Appendix, placeholder: Paragraph[]): ISectionOptions {
