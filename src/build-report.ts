@@ -2,7 +2,13 @@ import { resolve } from "node:path";
 import { loadCatalog } from "./catalog/catalog.js";
 import type { SubmissionEntry } from "./consolidate/submissions.js";
 import type { Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
-import { validate, type RunProblem, type ValidateOptions, type ValidateResult } from "./validate/validate.js";
+import {
+  periodOfFiles,
+  validate,
+  type RunProblem,
+  type ValidateOptions,
+  type ValidateResult,
+} from "./validate/validate.js";
 
 /**
  * `build-report` as a function: validate the inputs, decide the report's kind and period, build
@@ -47,10 +53,6 @@ export interface InvalidInput {
   diagnostics: Diagnostic[];
 }
 
-function pick<T>(values: (T | undefined)[]): T[] {
-  return [...new Set(values.filter((v): v is T => v !== undefined))];
-}
-
 export async function buildReport(
   paths: readonly string[],
   options: BuildReportOptions,
@@ -59,20 +61,13 @@ export async function buildReport(
   const cwd = options.cwd ?? ".";
   let { period, year } = options;
   if (period === undefined || year === undefined) {
-    // The files say which period they are; pin it so that a stray file of another period is an error.
+    // The files say which period they are; it is then pinned, so that a stray file of another
+    // period is an error rather than a silent part of the report.
     const first = await validate(paths, { ...options, lang });
     if (!first.ok) return first;
-    const periods = pick(first.files.map((f) => f.period));
-    const years = pick(first.files.map((f) => f.year));
-    period ??= periods.length === 1 ? periods[0] : undefined;
-    year ??= years.length === 1 ? years[0] : undefined;
-    if (period === undefined || year === undefined) {
-      return {
-        ok: false,
-        problem: "period-ambiguous",
-        params: { periods: periods.join(", ") || "-", years: years.join(", ") || "-" },
-      };
-    }
+    const which = periodOfFiles(first, options);
+    if (!which.ok) return which;
+    ({ period, year } = which);
   }
   const validation = await validate(paths, { ...options, lang, period, year });
   if (!validation.ok) return validation;

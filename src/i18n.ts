@@ -66,12 +66,6 @@ const TEXT = {
     en: (p) =>
       `no report built: ${s(p.count)} file(s) are invalid (use --skip-invalid to build from the valid ones)`,
   },
-  "period-ambiguous": {
-    vi: (p) =>
-      `không xác định được kỳ báo cáo: các tệp thuộc kỳ ${s(p.periods)}, năm ${s(p.years)}; hãy chỉ rõ --period và --year`,
-    en: (p) =>
-      `cannot tell the period: the files are of period(s) ${s(p.periods)}, year(s) ${s(p.years)}; give --period and --year`,
-  },
   "no-valid-files": {
     vi: () => "không có tệp hợp lệ nào để lập báo cáo",
     en: () => "no valid file to build a report from",

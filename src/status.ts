@@ -1,8 +1,8 @@
 import { deadlineOf } from "./catalog/catalog.js";
 import { submissions, type SubmissionEntry, type UnitSubmission } from "./consolidate/submissions.js";
 import { daysBetween, isIsoDate } from "./dates.js";
-import { PERIOD_KEYS, type Lang, type PeriodKey } from "./model.js";
-import { validate, type RunProblem } from "./validate/validate.js";
+import type { Lang, PeriodKey } from "./model.js";
+import { periodOfFiles, validate, type RunProblem } from "./validate/validate.js";
 
 /**
  * `geq status`: completeness and timeliness of the submissions for one period, per registered unit.
@@ -71,13 +71,6 @@ export interface StatusResult {
   files: number;
 }
 
-/** The single value all items agree on, `undefined` when there is none, `null` when they disagree. */
-function agreed<T>(values: readonly T[]): T | undefined | null {
-  const distinct = [...new Set(values)];
-  if (distinct.length > 1) return null;
-  return distinct[0];
-}
-
 export async function status(
   paths: readonly string[],
   options: StatusOptions,
@@ -100,26 +93,9 @@ export async function status(
   const config = result.config?.config;
   if (!config || config.units.length === 0) return { ok: false, problem: "config-required", params: {} };
 
-  const filePeriods = result.files.flatMap((f) => (f.period ? [f.period] : []));
-  const period = options.period ?? agreed(filePeriods);
-  if (period === null) {
-    return {
-      ok: false,
-      problem: "periods-differ",
-      params: { periods: PERIOD_KEYS.filter((k) => filePeriods.includes(k)).join(", ") },
-    };
-  }
-  if (period === undefined) return { ok: false, problem: "period-unknown", params: {} };
-
-  const fileYears = result.files.flatMap((f) => (f.year !== undefined ? [f.year] : []));
-  const year = options.year ?? agreed(fileYears);
-  if (year === null) {
-    return {
-      ok: false,
-      problem: "years-differ",
-      params: { years: [...new Set(fileYears)].sort((a, b) => a - b).join(", ") },
-    };
-  }
+  const which = periodOfFiles(result, options);
+  if (!which.ok) return which;
+  const { period, year } = which;
 
   const deadline = deadlineOf(result.catalog, period, config.deadlines);
   const entries: SubmissionEntry[] = [];
@@ -163,7 +139,7 @@ export async function status(
   };
   return {
     ok: true,
-    year: year ?? result.catalog.year,
+    year,
     period,
     deadline,
     asOf: options.asOf,

@@ -3,7 +3,15 @@ import { resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
 import { unitReportSchema } from "../catalog/schema.js";
 import type { ConfigResult } from "../config.js";
-import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
+import {
+  PERIOD_KEYS,
+  type Catalog,
+  type Config,
+  type Diagnostic,
+  type Lang,
+  type PeriodKey,
+  type RegistryUnit,
+} from "../model.js";
 import { discover } from "../source/discover.js";
 import { MAX_FILE_BYTES } from "../source/decode.js";
 import { checkUnitFast, type UnitFileResult } from "./check-fast.js";
@@ -43,6 +51,36 @@ export interface RunProblem {
   problem: string;
   params: Record<string, unknown>;
   diagnostics?: Diagnostic[];
+}
+
+/** The single value all items agree on, `undefined` when there is none, `null` when they disagree. */
+function agreed<T>(values: readonly T[]): T | undefined | null {
+  const distinct = [...new Set(values)];
+  return distinct.length > 1 ? null : distinct[0];
+}
+
+/**
+ * The period and year a run is about: as pinned by the options, else as the files say, else the
+ * catalogue's year; a problem when the files disagree or none says its period.
+ */
+export function periodOfFiles(
+  result: ValidateResult,
+  pinned: { period?: PeriodKey; year?: number },
+): { ok: true; period: PeriodKey; year: number } | RunProblem {
+  const filePeriods = result.files.flatMap((f) => (f.period ? [f.period] : []));
+  const period = pinned.period ?? agreed(filePeriods);
+  if (period === null) {
+    const periods = PERIOD_KEYS.filter((k) => filePeriods.includes(k)).join(", ");
+    return { ok: false, problem: "periods-differ", params: { periods } };
+  }
+  if (period === undefined) return { ok: false, problem: "period-unknown", params: {} };
+  const fileYears = result.files.flatMap((f) => (f.year !== undefined ? [f.year] : []));
+  const year = pinned.year ?? agreed(fileYears);
+  if (year === null) {
+    const years = [...new Set(fileYears)].sort((a, b) => a - b).join(", ");
+    return { ok: false, problem: "years-differ", params: { years } };
+  }
+  return { ok: true, period, year: year ?? result.catalog.year };
 }
 
 type Loaded = { bytes: Uint8Array } | { tooLarge: number } | { unreadable: string };
