@@ -135,7 +135,7 @@ export async function buildReport(
         today: options.today,
       })
     : buildReportModel({ ...common, kind: "unit", report: valid[0]! });
-  if (!result.ok) return { ok: false, problem: "template-invalid", params: { message: result.message } };
+  if (!result.ok) return { ok: false, problem: result.problem, params: result.params };
 
   const { renderDocx } = await import("./document/render.js");
   const bytes = await renderDocx(result.model);

@@ -56,9 +56,21 @@ const TEXT = {
     vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}`,
     en: (p) => `no guidance catalogue for ${s(p.year)}`,
   },
-  "template-invalid": {
-    vi: (p) => `mẫu báo cáo không dùng được: ${s(p.message)}`,
-    en: (p) => `the report template cannot be used: ${s(p.message)}`,
+  "template-folder-missing": {
+    vi: (p) => `không tìm thấy thư mục mẫu báo cáo «${s(p.path)}»`,
+    en: (p) => `no template folder ${s(p.path)}`,
+  },
+  "template-missing": {
+    vi: (p) => `không tìm thấy tệp mẫu báo cáo «${s(p.path)}»`,
+    en: (p) => `no template file ${s(p.path)}`,
+  },
+  "template-unreadable": {
+    vi: (p) => `không đọc được mẫu báo cáo «${s(p.path)}» (${s(p.detail)})`,
+    en: (p) => `cannot read the template ${s(p.path)} (${s(p.detail)})`,
+  },
+  "template-error": {
+    vi: (p) => `mẫu báo cáo «${s(p.path)}» bị lỗi: ${s(p.detail)}`,
+    en: (p) => `the template ${s(p.path)} fails: ${s(p.detail)}`,
   },
   "input-invalid": {
     vi: (p) =>

@@ -10,7 +10,7 @@ import type { Consolidation } from "./consolidate/consolidate.js";
 import type { SubmissionEntry } from "./consolidate/submissions.js";
 import { parseMarkup } from "./document/markup.js";
 import type { DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
-import { defaultTemplateDir, renderTemplate } from "./document/template.js";
+import { defaultTemplateDir, renderTemplate, type TemplateResult } from "./document/template.js";
 import type { Catalog, Config, PeriodKey, Signer, UnitReport } from "./model.js";
 import { buildView } from "./present/view.js";
 import type { ReportKind, ReportView } from "./present/view.js";
@@ -50,7 +50,7 @@ export type ReportInput = ConsolidatedReportInput | UnitReportInput;
 
 export type ReportModelResult =
   | { ok: true; model: DocumentModel; consolidation: Consolidation; view: ReportView; markup: string }
-  | { ok: false; message: string };
+  | Extract<TemplateResult, { ok: false }>;
 
 /** The place of a unit's report: units of the ministry sit in the capital unless told otherwise. */
 const DEFAULT_PLACE = "Hà Nội";
@@ -112,7 +112,11 @@ function assemble(
     // The parser is meant never to throw; if a custom template still trips it, that is the template's problem.
     return {
       ok: false,
-      message: `Mẫu báo cáo tạo ra nội dung không đọc được: ${e instanceof Error ? e.message : String(e)}`,
+      problem: "template-error",
+      params: {
+        path: input.templateDir ?? defaultTemplateDir(),
+        detail: e instanceof Error ? e.message : String(e),
+      },
     };
   }
   return {

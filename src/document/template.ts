@@ -13,7 +13,13 @@ import Handlebars from "handlebars";
 
 export type TemplateKind = "consolidated" | "unit";
 
-export type TemplateResult = { ok: true; markup: string } | { ok: false; message: string };
+/** Why a template could not be used; the command line words it (exit 2). */
+export type TemplateProblem =
+  "template-folder-missing" | "template-missing" | "template-unreadable" | "template-error";
+
+export type TemplateResult =
+  | { ok: true; markup: string }
+  | { ok: false; problem: TemplateProblem; params: { path: string; detail?: string } };
 
 /** The templates shipped with geq: `templates/` at the package root (from `src/document/` or `dist/document/`). */
 export function defaultTemplateDir(): string {
@@ -22,7 +28,15 @@ export function defaultTemplateDir(): string {
 
 const EXTENSION = ".hbs";
 
-class TemplateError extends Error {}
+class TemplateError extends Error {
+  constructor(
+    readonly problem: TemplateProblem,
+    readonly path: string,
+    readonly detail?: string,
+  ) {
+    super(problem);
+  }
+}
 
 function detailOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -32,7 +46,7 @@ function readText(file: string): string {
   try {
     return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
-    throw new TemplateError(`không đọc được tệp mẫu ${file}: ${detailOf(e)}`);
+    throw new TemplateError("template-unreadable", file, detailOf(e));
   }
 }
 
@@ -45,7 +59,7 @@ function partialFiles(dir: string): Map<string, string> {
   try {
     names = readdirSync(folder).sort();
   } catch (e) {
-    throw new TemplateError(`không đọc được thư mục ${folder}: ${detailOf(e)}`);
+    throw new TemplateError("template-unreadable", folder, detailOf(e));
   }
   for (const name of names) {
     if (name.endsWith(EXTENSION)) files.set(basename(name, EXTENSION), join(folder, name));
@@ -83,7 +97,7 @@ export function renderTemplate(
   // The template being run, to name it when a runtime error (strict mode: an unknown field) comes up.
   let current = "";
   try {
-    if (!isDirectory(dir)) throw new TemplateError(`không tìm thấy thư mục mẫu báo cáo ${dir}`);
+    if (!isDirectory(dir)) throw new TemplateError("template-folder-missing", dir);
     const layers = fallback !== null && fallback !== dir ? [fallback, dir] : [dir];
     const partials = new Map<string, string>();
     for (const layer of layers) for (const [name, file] of partialFiles(layer)) partials.set(name, file);
@@ -92,8 +106,7 @@ export function renderTemplate(
       .reverse()
       .map((d) => join(d, `${kind}${EXTENSION}`))
       .find((f) => existsSync(f));
-    if (main === undefined)
-      throw new TemplateError(`không tìm thấy tệp mẫu ${join(dir, `${kind}${EXTENSION}`)}`);
+    if (main === undefined) throw new TemplateError("template-missing", join(dir, `${kind}${EXTENSION}`));
 
     const hbs = Handlebars.create();
     const compileOptions = { strict: true, preventIndent: true };
@@ -108,9 +121,11 @@ export function renderTemplate(
     current = main;
     return { ok: true, markup: template(view) };
   } catch (e) {
-    if (e instanceof TemplateError) return { ok: false, message: `Mẫu báo cáo: ${e.message}` };
-    const where = current === "" ? "" : ` ${current}`;
-    return { ok: false, message: `Mẫu báo cáo${where} bị lỗi: ${detailOf(e)}` };
+    if (e instanceof TemplateError) {
+      const params = e.detail === undefined ? { path: e.path } : { path: e.path, detail: e.detail };
+      return { ok: false, problem: e.problem, params };
+    }
+    return { ok: false, problem: "template-error", params: { path: current || dir, detail: detailOf(e) } };
   }
 }
 
@@ -119,6 +134,6 @@ function checkSyntax(hbs: typeof Handlebars, source: string, file: string): void
   try {
     hbs.parse(source);
   } catch (e) {
-    throw new TemplateError(`tệp ${file} sai cú pháp: ${detailOf(e)}`);
+    throw new TemplateError("template-error", file, detailOf(e));
   }
 }

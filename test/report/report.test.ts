@@ -55,7 +55,7 @@ function input(overrides: Partial<ConsolidatedReportInput> = {}): ConsolidatedRe
 
 function model(i: Parameters<typeof buildReportModel>[0]): DocumentModel {
   const r = buildReportModel(i);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(`${r.problem} ${r.params.path}`);
   return r.model;
 }
 
@@ -322,7 +322,7 @@ describe("unit text stays text", () => {
 describe("a unit's own report", () => {
   test("the unit as issuer under its parent, its reference, the ministry as addressee, its signer", () => {
     const r = buildReportModel({ kind: "unit", catalog, report: makeUnitReport() });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(`${r.problem} ${r.params.path}`);
     expect(r.model.frame).toEqual({
       parent: "Bộ Xây dựng",
       issuer: "Viện Kinh tế xây dựng",
@@ -390,15 +390,23 @@ describe("templates", () => {
     expect(ok).toEqual({ ok: true, markup: "<p>&lt;b&gt;&amp;amp;&lt;/b&gt;</p>" });
 
     const missing = renderTemplate(join(tmpdir(), "geq-no-such-folder"), "unit", view);
-    expect(missing.ok).toBe(false);
+    expect(missing).toMatchObject({ ok: false, problem: "template-folder-missing" });
 
     const broken = renderTemplate(scratch({ "unit.hbs": "{{#if a}}<p>" }), "unit", view, { fallback: null });
-    expect(broken).toMatchObject({ ok: false, message: expect.stringContaining("unit.hbs") });
+    expect(broken).toMatchObject({
+      ok: false,
+      problem: "template-error",
+      params: { path: expect.stringContaining("unit.hbs") },
+    });
 
     const unknown = renderTemplate(scratch({ "unit.hbs": "<p>{{nosuch}}</p>" }), "unit", view, {
       fallback: null,
     });
-    expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining("nosuch") });
+    expect(unknown).toMatchObject({
+      ok: false,
+      problem: "template-error",
+      params: { detail: expect.stringContaining("nosuch") },
+    });
 
     const brokenPartial = renderTemplate(
       scratch({ "unit.hbs": "{{> p}}", "partials/p.hbs": "{{/each}}" }),
@@ -408,7 +416,11 @@ describe("templates", () => {
         fallback: null,
       },
     );
-    expect(brokenPartial).toMatchObject({ ok: false, message: expect.stringContaining("p.hbs") });
+    expect(brokenPartial).toMatchObject({
+      ok: false,
+      problem: "template-error",
+      params: { path: expect.stringContaining("p.hbs") },
+    });
 
     const noKind = renderTemplate(scratch({ "unit.hbs": "x" }), "consolidated", view, { fallback: null });
     expect(noKind.ok).toBe(false);
@@ -417,7 +429,7 @@ describe("templates", () => {
   test("a --template folder may override one partial; the built-in templates fill in the rest", () => {
     const dir = scratch({ "partials/budget.hbs": "<h2>{{budget.number}}. Kinh phí (mẫu riêng)</h2>" });
     const r = buildReportModel(input({ templateDir: dir }));
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(`${r.problem} ${r.params.path}`);
     expect(headings(r.model.body, 2)).toContain("6. Kinh phí (mẫu riêng)");
     const bad = buildReportModel(
       input({ templateDir: scratch({ "consolidated.hbs": "<p>{{oops.x}}</p>" }) }),
@@ -469,7 +481,7 @@ test("1,000 units: consolidation, view and template well under a second", () => 
       date: "2022-06-20",
     });
     const r = renderTemplate(defaultTemplateDir(), "consolidated", v);
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(`${r.problem} ${r.params.path}`);
     return r.markup;
   };
   run();
