@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -144,6 +145,24 @@ function makeRepo(vkt: string): string {
   return repo;
 }
 
+/** A submissions repository of the project's examples, all added by the pull request. */
+function examplesRepo(): string {
+  const repo = mkdtempSync(join(tmpdir(), "geq-ci-examples-"));
+  folders.push(repo);
+  git(repo, "init", "-q", "-b", "main");
+  copyFileSync(join(ROOT, "examples/geq.yaml"), join(repo, "geq.yaml"));
+  mkdirSync(join(repo, ".github/workflows"), { recursive: true });
+  copyFileSync(WORKFLOW, join(repo, ".github/workflows/geq.yml"));
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "Khởi tạo");
+  git(repo, "update-ref", "refs/remotes/origin/main", "HEAD");
+  git(repo, "checkout", "-q", "-b", "bao-cao-vkt");
+  cpSync(join(ROOT, "examples/2022"), join(repo, "nop-bao-cao/2022"), { recursive: true });
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "Báo cáo năm 2022");
+  return repo;
+}
+
 const validRepo = () =>
   makeRepo(unitFile("VKT", "Viện Kinh tế xây dựng", { submitted: "2022-06-08", reference: "125/BC-VKT" }));
 const invalidRepo = () =>
@@ -272,6 +291,31 @@ describe("GitHub Actions workflow (examples/ci/github-actions.yml)", () => {
     });
   });
 
+  describe("on a pull request with the project's examples", () => {
+    const repo = examplesRepo();
+
+    it("runs every geq step green and builds both reports", () => {
+      const validateStep = runStep(stepOf("validate"), repo);
+      expect(validateStep.code, validateStep.stdout + validateStep.stderr).toBe(0);
+      expect(validateStep.stdout).toContain("35 tệp, 0 lỗi, 3 cảnh báo, 1 cảnh báo đã giải trình");
+      expect(validateStep.stdout).toMatch(
+        /^::warning file=nop-bao-cao\/2022\/semi-annual\/dhxd\.yaml,line=8,col=12,/m,
+      );
+      const statusStep = runStep(stepOf("status"), repo);
+      expect(statusStep.code, statusStep.stdout + statusStep.stderr).toBe(0);
+      expect(statusStep.stdout).toMatch(/^BAOXD +Báo Xây dựng +chưa gửi$/m);
+      const buildStep = runStep(stepOf("build-report"), repo);
+      expect(buildStep.code, buildStep.stderr).toBe(0);
+      for (const name of ["bao-cao-so-ket-6-thang-2022.docx", "bao-cao-tong-ket-nam-2022.docx"]) {
+        expect(
+          readFileSync(join(repo, "out", name))
+            .subarray(0, 4)
+            .toString("latin1"),
+        ).toBe("PK\u0003\u0004");
+      }
+    });
+  });
+
   describe("on a pull request with an invalid file", () => {
     const repo = invalidRepo();
 
@@ -355,6 +399,15 @@ describe("pre-commit hook (.pre-commit-hooks.yaml)", () => {
     );
     expect(changed).toEqual([`${SEMI}/vkt.yaml`, `${SEMI}/${VQH}`]);
     expect(runHook(repo, changed).code).toBe(0);
+  });
+
+  it("passes on a repository of the project's examples", () => {
+    const repo = examplesRepo();
+    const all = select(git(repo, "ls-files", "-z").split("\0").filter(Boolean));
+    expect(all).toHaveLength(35);
+    const r = runHook(repo, all);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("35 tệp, 0 lỗi, 3 cảnh báo, 1 cảnh báo đã giải trình");
   });
 
   it("fails on a repository with an invalid file, naming the file and line", () => {
