@@ -1,15 +1,14 @@
 import { CATALOG_IDS } from "./catalog/catalog.js";
 import { configSchema } from "./catalog/schema.js";
 import { isIsoDate } from "./dates.js";
-import type { Config, Diagnostic, Lang } from "./model.js";
-import { readSource } from "./source/read.js";
-import { byPosition, toDiagnostic } from "./validate/diagnostics.js";
+import type { Config, Diagnostic } from "./model.js";
+import { fastValue } from "./source/fast-read.js";
 import type { Finding } from "./validate/finding.js";
 import { normalise } from "./validate/normalise.js";
 import { schemaFindings } from "./validate/schema-findings.js";
 import type { Validators } from "./validate/validators.js";
 
-/** Reading and checking the configuration (`geq/config/v1`), with positioned diagnostics like unit files. */
+/** Checking the configuration (`geq/config/v1`); `validate/check-config.ts` positions what it finds. */
 
 export interface ConfigResult {
   file: string;
@@ -34,28 +33,31 @@ function configRules(config: Config): Finding[] {
   return out;
 }
 
-export function checkConfig(
+/** The configuration's data against the schema and the rules; findings are unpositioned. */
+export function checkConfigData(
+  raw: unknown,
+  validators: Validators,
+): { config?: Config; findings: Finding[] } {
+  const data = normalise(raw);
+  if (!validators.config(data)) {
+    return { findings: schemaFindings(validators.config.errors ?? [], data, CONFIG_SCHEMA()) };
+  }
+  const config = data as Config;
+  return { config, findings: configRules(config) };
+}
+
+/** A configuration with nothing to report, read the fast way; undefined when it needs the reading with positions. */
+export function checkConfigFast(
   file: string,
   bytes: Uint8Array,
-  ctx: { lang: Lang; validators: Validators },
-): ConfigResult {
-  const schema = configSchema(CATALOG_IDS);
-  const read = readSource(bytes);
-  const findings: Finding[] = [...read.findings];
-  let config: Config | undefined;
-  if (read.source) {
-    const data = normalise(read.source.value);
-    if (ctx.validators.config(data)) {
-      config = data as Config;
-      findings.push(...configRules(config));
-    } else {
-      findings.push(...schemaFindings(ctx.validators.config.errors ?? [], data, schema));
-    }
-  }
-  const diagnostics = findings
-    .map((f) => toDiagnostic(file, f, { ...read, schema, lang: ctx.lang }))
-    .sort(byPosition);
-  return diagnostics.some((d) => d.severity === "error")
-    ? { file, diagnostics }
-    : { file, config: config!, diagnostics };
+  validators: Validators,
+): ConfigResult | undefined {
+  const fast = fastValue(bytes);
+  if (!fast) return undefined;
+  const { config, findings } = checkConfigData(fast.value, validators);
+  return config && findings.length === 0 ? { file, config, diagnostics: [] } : undefined;
 }
+
+let schema: Record<string, unknown> | undefined;
+/** The configuration's schema, for field labels. */
+export const CONFIG_SCHEMA = () => (schema ??= configSchema(CATALOG_IDS));

@@ -127,7 +127,8 @@ export async function loadConfig(path: string, cwd: string, lang: Lang): Promise
             ),
           ],
         }
-      : (await import("../config.js")).checkConfig(path, loaded.bytes, { lang, validators });
+      : ((await import("../config.js")).checkConfigFast(path, loaded.bytes, validators) ??
+        (await import("./check-config.js")).checkConfig(path, loaded.bytes, { lang, validators }));
   if (!result.config)
     return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
   const catalog = loadCatalog(result.config.catalog);

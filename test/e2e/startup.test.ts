@@ -23,8 +23,11 @@ function modulesOf(args: string[]): string[] {
 }
 
 describe("start-up loads only what the command needs", () => {
-  it("validate on a clean file loads neither docx, Handlebars, Ajv's compiler nor the positions reader", () => {
-    const modules = modulesOf(["validate", "examples/2022/annual/vkt.yaml", "--no-config"]);
+  it("validate on a clean file, with or without a configuration, loads neither docx, Handlebars, Ajv's compiler nor the positions reader", () => {
+    const modules = [
+      ...modulesOf(["validate", "examples/2022/annual/vkt.yaml", "--no-config"]),
+      ...modulesOf(["validate", "examples/2022/annual/vkt.yaml", "--config", "examples/geq.yaml"]),
+    ];
     expect(modules.some((m) => m.includes("/dist/validate/validate.js"))).toBe(true);
     for (const heavy of [
       "/node_modules/docx/",

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../../src/catalog/catalog.js";
 import { unitReportSchema } from "../../src/catalog/schema.js";
-import { checkConfig } from "../../src/config.js";
+import { checkConfig } from "../../src/validate/check-config.js";
 import { fastValue, readSource } from "../../src/source/read.js";
 import type { Diagnostic, Lang } from "../../src/model.js";
 import { checkUnit, type UnitCheckContext } from "../../src/validate/check-unit.js";
