@@ -10,7 +10,8 @@ import { unitReportSchema } from "../../src/catalog/schema.js";
 import { checkConfig } from "../../src/validate/check-config.js";
 import { fastValue, readSource } from "../../src/source/read.js";
 import type { Diagnostic, Lang } from "../../src/model.js";
-import { checkUnit, type UnitCheckContext } from "../../src/validate/check-unit.js";
+import { checkUnit, checkWithPositions, type UnitCheckContext } from "../../src/validate/check-unit.js";
+import { readFileSync } from "node:fs";
 import { RULES } from "../../src/validate/messages.js";
 import { normalise } from "../../src/validate/normalise.js";
 import { validatorsFor } from "../../src/validate/validators.js";
@@ -242,6 +243,81 @@ describe("the fast reading", () => {
         expect(json(fast.value)).toBe(json(full.source?.value));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** Pieces of YAML syntax that one parser may read differently from the other, or refuse. */
+const TRICKY = [
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  "#",
+  " #",
+  '"',
+  "'",
+  "\t",
+  "-.5",
+  "+.5",
+  ".5",
+  ": ",
+  ":",
+  "&a ",
+  "*a",
+  "!t ",
+  "|",
+  ">",
+  "\r",
+  "\n",
+  "\n  ",
+  "\n    ",
+  "\n- ",
+  "- ",
+  "? ",
+  "---",
+  "...",
+  "%",
+  "@",
+  "`",
+  "0x1",
+  "0o7",
+  "1e3",
+  "1.500",
+  "~",
+  "null",
+  "yes",
+  "\\",
+  "\\n",
+  '"a"#b',
+  "{ a: 1,\n",
+  "'x\n'",
+  "\u00a0",
+  "x".repeat(1100),
+];
+
+describe("the fast reading on tricky syntax", () => {
+  const example = readFileSync(new URL("../../examples/2022/semi-annual/vkt.yaml", import.meta.url), "utf8");
+  it("never accepts a text that the reading with positions reports on or reads differently", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TRICKY)), { minLength: 1, maxLength: 3 }),
+        (edits) => {
+          let text = example;
+          for (const [at, piece] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + piece + text.slice(i);
+          }
+          const bytes = encoder.encode(text);
+          const fast = checkUnit("u.yaml", bytes, context("vi"));
+          if (fast.diagnostics.length > 0) return;
+          const full = checkWithPositions("u.yaml", bytes, context("vi"));
+          expect(full.diagnostics).toEqual([]);
+          expect(JSON.stringify(fast.report)).toBe(JSON.stringify(full.report));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
