@@ -79,7 +79,7 @@ export async function buildReport(
     return {
       ok: false,
       problem: "input-invalid",
-      params: { count: invalid.length },
+      params: { count: invalid.length, files: validation.files.length },
       diagnostics: validation.diagnostics,
     };
   }

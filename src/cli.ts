@@ -93,6 +93,18 @@ function parseFormat<T extends string>(value: string, allowed: readonly T[]): T 
   throw new Stop("bad-option", { option: "--format", value, expected: allowed.join(" | ") });
 }
 
+/** The counts under a list of diagnostics; `files` when the caller knows how many were checked. */
+function summaryOf(diagnostics: Diagnostic[], files?: unknown) {
+  return {
+    files: typeof files === "number" ? files : new Set(diagnostics.map((d) => d.file)).size,
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warning" && !d.waived).length,
+    waived: diagnostics.filter((d) => d.waived).length,
+    diagnostics,
+    missing: [],
+  };
+}
+
 /** Help and descriptions in the user's language. */
 function words(lang: Lang) {
   const vi = lang === "vi";
@@ -331,17 +343,9 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
   }
   const written = writeAtomic(abs, result.bytes);
   if (!written.ok) throw new Stop("output-failed", { path: target, code: written.code });
-  const warnings = result.validation.diagnostics.filter((d) => d.severity === "warning" && !d.waived);
-  if (result.rejected.length || warnings.length) {
-    const report = {
-      files: result.validation.files.length,
-      errors: result.validation.errors,
-      warnings: result.validation.warnings,
-      waived: result.validation.waived,
-      diagnostics: result.validation.diagnostics,
-      missing: [],
-    };
-    err(formatText(report, lang, await makePaint(process.stderr)));
+  const { diagnostics, files } = result.validation;
+  if (result.rejected.length || diagnostics.some((d) => d.severity === "warning" && !d.waived)) {
+    err(formatText(summaryOf(diagnostics, files.length), lang, await makePaint(process.stderr)));
   }
   out(t(lang, "written", { path: target }) + "\n");
   return EXIT_OK;
@@ -358,12 +362,14 @@ const COMMANDER_VI: [RegExp, string][] = [
     "lỗi: giá trị «$2» không hợp lệ cho «$1»; chọn một trong: $3",
   ],
   [/^error: too many arguments(.*)/, "lỗi: thừa tham số$1"],
+  [/\(Did you mean (.*)\?\)/, "(có phải là $1?)"],
 ];
 
 function translateCommander(message: string, lang: Lang): string {
   if (lang !== "vi") return message;
-  for (const [re, vi] of COMMANDER_VI) if (re.test(message)) return message.replace(re, vi);
-  return message;
+  let out = message;
+  for (const [re, vi] of COMMANDER_VI) out = out.replace(re, vi);
+  return out;
 }
 
 function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
@@ -517,20 +523,7 @@ async function main(argv: string[]): Promise<number> {
         : EXIT_CANNOT_RUN;
     }
     if (e instanceof Stop) {
-      if (e.diagnostics.length)
-        err(
-          formatText(
-            {
-              files: 1,
-              errors: e.diagnostics.filter((d) => d.severity === "error").length,
-              warnings: 0,
-              waived: 0,
-              diagnostics: e.diagnostics,
-              missing: [],
-            },
-            lang,
-          ),
-        );
+      if (e.diagnostics.length) err(formatText(summaryOf(e.diagnostics, e.params.files), lang));
       err(`geq: ${t(lang, e.key, e.params)}\n`);
       return e.exitCode;
     }

@@ -32,12 +32,20 @@ function text(title: string, description?: string): Schema {
   };
 }
 
+/**
+ * Ceilings far above any unit's figures that keep every sum over a thousand units an exact integer
+ * (below 2^53): 10 million people or items, 1,000 billion đồng.
+ */
+export const MAX_COUNT = 10_000_000;
+export const MAX_VND = 1_000_000_000_000;
+
 function count(title: string, description?: string): Schema {
   return {
     title,
     description: description ?? `${title}: số nguyên, từ 0 trở lên.`,
     type: "integer",
     minimum: 0,
+    maximum: MAX_COUNT,
   };
 }
 
@@ -47,6 +55,7 @@ function money(title: string): Schema {
     description: `${title}: số nguyên, tính bằng đồng, viết liền không dấu phân cách (ví dụ 21500000).`,
     type: "integer",
     minimum: 0,
+    maximum: MAX_VND,
   };
 }
 
@@ -353,6 +362,7 @@ export function configSchema(catalogIds: readonly string[]): Schema {
         title: "Danh sách đơn vị",
         description: "Các đơn vị phải gửi báo cáo.",
         type: "array",
+        minItems: 1,
         items: object(
           "Đơn vị",
           "Một đơn vị phải gửi báo cáo.",

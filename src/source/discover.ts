@@ -84,7 +84,12 @@ function expandGlob(pattern: string, cwd: string): string[] {
 
 export function discover(paths: readonly string[], cwd: string): { files: string[] } | DiscoverProblem {
   if (paths.length === 0) return { problem: "no-paths", params: {} };
-  const files = new Set<string>();
+  // By resolved path, so that `a.yaml ./a.yaml` or a folder and a file inside it name one file once.
+  const files = new Map<string, string>();
+  const add = (file: string) => {
+    const key = resolve(cwd, file);
+    if (!files.has(key)) files.set(key, file);
+  };
   for (const p of paths) {
     let stat;
     try {
@@ -93,19 +98,19 @@ export function discover(paths: readonly string[], cwd: string): { files: string
       stat = undefined;
     }
     if (stat?.isFile()) {
-      files.add(p);
+      add(p);
     } else if (stat?.isDirectory()) {
       const found: string[] = [];
       walk(resolve(cwd, p), found);
       if (found.length === 0) return { problem: "no-yaml-files", params: { path: p } };
-      for (const f of found) files.add(join(p, relative(resolve(cwd, p), f)));
+      for (const f of found) add(join(p, relative(resolve(cwd, p), f)));
     } else if (GLOB_CHARS.test(p)) {
       const found = expandGlob(p, cwd);
       if (found.length === 0) return { problem: "no-yaml-files", params: { path: p } };
-      for (const f of found) files.add(f);
+      for (const f of found) add(f);
     } else {
       return { problem: "path-not-found", params: { path: p } };
     }
   }
-  return { files: [...files].sort() };
+  return { files: [...files.values()].sort() };
 }

@@ -168,7 +168,7 @@ export const RULES: Record<string, RuleInfo> = {
     vi: (l, p) =>
       p.min !== undefined
         ? `${prefix(l)}phải từ ${s(p.min)} trở lên (đang là ${s(p.value)})`
-        : `${prefix(l)}không được lớn hơn ${s(p.max)} (đang là ${s(p.value)})`,
+        : `${prefix(l)}không được lớn hơn ${Number(p.max) >= 10_000 ? n(p.max) : s(p.max)} (đang là ${s(p.value)})`,
     en: (l, p) =>
       p.min !== undefined
         ? `${prefix(l)}must be ${s(p.min)} or more (is ${s(p.value)})`

@@ -470,10 +470,11 @@ describe("choosing the period and the deadline", () => {
       problem: "config-required",
       params: {},
     });
+    // A registry without units is refused by the configuration's schema (units: at least one).
     const empty = folder(standardFiles(), makeConfig([]));
     expect(await status(["nop"], { cwd: empty, asOf: "2022-06-20" })).toMatchObject({
       ok: false,
-      problem: "config-required",
+      problem: "config-invalid",
     });
   });
 
