@@ -397,9 +397,8 @@ function writeTable(
     const header = row.header === true;
     leadingHeader = leadingHeader && header;
     const bold = header || row.total === true;
-    out.push(
-      header ? `<w:tr><w:trPr><w:cantSplit/>${leadingHeader ? "<w:tblHeader/>" : ""}</w:trPr>` : "<w:tr>",
-    );
+    // No row breaks across pages: a unit's name and figures stay on one line of the table.
+    out.push(`<w:tr><w:trPr><w:cantSplit/>${leadingHeader ? "<w:tblHeader/>" : ""}</w:trPr>`);
     for (const slot of slots[rowIndex] ?? []) {
       const merge =
         slot.kind === "continue"

@@ -278,7 +278,7 @@ function table(rows: ModelRow[], widths: number[] | undefined, textWidth: number
     });
     return new TableRow({
       tableHeader: leadingHeader || undefined,
-      cantSplit: header || undefined,
+      cantSplit: true,
       children,
     });
   });
