@@ -25,7 +25,7 @@ export function lateness(submitted: string, deadline: string): number {
   return Math.max(0, daysBetween(deadline, submitted));
 }
 
-export function submissionOf(entry: SubmissionEntry, deadline: string): SubmissionState {
+function submissionOf(entry: SubmissionEntry, deadline: string): SubmissionState {
   if (!entry.report) return { state: "invalid", errors: entry.errors, file: entry.file };
   const { submitted, reference } = entry.report;
   const days = lateness(submitted, deadline);

@@ -62,7 +62,7 @@ function stateColour(row: StatusRow, paint: Paint): (s: string) => string {
 }
 
 /** The deadline line: days left, due today, or days past. */
-export function deadlineText(result: StatusResult, lang: Lang): string {
+function deadlineText(result: StatusResult, lang: Lang): string {
   const deadline = formatDateFor(lang, result.deadline);
   const n = Math.abs(result.daysLeft);
   const days = lang === "vi" ? formatCount(n) : formatNumber(n);

@@ -29,7 +29,7 @@ function walk(dir: string, out: string[]): void {
 }
 
 /** A glob as a regular expression over `/`-separated paths: `*`, `?`, `**`, `[...]`, `{a,b}`. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let re = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;

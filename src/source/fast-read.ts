@@ -37,7 +37,7 @@ function simpleValue(value: string): boolean {
 }
 
 /** Whether the whole text is in the plain subset both parsers read alike. */
-export function inPlainSubset(text: string): boolean {
+function inPlainSubset(text: string): boolean {
   // Open block levels, each a mapping or a sequence; a line goes deeper only under a line that
   // opened a block, and comes back only to a level that is open.
   const levels: { indent: number; kind?: "map" | "seq" }[] = [{ indent: 0 }];

@@ -3,9 +3,6 @@ import type { CST, Document, Node as YamlNode, ScalarTag } from "yaml";
 import type { Finding } from "../validate/finding.js";
 import { decode, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER, type JsonPath } from "./decode.js";
 
-export { decode, firstInvalidUtf8, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, type JsonPath } from "./decode.js";
-export { fastValue } from "./fast-read.js";
-
 /** Reading a YAML input file into a document that keeps positions, refusing what cannot be read safely. */
 
 export interface Source {

@@ -7,7 +7,7 @@ import { schemaAt } from "./schema-findings.js";
 
 /** Positions findings in their file and words them: the step from data to what a person reads. */
 
-export function positionOf(
+function positionOf(
   finding: Finding,
   source: Source | undefined,
   lines: LineCounter | undefined,
@@ -28,7 +28,7 @@ export function positionOf(
   return { line: p.line, column: p.col };
 }
 
-export function dottedPath(path: readonly (string | number)[]): string {
+function dottedPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 

@@ -1,4 +1,4 @@
-import type { JsonPath } from "../source/read.js";
+import type { JsonPath } from "../source/decode.js";
 
 /**
  * What a reading step, the schema or a rule found, before it is positioned and worded.

@@ -1,5 +1,5 @@
 import type { AjvError } from "../catalog/compile.js";
-import type { JsonPath } from "../source/read.js";
+import type { JsonPath } from "../source/decode.js";
 import type { Finding } from "./finding.js";
 
 /** Turns Ajv's errors into findings with the rule ids and parameters users read. */
@@ -8,7 +8,7 @@ type Schema = Record<string, unknown>;
 
 const DATE_PATTERN_HINT = "[0-9]{4}-";
 
-export function parsePointer(pointer: string): JsonPath {
+function parsePointer(pointer: string): JsonPath {
   if (!pointer) return [];
   return pointer
     .slice(1)
@@ -28,7 +28,7 @@ export function schemaAt(schema: Schema, path: JsonPath): Schema | undefined {
   return node;
 }
 
-export function valueAt(data: unknown, path: JsonPath): unknown {
+function valueAt(data: unknown, path: JsonPath): unknown {
   let node = data;
   for (const step of path) {
     if (node === null || typeof node !== "object") return undefined;
@@ -39,7 +39,7 @@ export function valueAt(data: unknown, path: JsonPath): unknown {
   return node;
 }
 
-export function jsonType(value: unknown): string {
+function jsonType(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
@@ -66,7 +66,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The known key closest to a mistyped one, if it is close enough to be a typo. */
-export function suggestKey(key: string, known: string[]): string | undefined {
+function suggestKey(key: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
@@ -88,7 +88,7 @@ function numberTypedAsText(value: unknown): string | undefined {
  * Findings kept per file: more than any real file has, and a bound on the work and output a hostile
  * file (200,000 unknown keys) can cause, since each finding is then positioned in the document.
  */
-export const MAX_SCHEMA_FINDINGS = 100;
+const MAX_SCHEMA_FINDINGS = 100;
 
 export function schemaFindings(errors: readonly AjvError[], data: unknown, schema: Schema): Finding[] {
   const findings: Finding[] = [];

@@ -86,7 +86,7 @@ export function periodOfFiles(
 type Loaded = { bytes: Uint8Array } | { tooLarge: number } | { unreadable: string };
 
 /** Reads a file, refusing one above the limit without reading it. */
-export function loadFile(path: string): Loaded {
+function loadFile(path: string): Loaded {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
@@ -109,7 +109,7 @@ export function loadFile(path: string): Loaded {
 
 export type LoadedConfig = ConfigResult & { ok: true; config: Config; catalog: Catalog };
 
-export async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
+async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
   const loaded = loadFile(resolve(cwd, path));
   if ("unreadable" in loaded)
     return { ok: false, problem: "config-unreadable", params: { path, code: loaded.unreadable } };
@@ -138,12 +138,12 @@ export async function loadConfig(path: string, cwd: string, lang: Lang): Promise
 }
 
 /** Where the configuration file is looked for when none is named. */
-export const DEFAULT_CONFIG_FILE = "geq.yaml";
+const DEFAULT_CONFIG_FILE = "geq.yaml";
 
 const positioned = () => import("./check-unit.js");
 
 /** The configuration to use: the one named, else `geq.yaml` in the working folder, else none. */
-export function configPath(options: ValidateOptions, cwd: string): string | undefined {
+function configPath(options: ValidateOptions, cwd: string): string | undefined {
   if (options.config) return options.config;
   if (!options.noConfig && existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return DEFAULT_CONFIG_FILE;
   return undefined;

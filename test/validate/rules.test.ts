@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic, Severity } from "../../src/model.js";
-import { MAX_FILE_BYTES, MAX_NODES } from "../../src/source/read.js";
+import { MAX_FILE_BYTES, MAX_NODES } from "../../src/source/decode.js";
 import { RULES } from "../../src/validate/messages.js";
 import { validate, type ValidateOptions, type ValidateResult } from "../../src/validate/validate.js";
 import {

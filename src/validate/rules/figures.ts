@@ -1,6 +1,6 @@
 import { eachTask } from "../../catalog/catalog.js";
 import type { IndicatorValue, People, TaskReport } from "../../model.js";
-import type { JsonPath } from "../../source/read.js";
+import type { JsonPath } from "../../source/decode.js";
 import type { Finding } from "../finding.js";
 import { findValues } from "./find-values.js";
 import type { UnitRule, UnitRuleContext } from "./rule.js";
@@ -11,7 +11,7 @@ function isPeople(v: unknown): v is People {
   return typeof v === "object" && v !== null && "total" in v && "female" in v;
 }
 
-export function isNonZero(v: IndicatorValue | undefined): boolean {
+function isNonZero(v: IndicatorValue | undefined): boolean {
   if (typeof v === "number") return v !== 0;
   if (typeof v === "boolean") return v;
   if (isPeople(v)) return v.total !== 0 || v.female !== 0;
