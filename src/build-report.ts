@@ -59,18 +59,13 @@ export async function buildReport(
 ): Promise<BuiltReport | InvalidInput | RunProblem> {
   const lang: Lang = options.lang ?? "vi";
   const cwd = options.cwd ?? ".";
-  let { period, year } = options;
-  if (period === undefined || year === undefined) {
-    // The files say which period they are; it is then pinned, so that a stray file of another
-    // period is an error rather than a silent part of the report.
-    const first = await validate(paths, { ...options, lang });
-    if (!first.ok) return first;
-    const which = periodOfFiles(first, options);
-    if (!which.ok) return which;
-    ({ period, year } = which);
-  }
-  const validation = await validate(paths, { ...options, lang, period, year });
+  // Pinned periods make files of another period errors; otherwise the files must agree on one,
+  // so a stray file of another period stops the build instead of joining the report.
+  const validation = await validate(paths, { ...options, lang });
   if (!validation.ok) return validation;
+  const which = periodOfFiles(validation, options);
+  if (!which.ok) return which;
+  const { period, year } = which;
   const config = validation.config;
   const invalid = validation.files.filter((f) => !f.report);
   const errorsOf = (f: { diagnostics: Diagnostic[] }) =>
