@@ -293,10 +293,10 @@ async function runSchema(
   if (which !== "unit" && which !== "config")
     throw new Stop("bad-option", { option: "schema", value: which, expected: "unit | config" });
   const { loadCatalog, DEFAULT_CATALOG_ID, CATALOG_IDS } = await import("./catalog/catalog.js");
-  const { unitReportSchema, configSchema } = await import("./catalog/schema.js");
+  const { unitReportSchema, configSchema, schemaText } = await import("./catalog/schema.js");
   const schema =
     which === "unit" ? unitReportSchema(loadCatalog(DEFAULT_CATALOG_ID)!) : configSchema(CATALOG_IDS);
-  const text = JSON.stringify(schema, null, 2) + "\n";
+  const text = schemaText(schema);
   if (typeof opts.output !== "string" || opts.output === "-") {
     out(text);
     return EXIT_OK;

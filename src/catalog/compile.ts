@@ -1,7 +1,7 @@
 import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 import type { Catalog } from "../model.js";
-import { configSchema, unitReportSchema } from "./schema.js";
+import { configSchema, schemaText, unitReportSchema } from "./schema.js";
 import { CATALOG_IDS } from "./catalog.js";
 
 /**
@@ -31,10 +31,6 @@ export interface AjvError {
   message?: string;
 }
 
-export function json(schema: unknown): string {
-  return JSON.stringify(schema, null, 2) + "\n";
-}
-
 /** The committed files under schemas/ for a catalogue, as their exact text. */
 export function schemaArtifacts(catalog: Catalog): SchemaArtifacts {
   const unit = unitReportSchema(catalog);
@@ -44,8 +40,8 @@ export function schemaArtifacts(catalog: Catalog): SchemaArtifacts {
   ajv.addSchema(config, "config");
   const code = standalone.default(ajv, { unit: "unit", config: "config" });
   return {
-    "unit-report.schema.json": json(unit),
-    "config.schema.json": json(config),
+    "unit-report.schema.json": schemaText(unit),
+    "config.schema.json": schemaText(config),
     "validators.cjs": `// Generated from the ${catalog.id} guidance catalogue by the schema test; do not edit.\n${code}\nexports.catalogId = ${JSON.stringify(catalog.id)};\n`,
   };
 }

@@ -382,3 +382,8 @@ export function configSchema(catalogIds: readonly string[]): Schema {
     },
   };
 }
+
+/** A schema as the committed files and `geq schema` print it: one text, so they cannot differ. */
+export function schemaText(schema: unknown): string {
+  return JSON.stringify(schema, null, 2) + "\n";
+}

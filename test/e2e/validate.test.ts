@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, STACK_TRACE, geq, tempDir, type CliResult } from "./cli.js";
+import { BIN, ROOT, STACK_TRACE, geq, tempDir, type CliResult } from "./cli.js";
 import { configYaml, unitYaml, valuePosition } from "../helpers/unit-yaml.js";
 
 const dirs: string[] = [];
@@ -356,13 +356,16 @@ describe("geq schema", () => {
     const schema = JSON.parse(r.stdout) as { properties: Record<string, unknown>; required: string[] };
     expect(schema.required).toContain("tasks");
     expect(Object.keys(schema.properties)).toContain("waivers");
-    expect(JSON.parse(run(["schema", "unit"], dir()).stdout)).toEqual(schema);
+    expect(run(["schema", "unit"], dir()).stdout).toBe(r.stdout);
+    // The very text committed for editors.
+    expect(r.stdout).toBe(readFileSync(join(ROOT, "schemas", "unit-report.schema.json"), "utf8"));
   });
 
   it("prints the configuration schema as JSON", () => {
     const r = run(["schema", "config"], dir());
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { required: string[] }).required).toContain("units");
+    expect(r.stdout).toBe(readFileSync(join(ROOT, "schemas", "config.schema.json"), "utf8"));
   });
 
   it("refuses another kind", () => {
