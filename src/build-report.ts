@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { loadCatalog } from "./catalog/catalog.js";
-import type { SubmissionEntry } from "./consolidate/submissions.js";
+import { errorCount, submissionEntry, type SubmissionEntry } from "./consolidate/submissions.js";
 import type { Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
 import {
   periodOfFiles,
@@ -68,8 +68,6 @@ export async function buildReport(
   const { period, year } = which;
   const config = validation.config;
   const invalid = validation.files.filter((f) => !f.report);
-  const errorsOf = (f: { diagnostics: Diagnostic[] }) =>
-    f.diagnostics.filter((d) => d.severity === "error").length;
   if (invalid.length && !options.skipInvalid) {
     return {
       ok: false,
@@ -111,13 +109,11 @@ export async function buildReport(
     ...(options.number ? { number: options.number } : {}),
     ...(options.templateDir ? { templateDir: options.templateDir } : {}),
   };
-  const entries: SubmissionEntry[] = validation.files.map((f) => ({
-    code: f.unit?.code ?? f.file,
-    name: f.unit?.name ?? f.file,
-    file: f.file,
-    ...(f.report ? { report: f.report } : {}),
-    errors: errorsOf(f),
-  }));
+  // A file that names no unit is listed under its own name among the rejected ones.
+  const entries: SubmissionEntry[] = validation.files.map(
+    (f) =>
+      submissionEntry(f) ?? { code: f.file, name: f.file, file: f.file, errors: errorCount(f.diagnostics) },
+  );
   const result = config
     ? buildReportModel({
         ...common,
@@ -153,7 +149,7 @@ export async function buildReport(
     rejected: invalid.map((f) => ({
       file: f.file,
       ...(f.unit ? { code: f.unit.code } : {}),
-      errors: errorsOf(f),
+      errors: errorCount(f.diagnostics),
     })),
   };
 }

@@ -1,5 +1,11 @@
 import { deadlineOf } from "./catalog/catalog.js";
-import { submissions, type SubmissionEntry, type UnitSubmission } from "./consolidate/submissions.js";
+import {
+  errorCount,
+  submissionEntry,
+  submissions,
+  type SubmissionEntry,
+  type UnitSubmission,
+} from "./consolidate/submissions.js";
 import { daysBetween, isIsoDate } from "./dates.js";
 import type { Lang, PeriodKey } from "./model.js";
 import { periodOfFiles, validate, type RunProblem } from "./validate/validate.js";
@@ -101,18 +107,9 @@ export async function status(
   const entries: SubmissionEntry[] = [];
   const unidentified: UnidentifiedFile[] = [];
   for (const f of result.files) {
-    const errors = f.diagnostics.filter((d) => d.severity === "error").length;
-    if (!f.unit) {
-      unidentified.push({ file: f.file, errors });
-      continue;
-    }
-    entries.push({
-      code: f.unit.code,
-      name: f.unit.name,
-      file: f.file,
-      errors,
-      ...(f.report ? { report: f.report } : {}),
-    });
+    const entry = submissionEntry(f);
+    if (entry) entries.push(entry);
+    else unidentified.push({ file: f.file, errors: errorCount(f.diagnostics) });
   }
 
   const registered = new Set(config.units.map((u) => u.code));

@@ -1,5 +1,6 @@
 import { daysBetween } from "../dates.js";
-import type { RegistryUnit, UnitReport } from "../model.js";
+import type { Diagnostic, RegistryUnit, UnitReport } from "../model.js";
+import type { UnitFileResult } from "../validate/check-fast.js";
 
 /** What the run knows about one unit's file for a period. */
 export interface SubmissionEntry {
@@ -19,6 +20,18 @@ export type SubmissionState =
   | { state: "missing" };
 
 export type UnitSubmission = RegistryUnit & SubmissionState;
+
+export function errorCount(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === "error").length;
+}
+
+/** What a checked file contributes to the submissions; undefined when it names no unit. */
+export function submissionEntry(f: UnitFileResult): SubmissionEntry | undefined {
+  if (!f.unit) return undefined;
+  const entry: SubmissionEntry = { ...f.unit, file: f.file, errors: errorCount(f.diagnostics) };
+  if (f.report) entry.report = f.report;
+  return entry;
+}
 
 /** Lateness counts by the arrival stamp: submitted on the deadline is on time. */
 export function lateness(submitted: string, deadline: string): number {
