@@ -14,6 +14,8 @@ export interface Indicator {
   label: string;
   /** Wording for running text in reports; `{n}` is replaced by the formatted figure. */
   phrase: string;
+  /** The consolidated report's wording when the unit's does not sum (`Ban có {n} thành viên`). */
+  phrase_all?: string;
 }
 
 export interface TaskDef {
@@ -21,6 +23,8 @@ export interface TaskDef {
   short: string;
   /** The guidance letter's own wording. */
   text: string;
+  /** How `not_applicable` reads for this sub-task (`không phát sinh vụ việc`); `không áp dụng` by default. */
+  not_applicable?: string;
   indicators: Indicator[];
 }
 
@@ -31,6 +35,12 @@ export interface GroupDef {
   short: string;
   tasks: TaskDef[];
 }
+
+/**
+ * Whether a file received on the deadline day itself is on time: the letter's "trước ngày 10/6/2022"
+ * read literally makes it late; "chậm nhất ngày 10/6/2022" makes it on time.
+ */
+export type DeadlineDay = "on-time" | "late";
 
 export interface PeriodDef {
   label: string;
@@ -45,6 +55,8 @@ export interface Catalog {
   id: string;
   year: number;
   letter: { issuer: string; subject: string; date: string };
+  /** How the letter words its deadlines; a configuration may override it. */
+  deadline_day: DeadlineDay;
   parent: string;
   receiver: string;
   periods: Record<PeriodKey, PeriodDef>;
@@ -87,6 +99,8 @@ export interface Activity {
   group: string;
   title: string;
   participants?: People;
+  /** Partner units' codes of a joint activity: the report shows it once, naming all partners. */
+  with?: string[];
 }
 
 export interface Waiver {
@@ -114,17 +128,40 @@ export interface UnitReport {
   waivers?: Waiver[];
 }
 
+/** advisory: Vụ, Cục, Thanh tra, Văn phòng, whose work reaches the whole sector; service: institutes, schools… */
+export type UnitKind = "advisory" | "service";
+
 export interface RegistryUnit {
   code: string;
   name: string;
+  kind?: UnitKind;
 }
+
+/** A document cited in the report's opening: the guidance letter, or the request being answered. */
+export interface CitedDocument {
+  number: string;
+  date?: string;
+  issuer?: string;
+  subject?: string;
+}
+
+/** external: to the bodies in `addressee`; internal: to the ministry's leaders, with Phụ lục II and units' requests. */
+export type Audience = "external" | "internal";
 
 /** The project configuration (`geq/config/v1`). */
 export interface Config {
   format: "geq/config/v1";
   catalog: string;
   issuer: { parent?: string; name: string; abbreviation: string; place: string };
+  /** The guidance letter the units answer: its number (date, issuer, subject default to the catalogue's). */
+  letter?: CitedDocument;
+  /** The request this report answers, cited first when present. */
+  request?: CitedDocument & { date: string; issuer: string };
+  audience?: Audience;
+  /** The issuer's own proposals (section V). */
+  proposals?: string[];
   deadlines?: Partial<Record<PeriodKey, string>>;
+  deadline_day?: DeadlineDay;
   addressee?: string;
   date?: string;
   signer: Signer;
