@@ -1,11 +1,9 @@
-import type { Finding } from "../validate/finding.js";
+import type { Finding, JsonPath } from "../validate/finding.js";
 
 /** Bytes to text, and the limits every way of reading a file shares. */
 
 /** Files above this size are refused before parsing: no unit file comes near it. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-export type JsonPath = (string | number)[];
 
 /**
  * Open collections the parser may hold at once. A unit file nests six deep; the limit stops a

@@ -1,7 +1,7 @@
 import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, ScalarTag } from "yaml";
-import type { Finding } from "../validate/finding.js";
-import { decode, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER, type JsonPath } from "./decode.js";
+import type { Finding, JsonPath } from "../validate/finding.js";
+import { decode, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER } from "./decode.js";
 
 /** Reading a YAML input file into a document that keeps positions, refusing what cannot be read safely. */
 

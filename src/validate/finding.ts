@@ -1,4 +1,5 @@
-import type { JsonPath } from "../source/decode.js";
+/** Where a node sits in a document: keys and list indices from the root. */
+export type JsonPath = (string | number)[];
 
 /**
  * What a reading step, the schema or a rule found, before it is positioned and worded.

@@ -1,6 +1,5 @@
 import type { AjvError } from "../catalog/compile.js";
-import type { JsonPath } from "../source/decode.js";
-import type { Finding } from "./finding.js";
+import type { Finding, JsonPath } from "./finding.js";
 
 /** Turns Ajv's errors into findings with the rule ids and parameters users read. */
 

@@ -1,7 +1,6 @@
 import { eachTask } from "../../catalog/catalog.js";
 import type { IndicatorValue, People, TaskReport } from "../../model.js";
-import type { JsonPath } from "../../source/decode.js";
-import type { Finding } from "../finding.js";
+import type { Finding, JsonPath } from "../finding.js";
 import { findValues } from "./find-values.js";
 import type { UnitRule, UnitRuleContext } from "./rule.js";
 

@@ -1,4 +1,4 @@
-import type { JsonPath } from "../../source/decode.js";
+import type { JsonPath } from "../finding.js";
 
 /**
  * Every value under `root` that `match` accepts, with its path; a match is not searched further.
