@@ -233,14 +233,17 @@ function headerTable(frame: Frame): Table {
   const parent = upper(frame.parent);
   const issuer = upper(frame.issuer);
   const left: Paragraph[] = [];
-  if (parent.trim() !== "") left.push(line(parent, { size: 13 }));
-  left.push(line(issuer, { size: 13, bold: true, balance: HEADER_LEFT }));
+  if (parent.trim() !== "") left.push(line(titleLines(parent, 13, HEADER_LEFT).join("\n"), { size: 13 }));
+  const issuerLines = titleLines(issuer, 13, HEADER_LEFT);
+  left.push(line(issuerLines.join("\n"), { size: 13, bold: true }));
   // A third to a half of the issuer's longest line.
-  left.push(rule(HEADER_LEFT, Math.max(mm(12), 0.4 * Math.min(longestLineWidth(issuer, 13), HEADER_LEFT))));
+  left.push(
+    rule(HEADER_LEFT, Math.max(mm(12), 0.4 * Math.min(longestLineWidth(issuerLines, 13), HEADER_LEFT))),
+  );
   const right = [
     line(NATIONAL_TITLE, { size: 12, bold: true }),
     line(MOTTO, { size: 13, bold: true }),
-    rule(HEADER_RIGHT, longestLineWidth(MOTTO, 13)),
+    rule(HEADER_RIGHT, longestLineWidth([MOTTO], 13)),
   ];
   const place = cleanText(frame.place).trim();
   const longDate = formatDateLong(isoDate(frame.date));
@@ -274,10 +277,10 @@ function frameTable(columnWidths: [number, number], rows: TableRow[]): Table {
 }
 
 function titleBlock(frame: Frame): Paragraph[] {
-  const subject = cleanText(frame.subject);
+  const subject = titleLines(frame.subject, 14, PORTRAIT_TEXT_WIDTH);
   const out = [
     line(upper(frame.type), { size: 14, bold: true, before: 480 }),
-    line(subject, { size: 14, bold: true, balance: PORTRAIT_TEXT_WIDTH }),
+    line(subject.join("\n"), { size: 14, bold: true }),
     rule(
       PORTRAIT_TEXT_WIDTH,
       Math.min(Math.max(longestLineWidth(subject, 14) / 3, mm(25)), Math.min(mm(50), PORTRAIT_TEXT_WIDTH)),
@@ -364,32 +367,15 @@ interface LineStyle {
   bold?: boolean;
   italic?: boolean;
   before?: number;
-  /** For bold text that may wrap in this width: lines of even length rather than a last word alone. */
-  balance?: number;
 }
 
 /** A centred frame line; a newline in the value is kept as a line break. */
 function line(value: string, style: LineStyle): Paragraph {
-  const text = cleanText(value);
-  const side = style.balance === undefined ? 0 : balancingIndent(text, style.size, style.balance);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { ...SINGLE, before: style.before ?? 0 },
-    indent: side > 0 ? { left: side, right: side } : undefined,
-    children: textRuns(text, style),
+    children: textRuns(cleanText(value), style),
   });
-}
-
-/**
- * Equal side indents that make a wrapping title break into lines of about the same length, as titles
- * and agency names are set by hand. The measure is an estimate, so the lines keep some slack.
- */
-function balancingIndent(text: string, sizePt: number, available: number): number {
-  const width = longestLineWidth(text, sizePt);
-  if (width <= available) return 0;
-  const lines = Math.ceil(width / available);
-  const target = Math.min(available, (width / lines) * 1.12);
-  return Math.max(0, Math.floor((available - target) / 2));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -435,21 +421,181 @@ const BOLD_ASCII = [
 /** Letters with a horn are wider than their base letter; đ and Đ do not decompose. */
 const BOLD_SPECIAL: Record<string, number> = { O: 778, U: 796, o: 554, u: 600, Đ: 722, đ: 556 };
 
-/** Twips that bold text of `sizePt` takes on its longest line. */
-function longestLineWidth(text: string, sizePt: number): number {
-  let widest = 0;
-  for (const piece of text.split("\n")) {
-    let units = 0;
-    for (const char of piece) {
-      const decomposed = char.normalize("NFD");
-      const base = decomposed[0] ?? char;
-      const horn = decomposed.includes("\u031B");
-      const code = base.charCodeAt(0);
-      units += (horn ? BOLD_SPECIAL[base] : undefined) ?? BOLD_SPECIAL[char] ?? BOLD_ASCII[code - 32] ?? 556;
-    }
-    widest = Math.max(widest, (units / 1000) * sizePt * 20);
+/** Twips that a piece of bold text of `sizePt` takes, on one line. */
+export function boldWidth(text: string, sizePt: number): number {
+  let units = 0;
+  for (const char of text) {
+    const decomposed = char.normalize("NFD");
+    const base = decomposed[0] ?? char;
+    const horn = decomposed.includes("\u031B");
+    const code = base.charCodeAt(0);
+    units += (horn ? BOLD_SPECIAL[base] : undefined) ?? BOLD_SPECIAL[char] ?? BOLD_ASCII[code - 32] ?? 556;
   }
-  return widest;
+  return (units / 1000) * sizePt * 20;
+}
+
+/** Twips that bold text of `sizePt` takes on the longest of its lines. */
+function longestLineWidth(lines: readonly string[], sizePt: number): number {
+  return Math.max(0, ...lines.map((piece) => boldWidth(piece, sizePt)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Breaking titles into lines
+
+/**
+ * Word estimates are taken this much wider than measured: the table is Liberation Serif's, and Word's own
+ * Times New Roman, kerning or a substituted font may set a line a little longer.
+ */
+const WIDTH_SLACK = 1.06;
+
+/** A title's phrase may open with one of these (`và vì sự tiến bộ`, `của phụ nữ`, `năm 2022`). */
+const OPENERS = new Set([
+  "và",
+  "của",
+  "vì",
+  "về",
+  "cho",
+  "trong",
+  "tại",
+  "theo",
+  "với",
+  "đối",
+  "đến",
+  "từ",
+  "trên",
+  "nhằm",
+  "để",
+  "thuộc",
+  "năm",
+  "giai",
+]);
+
+/** A line never ends on one of these: they lead into the next word (`và`, `các`, `đầu năm`, `năm 2022`). */
+const BINDERS = new Set([
+  ...OPENERS,
+  "các",
+  "những",
+  "số",
+  "ngày",
+  "tháng",
+  "quý",
+  "đầu",
+  "cuối",
+  "giữa",
+  "sự",
+]);
+
+/**
+ * Two-syllable words of administrative titles and agency names. A break between two syllables that are not
+ * a phrase boundary is a last resort, and between these two it comes last of all, since Vietnamese writes
+ * every syllable apart and nothing else tells a word from two.
+ */
+const WORDS = new Set(
+  (
+    "bình đẳng|đẳng giới|tiến bộ|phụ nữ|công tác|sơ kết|tổng kết|kết quả|thực hiện|triển khai|xây dựng|quản lý|" +
+    "nghiệp vụ|đô thị|đào tạo|thông tin|kinh tế|kế hoạch|tài chính|tổ chức|cán bộ|khoa học|công nghệ|" +
+    "môi trường|hợp tác|quốc tế|thanh tra|văn phòng|giám định|nhà nước|chất lượng|công trình|phát triển|" +
+    "hoạt động|thị trường|bất động|động sản|kiến trúc|quy hoạch|nông thôn|quốc gia|đại học|học viện|xã hội|" +
+    "lao động|thương binh|cộng hòa|chủ nghĩa|việt nam|hà nội|trung tâm|vật liệu|nhân dân|ủy ban|chính phủ|" +
+    "báo cáo|chiến lược|chương trình|bạo lực|gia đình|vụ việc|lãnh đạo|viên chức|công chức|hướng dẫn|" +
+    "kiểm tra|tuyên truyền"
+  ).split("|"),
+);
+
+/**
+ * `text` as the lines of a centred bold title of `sizePt` in `available` twips: broken only where a phrase
+ * begins (before `và`, `của`, `vì`, a number, `năm …`; after a comma), as titles are set by hand, never
+ * inside a word such as `tiến bộ`; as few lines as fit, as even in length as those breaks allow. Where no
+ * phrase boundary serves, it falls back to another space, one inside a known word last. A line break
+ * already in the text is kept.
+ */
+export function titleLines(text: string, sizePt: number, available: number): string[] {
+  return cleanText(text)
+    .split(/\r\n|\r|\n/)
+    .flatMap((given) =>
+      breakLine(
+        given
+          .trim()
+          .split(/[ \t]+/)
+          .filter(Boolean),
+        sizePt,
+        available,
+      ),
+    );
+}
+
+interface Breaking {
+  /** The cost of the breaks taken: 0 for a phrase boundary, more for a space inside a phrase. */
+  cost: number;
+  lines: number;
+  widest: number;
+  /** Where the last line starts. */
+  from: number;
+}
+
+function breakLine(words: readonly string[], sizePt: number, available: number): string[] {
+  if (words.length === 0) return [""];
+  const space = boldWidth(" ", sizePt);
+  const edges = [0];
+  for (const word of words) edges.push((edges[edges.length - 1] ?? 0) + boldWidth(word, sizePt) + space);
+  const width = (from: number, to: number): number => (edges[to] ?? 0) - (edges[from] ?? 0) - space;
+  // best[to]: the best way to set words[0, to) as whole lines; compared by cost, then lines, then widest.
+  const best: Array<Breaking | undefined> = [{ cost: 0, lines: 0, widest: 0, from: 0 }];
+  for (let to = 1; to <= words.length; to++) {
+    let chosen: Breaking | undefined;
+    for (let from = 0; from < to; from++) {
+      const before = best[from];
+      const lineWidth = width(from, to);
+      // A word too long for any line stands alone rather than leaving the title unset.
+      if (!before || (to - from > 1 && lineWidth * WIDTH_SLACK > available)) continue;
+      const candidate: Breaking = {
+        cost: before.cost + (from === 0 ? 0 : breakCost(words, from)),
+        lines: before.lines + 1,
+        widest: Math.max(before.widest, lineWidth),
+        from,
+      };
+      if (!chosen || better(candidate, chosen)) chosen = candidate;
+    }
+    best.push(chosen);
+  }
+  const lines: string[] = [];
+  for (let to = words.length; to > 0;) {
+    const from = best[to]?.from ?? 0;
+    lines.unshift(words.slice(from, to).join(" "));
+    to = from;
+  }
+  return lines;
+}
+
+/** Fewer lines and better breaks, a line weighing as much as a break inside a phrase; then even lines. */
+function better(a: Breaking, b: Breaking): boolean {
+  const score = (breaking: Breaking): number => breaking.cost + breaking.lines;
+  if (score(a) !== score(b)) return score(a) < score(b);
+  return a.widest < b.widest;
+}
+
+/** What breaking the line before `words[at]` costs. */
+function breakCost(words: readonly string[], at: number): number {
+  const before = words[at - 1] ?? "";
+  const after = words[at] ?? "";
+  const previous = before.toLocaleLowerCase("vi-VN");
+  const word = after.toLocaleLowerCase("vi-VN");
+  if (/[,;:]$/.test(previous)) return 0;
+  if (WORDS.has(`${previous} ${word}`)) return 4;
+  // Inside a name in a sentence-case title (`Bộ Xây dựng`, `Việt Nam`).
+  if (capitalised(before) && capitalised(after)) return 3;
+  // A line left hanging on `và`, `của`, a number or a dash (`2021 - 2030`) reads worse than one broken
+  // between two ordinary words.
+  if (BINDERS.has(previous) || /\d$/.test(previous) || DASH.test(previous) || DASH.test(word)) return 2;
+  return OPENERS.has(word) || /^\d/.test(word) ? 0 : 1;
+}
+
+const DASH = /^[-\u2010-\u2015]$/;
+
+/** Begins with a capital and is not all capitals (`Bộ`, not `BỘ` nor `bộ`). */
+function capitalised(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLocaleLowerCase("vi-VN") && word !== word.toLocaleUpperCase("vi-VN");
 }
 
 // ---------------------------------------------------------------------------------------------------------

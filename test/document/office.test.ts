@@ -37,6 +37,11 @@ describe("a rendered report in LibreOffice", () => {
       expect(flat).toContain(expected);
     }
 
+    // The subject on the two lines the renderer chose: had either not fitted, Writer would have wrapped it again.
+    expect(text).toMatch(
+      / Sơ kết công tác bình đẳng giới và vì sự tiến bộ *\n *của phụ nữ 6 tháng đầu năm 2022 *\n/,
+    );
+
     // pdftotext ends each page with a form feed.
     const pages = text.split("\f").filter((page) => page.trim() !== "");
     const body = pages.findIndex((page) => page.includes("Nơi nhận"));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMarkup } from "../../src/document/markup.js";
 import type { Block, DocumentModel, Frame } from "../../src/document/model.js";
-import { renderDocx } from "../../src/document/render.js";
+import { boldWidth, renderDocx, titleLines } from "../../src/document/render.js";
 import { paragraphs, paragraphWith, part, readZip, sections } from "./docx-xml.js";
 import { sampleFrame, sampleModel } from "./sample.js";
 import { xmlErrors } from "./xml-check.js";
@@ -79,7 +79,8 @@ describe("renderDocx: the frame", () => {
     const texts = paragraphs(header).map((paragraph) => paragraph.text);
     expect(texts).toEqual([
       "BỘ XÂY DỰNG",
-      "TRUNG TÂM THÔNG TIN VÀ ĐÀO TẠO NGHIỆP VỤ QUẢN LÝ ĐÔ THỊ",
+      // Broken where its phrases begin, not wherever the narrow column runs out.
+      "TRUNG TÂM THÔNG TIN\nVÀ ĐÀO TẠO NGHIỆP VỤ\nQUẢN LÝ ĐÔ THỊ",
       "",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
@@ -108,7 +109,7 @@ describe("renderDocx: the frame", () => {
 
   it("leaves the parent out when there is none", async () => {
     const header = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(await documentXml(model({ parent: "" })))?.[0] ?? "";
-    expect(paragraphs(header)[0]?.text).toBe("TRUNG TÂM THÔNG TIN VÀ ĐÀO TẠO NGHIỆP VỤ QUẢN LÝ ĐÔ THỊ");
+    expect(paragraphs(header)[0]?.text).toBe("TRUNG TÂM THÔNG TIN\nVÀ ĐÀO TẠO NGHIỆP VỤ\nQUẢN LÝ ĐÔ THỊ");
   });
 
   it("keeps the blank number as given", async () => {
@@ -121,7 +122,7 @@ describe("renderDocx: the frame", () => {
     expect(type.xml).toContain('<w:jc w:val="center"/>');
     expect(type.xml).toContain("<w:b/>");
     const all = paragraphs(xml);
-    const at = all.findIndex((paragraph) => paragraph.text === sampleFrame.subject);
+    const at = all.findIndex((paragraph) => paragraph.text.replace(/\n/g, " ") === sampleFrame.subject);
     expect(all[at]?.xml).toContain("<w:b/>");
     expect(all[at + 1]?.xml).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     expect(all[at + 2]?.text).toBe("Kính gửi: Bộ Xây dựng (qua Vụ Tổ chức cán bộ).");
@@ -184,6 +185,54 @@ describe("renderDocx: the frame", () => {
     expect(paragraphWith(out, "Một.").xml).not.toContain("<w:keepNext/>");
     const signature = [...out.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)?.[0] ?? "";
     expect(signature).toContain("<w:cantSplit/>");
+  });
+});
+
+describe("renderDocx: the subject line", () => {
+  const SEMI_ANNUAL = "Sơ kết công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022";
+  const ANNUAL = "Tổng kết công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022";
+  const OTHERS = [
+    "Kết quả thực hiện công tác bình đẳng giới, vì sự tiến bộ của phụ nữ và phòng, chống bạo lực gia đình trong 6 tháng đầu năm 2022 của Bộ Xây dựng",
+    "Tình hình thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030 tại các cơ quan, đơn vị thuộc Bộ",
+  ];
+  /** The portrait text width, and narrower ones that force more lines. */
+  const WIDTHS = [9355, 7000, 5000];
+  const PAIRS = ["tiến bộ", "bình đẳng", "phụ nữ", "công tác", "bạo lực", "gia đình", "cơ quan"];
+  const cases = [SEMI_ANNUAL, ANNUAL, ...OTHERS].flatMap((subject) =>
+    WIDTHS.map((width) => [subject, width] as const),
+  );
+
+  it.each(cases)("breaks %j in %d twips between phrases, every line fitting", (subject, width) => {
+    const lines = titleLines(subject, 14, width);
+    expect(lines.join(" ")).toBe(subject);
+    for (const line of lines) expect(boldWidth(line, 14) * 1.05).toBeLessThanOrEqual(width);
+    const broken = lines.join("\n");
+    for (const pair of PAIRS) expect(broken).not.toContain(pair.replace(" ", "\n"));
+    // No line left hanging on a word that leads into the next.
+    for (const line of lines.slice(0, -1)) expect(line).not.toMatch(/ (và|của|vì|các)$/);
+  });
+
+  it("sets the 2022 titles as a clerk would: the annual one on a line, the semi-annual one on two", () => {
+    expect(titleLines(ANNUAL, 14, 9355)).toEqual([ANNUAL]);
+    expect(titleLines(SEMI_ANNUAL, 14, 9355)).toEqual([
+      "Sơ kết công tác bình đẳng giới và vì sự tiến bộ",
+      "của phụ nữ 6 tháng đầu năm 2022",
+    ]);
+  });
+
+  it("keeps a break the subject already has, and white space collapsed", () => {
+    expect(titleLines("Báo cáo  nhanh\nnăm 2022", 14, 9355)).toEqual(["Báo cáo nhanh", "năm 2022"]);
+  });
+
+  it("writes the lines with w:br, centred over the whole text width, without side indents", async () => {
+    const out = await documentXml(model({ subject: SEMI_ANNUAL }));
+    const subject = paragraphWith(
+      out,
+      "Sơ kết công tác bình đẳng giới và vì sự tiến bộ\ncủa phụ nữ 6 tháng đầu năm 2022",
+    ).xml;
+    expect(subject.match(/<w:br\/>/g)).toHaveLength(1);
+    expect(subject).toContain('<w:jc w:val="center"/>');
+    expect(subject).not.toContain("<w:ind");
   });
 });
 
