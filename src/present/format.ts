@@ -100,7 +100,23 @@ export function formatDateLong(iso: string): string {
   return `ngày ${day} tháng ${month} năm ${y}`;
 }
 
-/** `2022-06-08` → `08/06/2022`, for tables and messages. */
+/** `2022-04-26` → `26/4/2022`, `2022-06-08` → `8/6/2022`: dates in a report's running text, lists and tables. */
+export function formatDateText(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * Đồng in millions with one decimal, for narrow table cells where a full figure would wrap:
+ * `1290000000` → `1.290,0`. Rounded half up on the integer, so no float artefact.
+ */
+export function formatMillions(vnd: number): string {
+  const tenths = Math.floor((Math.abs(Math.trunc(vnd)) + 50_000) / 100_000);
+  const sign = vnd < 0 && tenths > 0 ? "-" : "";
+  return `${sign}${formatNumber(Math.floor(tenths / 10))},${tenths % 10}`;
+}
+
+/** `2022-06-08` → `08/06/2022`, for messages. */
 export function formatDateShort(iso: string): string {
   const { y, m, d } = parts(iso);
   return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;

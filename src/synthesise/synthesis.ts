@@ -1,0 +1,324 @@
+/**
+ * The synthesis stage, between consolidation (numbers) and presentation (words): it decides what the
+ * body of a consolidated report says — which examples, which activities, which themes, which figures
+ * stand out — and leaves everything else to Phụ lục IV. Picks, not words: the presenter words them.
+ *
+ * Every choice follows a rule that the report states, and is deterministic: ties fall back to the
+ * registry order, never to iteration order or chance.
+ */
+import { ratioFraction, reachesShare } from "../consolidate/consolidate.js";
+import type { Consolidation, ConsolidatedUnit, UnitRef } from "../consolidate/consolidate.js";
+import type { Catalog, Indicator, People, RegistryUnit, TaskDef, TaskReport, TaskStatus } from "../model.js";
+import { groupThemes, type Theme, type ThemePoint } from "./themes.js";
+
+/** At most this many examples per sub-task, activities per task group and themes per heading in the body. */
+export const MAX_EXAMPLES = 3;
+export const MAX_ACTIVITIES = 5;
+export const MAX_THEMES = 8;
+/** An example longer than this is cut to its first sentence, and that sentence at a clause if still longer. */
+const EXAMPLE_CHARS = 160;
+
+export interface Example extends UnitRef {
+  /** The unit's summary, or its first sentence when long; `shortened` says which. */
+  text: string;
+  shortened: boolean;
+}
+
+export interface TaskSynthesis {
+  group: string;
+  task: string;
+  /** Units that have not started the sub-task, in registry order. */
+  notStarted: UnitRef[];
+  examples: Example[];
+}
+
+export interface PickedActivity {
+  date: string;
+  group: string;
+  title: string;
+  participants?: People;
+  /** The reporting unit first, then its partners: a joint activity is shown once. */
+  units: UnitRef[];
+}
+
+export interface GroupSynthesis {
+  group: string;
+  /** At most MAX_ACTIVITIES, by date. */
+  activities: PickedActivity[];
+  /** Distinct activities of the group, joint ones counted once. */
+  total: number;
+}
+
+export interface ThemeList {
+  /** The most widely shared, at most MAX_THEMES. */
+  themes: Theme[];
+  /** Themes in all, and the units' points they group. */
+  total: number;
+  points: number;
+}
+
+/** Facts worth the head of section II, in the order they are stated. */
+export type Highlight =
+  | { kind: "staff" }
+  /** The sub-task most units completed (an index into `Synthesis.tasks`). */
+  | { kind: "most-done"; task: number }
+  /** The sub-task with the most people reached. */
+  | { kind: "widest-reach"; task: number; indicator: number }
+  /** The sub-task most units have not started. */
+  | { kind: "lagging"; task: number }
+  | { kind: "budget" }
+  | { kind: "target"; reached: boolean };
+
+export interface Synthesis {
+  tasks: TaskSynthesis[];
+  groups: GroupSynthesis[];
+  highlights: Highlight[];
+  strengths: ThemeList;
+  limitations: ThemeList;
+  causes: ThemeList;
+  nextSteps: ThemeList;
+  recommendations: ThemeList;
+}
+
+/** Sentence ends: a full stop (or ! ? …) followed by a space and what starts a sentence. */
+const SENTENCE_END = /[.!?…](?=\s+["“(]?[\p{Lu}\d])/u;
+
+/** The summary as an example: whole when short, else its first sentence, cut at a clause when still long. */
+export function exampleText(summary: string): { text: string; shortened: boolean } {
+  const text = summary.trim();
+  if (text.length <= EXAMPLE_CHARS) return { text, shortened: false };
+  const end = SENTENCE_END.exec(text);
+  let first = end ? text.slice(0, end.index + 1) : text;
+  if (first.length > EXAMPLE_CHARS) {
+    let head = first.slice(0, EXAMPLE_CHARS);
+    // Never leave a bracket open: cut before it.
+    const open = head.lastIndexOf("(");
+    if (open > head.lastIndexOf(")")) head = head.slice(0, open);
+    const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(", "));
+    const end = cut > EXAMPLE_CHARS / 3 ? cut : head.lastIndexOf(" ");
+    first = `${head.slice(0, end).replace(/[\s,;:]+$/u, "")}…`;
+  }
+  return { text: first, shortened: first !== text };
+}
+
+/**
+ * How large a unit's result for a sub-task is, for choosing examples: its counts, people and flags
+ * summed. Money is left out: đồng would outweigh every count.
+ */
+function weight(task: TaskReport, indicators: readonly Indicator[]): number {
+  let w = 0;
+  for (const { key, type } of indicators) {
+    const v = task[key];
+    if (type === "count" && typeof v === "number") w += v;
+    else if (type === "people" && typeof v === "object") w += v.total;
+    else if (type === "flag" && v === true) w += 1;
+  }
+  return w;
+}
+
+const ACTIVE: ReadonlySet<TaskStatus> = new Set(["done", "in_progress"]);
+
+function examples(
+  units: readonly ConsolidatedUnit[],
+  group: string,
+  task: TaskDef,
+  advisory: ReadonlySet<string>,
+): Example[] {
+  const candidates: { unit: ConsolidatedUnit; order: number; weight: number; summary: string }[] = [];
+  units.forEach((unit, order) => {
+    const t = unit.report.tasks[group]?.[task.key];
+    if (!t || !ACTIVE.has(t.status) || !t.summary) return;
+    candidates.push({ unit, order, weight: weight(t, task.indicators), summary: t.summary });
+  });
+  candidates.sort(
+    (a, b) =>
+      Number(advisory.has(b.unit.code)) - Number(advisory.has(a.unit.code)) ||
+      b.weight - a.weight ||
+      a.order - b.order,
+  );
+  // Units that copy the same wording would make one example three times: the first of them stands for all.
+  const openings = new Set<string>();
+  const distinct = candidates.filter((c) => {
+    const opening = c.summary.normalize("NFC").toLocaleLowerCase("vi").split(/\s+/u).slice(0, 8).join(" ");
+    if (openings.has(opening)) return false;
+    openings.add(opening);
+    return true;
+  });
+  return distinct.slice(0, MAX_EXAMPLES).map((c) => ({
+    code: c.unit.code,
+    name: c.unit.name,
+    ...exampleText(c.summary),
+  }));
+}
+
+function activities(
+  c: Consolidation,
+  catalog: Catalog,
+  names: ReadonlyMap<string, string>,
+  advisory: ReadonlySet<string>,
+): GroupSynthesis[] {
+  // A joint activity appears in every partner's file: the same day, group and set of units is one activity.
+  const merged = new Map<string, PickedActivity & { order: number }>();
+  c.activities.forEach(({ code, name, activity }, order) => {
+    const partners = [...new Set(activity.with ?? [])].filter((p) => p !== code);
+    const key = [activity.date, activity.group, ...[code, ...partners].sort()].join("\u0000");
+    const seen = merged.get(key);
+    if (seen) {
+      if (!seen.participants && activity.participants) seen.participants = activity.participants;
+      return;
+    }
+    merged.set(key, {
+      date: activity.date,
+      group: activity.group,
+      title: activity.title,
+      ...(activity.participants ? { participants: activity.participants } : {}),
+      units: [{ code, name }, ...partners.map((p) => ({ code: p, name: names.get(p) ?? p }))],
+      order,
+    });
+  });
+  const all = [...merged.values()];
+  return catalog.groups.map((g) => {
+    const mine = all.filter((a) => a.group === g.key);
+    const picked = [...mine]
+      .sort(
+        (a, b) =>
+          Number(b.units.some((u) => advisory.has(u.code))) -
+            Number(a.units.some((u) => advisory.has(u.code))) ||
+          (b.participants?.total ?? 0) - (a.participants?.total ?? 0) ||
+          a.order - b.order,
+      )
+      .slice(0, MAX_ACTIVITIES)
+      .sort((a, b) => a.order - b.order)
+      .map(({ order: _order, ...a }) => a);
+    return { group: g.key, activities: picked, total: mine.length };
+  });
+}
+
+/** Figures in a text (`31,3%`, `3/5`, `2025`): a theme states a figure only when every unit in it gave it. */
+const FIGURE = /\d+(?:[.,/]\d+)*%?/gu;
+/**
+ * Nouns by which a unit names itself in its own text (`lãnh đạo Viện`, `Công đoàn Trường`): true of that
+ * unit only. A capitalised word after them makes a proper name (`Vụ Tổ chức cán bộ`), which is left alone.
+ */
+const SELF_NOUN = /(?<=\p{Ll}\s)(?:Nhà trường|Học viện|Văn phòng|Thanh tra|Viện|Trường|Cục|Vụ|Báo)(?!\s+\p{Lu})(?=$|[\s,.;:)])/gu;
+
+function figures(text: string): string[] {
+  return text.match(FIGURE) ?? [];
+}
+
+/** How much of a point is true of its own unit only: figures the others did not give, and self-naming nouns. */
+function specificity(p: ThemePoint, shared: ReadonlySet<string>): number {
+  const own = figures(p.text).filter((f) => !shared.has(f)).length;
+  return own * 10 + (p.text.match(SELF_NOUN)?.length ?? 0) + (p.text.includes(p.name) ? 1 : 0);
+}
+
+/** A point's wording said of several units: its own name and self-naming nouns read `đơn vị`. */
+function generalise(p: ThemePoint): string {
+  return p.text.split(p.name).join("đơn vị").replace(SELF_NOUN, "đơn vị");
+}
+
+function themeOf(points: readonly ThemePoint[], text: string): Theme {
+  const units: { code: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const p of points) {
+    if (seen.has(p.code)) continue;
+    seen.add(p.code);
+    units.push({ code: p.code, name: p.name });
+  }
+  return { text, units, points: [...points] };
+}
+
+/**
+ * A theme's wording must be true of every unit it names. The least unit-specific point words it (the
+ * grouping's own choice on ties); points that lack a figure the wording states form a theme of their
+ * own; and when several units share the theme, unit-specific nouns become `đơn vị`.
+ */
+function truthful(theme: Theme): Theme[] {
+  const points = theme.points;
+  if (points.length === 0) return [];
+  const sets = points.map((p) => new Set(figures(p.text)));
+  const shared = new Set([...(sets[0] ?? [])].filter((f) => sets.every((s) => s.has(f))));
+  // The least specific point, the grouping's own choice on ties, then the earliest.
+  const rank = (p: ThemePoint) => specificity(p, shared) * 2 + (p.text === theme.text ? 0 : 1);
+  let best = 0;
+  points.forEach((p, i) => {
+    if (rank(p) < rank(points[best] ?? p)) best = i;
+  });
+  const chosen = points[best] ?? points[0]!;
+  const stated = figures(chosen.text);
+  const keep = points.filter((p) => stated.every((f) => p.text.includes(f)));
+  const rest = points.filter((p) => !stated.every((f) => p.text.includes(f)));
+  const kept = themeOf(keep, "");
+  kept.text = kept.units.length > 1 ? generalise(chosen) : chosen.text;
+  const others = rest.length > 0 ? truthful(themeOf(rest, rest[0]?.text ?? "")) : [];
+  return [kept, ...others];
+}
+
+function themeList(points: readonly ThemePoint[]): ThemeList {
+  const order = new Map<ThemePoint, number>();
+  points.forEach((p, i) => order.set(p, i));
+  const first = (t: Theme) => Math.min(...t.points.map((p) => order.get(p) ?? 0));
+  const themes = groupThemes(points)
+    .flatMap(truthful)
+    .sort((a, b) => b.units.length - a.units.length || first(a) - first(b));
+  return { themes: themes.slice(0, MAX_THEMES), total: themes.length, points: points.length };
+}
+
+/** The index of the largest value, the first on ties; -1 when every value is at most `floor`. */
+function argmax(values: readonly number[], floor = 0): number {
+  let best = -1;
+  values.forEach((v, i) => {
+    if (v > floor && (best < 0 || v > (values[best] ?? 0))) best = i;
+  });
+  return best;
+}
+
+function highlights(c: Consolidation): Highlight[] {
+  const f = c.figures;
+  const out: Highlight[] = [];
+  if (f.units === 0) return out;
+  if (f.staff.employees.total > 0) out.push({ kind: "staff" });
+  const mostDone = argmax(f.tasks.map((t) => t.status.done));
+  if (mostDone >= 0) out.push({ kind: "most-done", task: mostDone });
+  const reach = f.tasks.map((t) => {
+    const people = t.indicators.map((i) => (i.type === "people" ? i.total : 0));
+    const indicator = argmax(people);
+    return { indicator, total: indicator >= 0 ? (people[indicator] ?? 0) : 0 };
+  });
+  const widest = argmax(reach.map((r) => r.total));
+  if (widest >= 0) out.push({ kind: "widest-reach", task: widest, indicator: reach[widest]?.indicator ?? 0 });
+  const lagging = argmax(f.tasks.map((t) => t.status.not_started));
+  if (lagging >= 0) out.push({ kind: "lagging", task: lagging });
+  if (f.budget.planned > 0 || f.budget.spent > 0) out.push({ kind: "budget" });
+  const pool = f.staff.succession_pool;
+  if (pool.total > 0) {
+    // The same exact comparison as the per-unit target, on the whole ministry's pool.
+    out.push({ kind: "target", reached: reachesShare(pool, ratioFraction(f.target.threshold)) });
+  }
+  return out;
+}
+
+export function synthesise(c: Consolidation, catalog: Catalog, registry: readonly RegistryUnit[]): Synthesis {
+  const advisory = new Set(registry.filter((u) => u.kind === "advisory").map((u) => u.code));
+  const names = new Map(registry.map((u) => [u.code, u.name]));
+  const tasks: TaskSynthesis[] = catalog.groups.flatMap((g) =>
+    g.tasks.map((t) => ({
+      group: g.key,
+      task: t.key,
+      notStarted: c.units
+        .filter((u) => u.report.tasks[g.key]?.[t.key]?.status === "not_started")
+        .map(({ code, name }) => ({ code, name })),
+      examples: examples(c.units, g.key, t, advisory),
+    })),
+  );
+  return {
+    tasks,
+    groups: activities(c, catalog, names, advisory),
+    highlights: highlights(c),
+    strengths: themeList(c.assessment.strengths),
+    limitations: themeList(c.assessment.limitations),
+    causes: themeList(c.assessment.causes),
+    nextSteps: themeList(c.nextSteps),
+    recommendations: themeList(c.recommendations),
+  };
+}
