@@ -13,7 +13,12 @@ const run = promisify(execFile);
 
 /** Converts `docx` to PDF with LibreOffice and returns the PDF's text (`pdftotext -layout`). */
 export async function docxToPdfText(docx: Uint8Array): Promise<string> {
-  return (await withPdf(docx, async (pdf) => (await run("pdftotext", ["-layout", pdf, "-"])).stdout)).result;
+  return (
+    await withPdf(
+      docx,
+      async (pdf) => (await run("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 512 * 1024 * 1024 })).stdout,
+    )
+  ).result;
 }
 
 /** Converts `docx` to PDF and returns the PDF's bytes, for page images when looking at a layout. */
