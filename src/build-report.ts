@@ -1,11 +1,18 @@
 import { resolve } from "node:path";
 import { loadCatalog } from "./catalog/catalog.js";
-import { errorCount, submissionEntry, type SubmissionEntry } from "./consolidate/submissions.js";
-import type { Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
+import {
+  errorCount,
+  firedWaivers,
+  submissionEntry,
+  type SubmissionEntry,
+} from "./consolidate/submissions.js";
+import type { Audience, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
 import {
   periodOfFiles,
   validate,
+  type LaterFile,
   type RunProblem,
+  type SkippedFile,
   type ValidateOptions,
   type ValidateResult,
 } from "./validate/validate.js";
@@ -24,6 +31,8 @@ export interface BuildReportOptions extends ValidateOptions {
   templateDir?: string;
   /** Build from the valid files and name the rejected units in the report. */
   skipInvalid?: boolean;
+  /** Who reads a consolidated report (`--audience`); else the configuration's, else `external`. */
+  audience?: Audience;
   /** The same year's semi-annual files, for an annual report (`--compare`). */
   compare?: readonly string[];
   /** Today's ISO date, for a document date when nothing else gives one. */
@@ -43,6 +52,14 @@ export interface BuiltReport {
   validation: ValidateResult;
   /** Files left out with `--skip-invalid`. */
   rejected: { file: string; code?: string; errors: number }[];
+  /** Files of another year or period, left out (`--year`, `--period` select). */
+  skipped: SkippedFile[];
+  /** `--compare` files that are not the same year's semi-annual files, left out. */
+  compareSkipped: SkippedFile[];
+  /** Files received after the report's date, left out: the report speaks as of its date. */
+  later: LaterFile[];
+  /** The day the report counts submissions by: its date, for a consolidated report. */
+  receivedBy?: string;
 }
 
 /** The inputs are invalid: exit 1, nothing written. */
@@ -59,13 +76,19 @@ export async function buildReport(
 ): Promise<BuiltReport | InvalidInput | RunProblem> {
   const lang: Lang = options.lang ?? "vi";
   const cwd = options.cwd ?? ".";
-  // Pinned periods make files of another period errors; otherwise the files must agree on one,
-  // so a stray file of another period stops the build instead of joining the report.
-  const validation = await validate(paths, { ...options, lang });
+  // `--year`/`--period` select the files; without them the files must agree on one period, so a
+  // stray file of another period stops the build instead of joining the report. A consolidated
+  // report counts the files received by the date it carries, so that "đã nhận được" is true then.
+  let receivedBy: string | undefined;
+  const byReportDate = (config: Config | undefined) =>
+    (receivedBy = config ? (options.date ?? config.date ?? options.today) : undefined);
+  const validation = await validate(paths, { ...options, lang, select: true, receivedBy: byReportDate });
   if (!validation.ok) return validation;
   const which = periodOfFiles(validation, options);
   if (!which.ok) return which;
   const { period, year } = which;
+  if (options.compare?.length && period !== "annual")
+    return { ok: false, problem: "compare-not-annual", params: { period } };
   const config = validation.config;
   const invalid = validation.files.filter((f) => !f.report);
   if (invalid.length && !options.skipInvalid) {
@@ -85,8 +108,17 @@ export async function buildReport(
 
   let compare: UnitReport[] | undefined;
   const compareInputs: string[] = [];
+  const compareSkipped: SkippedFile[] = [];
+  const later: LaterFile[] = [...validation.later];
   if (options.compare?.length) {
-    const cmp = await validate(options.compare, { ...options, lang, period: "semi-annual", year });
+    const cmp = await validate(options.compare, {
+      ...options,
+      lang,
+      period: "semi-annual",
+      year,
+      select: true,
+      ...(receivedBy !== undefined ? { receivedBy } : {}),
+    });
     if (!cmp.ok) return cmp;
     const bad = cmp.files.filter((f) => !f.report);
     if (bad.length && !options.skipInvalid) {
@@ -99,6 +131,8 @@ export async function buildReport(
     }
     compare = cmp.files.flatMap((f) => (f.report ? [f.report] : []));
     compareInputs.push(...cmp.files.map((f) => resolve(cwd, f.file)));
+    compareSkipped.push(...cmp.skipped);
+    later.push(...cmp.later.filter((l) => !later.some((x) => x.file === l.file)));
   }
 
   const catalog = validation.catalog ?? loadCatalog();
@@ -109,11 +143,14 @@ export async function buildReport(
     ...(options.number ? { number: options.number } : {}),
     ...(options.templateDir ? { templateDir: options.templateDir } : {}),
   };
-  // A file that names no unit is listed under its own name among the rejected ones.
-  const entries: SubmissionEntry[] = validation.files.map(
-    (f) =>
-      submissionEntry(f) ?? { code: f.file, name: f.file, file: f.file, errors: errorCount(f.diagnostics) },
-  );
+  // A file that names no unit is never a unit's submission: the consolidation lists it apart.
+  const entries: SubmissionEntry[] = [];
+  const unidentified: string[] = [];
+  for (const f of validation.files) {
+    const entry = submissionEntry(f);
+    if (entry) entries.push(entry);
+    else unidentified.push(f.file);
+  }
   const result = config
     ? buildReportModel({
         ...common,
@@ -122,10 +159,12 @@ export async function buildReport(
         period,
         year,
         entries,
+        unidentified,
         ...(compare ? { compare } : {}),
+        ...(options.audience ? { audience: options.audience } : {}),
         today: options.today,
       })
-    : buildReportModel({ ...common, kind: "unit", report: valid[0]! });
+    : buildReportModel({ ...common, kind: "unit", report: valid[0]!, waived: unitWaivers(validation) });
   if (!result.ok) return { ok: false, problem: result.problem, params: result.params };
 
   const { renderDocx } = await import("./document/render.js");
@@ -151,5 +190,15 @@ export async function buildReport(
       ...(f.unit ? { code: f.unit.code } : {}),
       errors: errorCount(f.diagnostics),
     })),
+    skipped: validation.skipped,
+    compareSkipped,
+    later,
+    ...(receivedBy !== undefined ? { receivedBy } : {}),
   };
+}
+
+/** The waivers that explained a warning on the single valid file of a unit's own report. */
+function unitWaivers(validation: ValidateResult) {
+  const file = validation.files.find((f) => f.report);
+  return file ? firedWaivers(file) : [];
 }

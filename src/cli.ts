@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic, Lang, PeriodKey } from "./model.js";
+import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
 import { t, type TextKey } from "./i18n.js";
 import { formatGithub, formatJson, formatText, PLAIN, type Paint } from "./output/diagnostics.js";
 
@@ -53,6 +53,39 @@ async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
 
 const out = (s: string) => void process.stdout.write(s);
 const err = (s: string) => void process.stderr.write(s);
+
+/**
+ * The notes on standard error about files a command left out: of another period (`--year`,
+ * `--period` select), or received after the day it speaks of (`--as-of`, the report's date).
+ */
+async function printLeftOut(
+  lang: Lang,
+  what: {
+    year: number;
+    period: PeriodKey;
+    skipped: readonly unknown[];
+    compareSkipped?: readonly unknown[];
+    later: readonly { file: string; code?: string }[];
+    receivedBy?: string;
+  },
+): Promise<void> {
+  const { year, period } = what;
+  if (what.skipped.length)
+    err(t(lang, "skipped-other-period", { count: what.skipped.length, year, period }) + "\n");
+  if (what.compareSkipped?.length)
+    err(t(lang, "skipped-compare", { count: what.compareSkipped.length, year }) + "\n");
+  if (what.later.length && what.receivedBy) {
+    const { formatDateFor } = await import("./present/format.js");
+    const units = [...new Set(what.later.map((l) => l.code ?? l.file))].join(", ");
+    err(
+      t(lang, "later-files", {
+        count: what.later.length,
+        date: formatDateFor(lang, what.receivedBy),
+        units,
+      }) + "\n",
+    );
+  }
+}
 
 function parsePeriod(value: string | undefined): PeriodKey | undefined {
   if (value === undefined) return undefined;
@@ -172,6 +205,9 @@ function words(lang: Lang) {
     template: vi
       ? "thư mục mẫu báo cáo thay cho mẫu có sẵn"
       : "folder of templates to use instead of the built-in ones",
+    audience: vi
+      ? "người đọc báo cáo tổng hợp: external (gửi cơ quan cấp trên, mặc định) hoặc internal (dùng nội bộ: thêm Phụ lục II và kiến nghị của các đơn vị)"
+      : "readers of a consolidated report: external (to the bodies it reports to, the default) or internal (adds Phụ lục II and the units' requests)",
     titles: vi
       ? { "Usage:": "Cách dùng:", "Options:": "Tùy chọn:", "Commands:": "Lệnh:", "Arguments:": "Tham số:" }
       : {},
@@ -237,6 +273,7 @@ async function runStatus(
   const result = await status(paths, { lang, asOf, ...selection(opts) });
   if (!result.ok)
     throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
+  await printLeftOut(lang, { ...result, receivedBy: asOf });
   const { formatStatusJson, formatStatusText } = await import("./output/status.js");
   if (format === "json") out(formatStatusJson(result));
   else out(formatStatusText(result, lang, await makePaint(process.stdout)));
@@ -307,6 +344,12 @@ async function runSchema(
   return EXIT_OK;
 }
 
+function audienceOption(value: unknown): { audience?: Audience } {
+  if (value === undefined) return {};
+  if (value === "external" || value === "internal") return { audience: value };
+  throw new Stop("bad-option", { option: "--audience", value: String(value), expected: "external | internal" });
+}
+
 async function runBuildReport(paths: string[], opts: Record<string, unknown>, lang: Lang): Promise<number> {
   const date = parseDate("--date", opts.date as string | undefined);
   const { isoDateOf } = await import("./dates.js");
@@ -321,6 +364,7 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
     ...(typeof opts.template === "string" ? { templateDir: resolve(cwd, opts.template) } : {}),
     ...(opts.skipInvalid ? { skipInvalid: true } : {}),
     ...(Array.isArray(opts.compare) ? { compare: opts.compare as string[] } : {}),
+    ...audienceOption(opts.audience),
   });
   if (!result.ok) {
     const invalid = result.problem === "input-invalid" || result.problem === "no-valid-files";
@@ -331,6 +375,7 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
       result.diagnostics ?? [],
     );
   }
+  await printLeftOut(lang, result);
   const target = typeof opts.output === "string" ? opts.output : result.fileName;
   const abs = resolve(cwd, target);
   if (result.inputs.includes(abs)) throw new Stop("output-is-input", { path: target });
@@ -438,6 +483,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("--skip-invalid", w.skipInvalid)
     .option("--compare <paths...>", w.compare)
     .option("--template <dir>", w.template)
+    .option("--audience <audience>", w.audience)
     .helpOption("-h, --help", w.help)
     .addHelpText(
       "after",

@@ -28,8 +28,14 @@ function configRules(config: Config): Finding[] {
     if (date !== undefined && !isIsoDate(date))
       out.push({ rule: "invalid-date", path: ["deadlines", period], params: { value: date } });
   }
-  if (config.date !== undefined && !isIsoDate(config.date))
-    out.push({ rule: "invalid-date", path: ["date"], params: { value: config.date } });
+  const dates: [string[], string | undefined][] = [
+    [["date"], config.date],
+    [["letter", "date"], config.letter?.date],
+    [["request", "date"], config.request?.date],
+  ];
+  for (const [path, value] of dates) {
+    if (value !== undefined && !isIsoDate(value)) out.push({ rule: "invalid-date", path, params: { value } });
+  }
   return out;
 }
 

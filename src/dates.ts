@@ -1,4 +1,6 @@
-/** Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day. */
+/** Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day; deadlines. */
+
+import type { DeadlineDay } from "./model.js";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,4 +29,21 @@ export function isoDateOf(date: Date): string {
   const m = String(date.getMonth() + 1).padStart(2, "0");
   const d = String(date.getDate()).padStart(2, "0");
   return `${y}-${m}-${d}`;
+}
+
+/**
+ * A deadline as the guidance letter words it: the date, and whether a file received on that day is
+ * still on time ("chậm nhất ngày 10/6": on-time) or already late ("trước ngày 10/6": late).
+ */
+export interface DeadlineRule {
+  date: string;
+  day: DeadlineDay;
+}
+
+/**
+ * Days late of a file received (by its arrival stamp) on `submitted`: 0 when on time. Under a
+ * `late` rule a file received on the deadline day itself is late by 1 day.
+ */
+export function lateness(submitted: string, rule: DeadlineRule): number {
+  return Math.max(0, daysBetween(rule.date, submitted) + (rule.day === "late" ? 1 : 0));
 }

@@ -78,6 +78,30 @@ const TEXT = {
     en: (p) =>
       `no report built: ${s(p.count)} file(s) are invalid (use --skip-invalid to build from the valid ones)`,
   },
+  "compare-not-annual": {
+    vi: () =>
+      "--compare chỉ dùng cho báo cáo tổng kết năm (so sánh với số liệu sơ kết 6 tháng đầu năm cùng năm); báo cáo đang lập là báo cáo sơ kết 6 tháng đầu năm",
+    en: () =>
+      "--compare is for the annual report only (a comparison with the same year's semi-annual figures); this is a semi-annual report",
+  },
+  "skipped-other-period": {
+    vi: (p) =>
+      `Bỏ qua ${s(p.count)} tệp của kỳ khác (không thuộc ${p.period === "annual" ? "tổng kết năm" : "sơ kết 6 tháng đầu năm"} ${s(p.year)}).`,
+    en: (p) =>
+      `Skipped ${s(p.count)} ${Number(p.count) === 1 ? "file" : "files"} of another period (not part of the ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} report).`,
+  },
+  "skipped-compare": {
+    vi: (p) =>
+      `Bỏ qua ${s(p.count)} tệp so sánh (--compare) không phải báo cáo sơ kết 6 tháng đầu năm ${s(p.year)}.`,
+    en: (p) =>
+      `Skipped ${s(p.count)} --compare ${Number(p.count) === 1 ? "file" : "files"} that ${Number(p.count) === 1 ? "is not a" : "are not"} semi-annual ${s(p.year)} ${Number(p.count) === 1 ? "report" : "reports"}.`,
+  },
+  "later-files": {
+    vi: (p) =>
+      `Không tính ${s(p.count)} tệp nhận sau ngày ${s(p.date)}; tính đến ngày đó, các đơn vị sau được coi là chưa gửi: ${s(p.units)}.`,
+    en: (p) =>
+      `Not counted: ${s(p.count)} ${Number(p.count) === 1 ? "file" : "files"} received after ${s(p.date)}; as of that day these units had not reported: ${s(p.units)}.`,
+  },
   "no-valid-files": {
     vi: () => "không có tệp hợp lệ nào để lập báo cáo",
     en: () => "no valid file to build a report from",
@@ -118,9 +142,14 @@ const TEXT = {
   },
   "status-title": {
     vi: (p) =>
-      `Tình hình gửi báo cáo ${p.period === "annual" ? "tổng kết năm" : "sơ kết 6 tháng đầu năm"} ${s(p.year)} (hạn ${s(p.deadline)}, tính đến ngày ${s(p.asOf)})`,
+      `Tình hình gửi báo cáo ${p.period === "annual" ? "tổng kết năm" : "sơ kết 6 tháng đầu năm"} ${s(p.year)} (hạn gửi: ${s(p.deadline)}; tính đến ngày ${s(p.asOf)})`,
     en: (p) =>
-      `Submissions of the ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} reports (deadline ${s(p.deadline)}, as of ${s(p.asOf)})`,
+      `Submissions of the ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} reports (${s(p.deadline)}; as of ${s(p.asOf)})`,
+  },
+  /** The deadline as the letter words it: `trước ngày 10/06/2022` or `chậm nhất ngày 10/06/2022`. */
+  "deadline-rule": {
+    vi: (p) => `${p.day === "late" ? "trước ngày" : "chậm nhất ngày"} ${s(p.date)}`,
+    en: (p) => `due ${p.day === "late" ? "before" : "on or before"} ${s(p.date)}`,
   },
   "status-col-code": { vi: () => "Mã", en: () => "Code" },
   "status-col-unit": { vi: () => "Đơn vị", en: () => "Unit" },
@@ -151,18 +180,18 @@ const TEXT = {
       (Number(p.duplicates) ? `; duplicates: ${s(p.duplicates)}` : ""),
   },
   "status-days-left": {
-    vi: (p) => `Còn ${s(p.days)} ngày đến hạn ${s(p.deadline)}`,
+    vi: (p) => `Còn ${s(p.days)} ngày đến hạn gửi báo cáo (${s(p.deadline)})`,
     en: (p) =>
-      `${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} left until the deadline, ${s(p.deadline)}`,
+      `${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} left until the deadline (${s(p.deadline)})`,
   },
   "status-due-today": {
-    vi: (p) => `Hôm nay là hạn gửi báo cáo ${s(p.deadline)}`,
-    en: (p) => `The deadline is today, ${s(p.deadline)}`,
+    vi: (p) => `Hôm nay là ngày cuối cùng gửi báo cáo đúng hạn (${s(p.deadline)})`,
+    en: (p) => `Today is the last day to report on time (${s(p.deadline)})`,
   },
   "status-overdue": {
-    vi: (p) => `Đã quá hạn ${s(p.deadline)} là ${s(p.days)} ngày`,
+    vi: (p) => `Đã quá hạn gửi báo cáo (${s(p.deadline)}); báo cáo nhận hôm nay chậm ${s(p.days)} ngày`,
     en: (p) =>
-      `The deadline, ${s(p.deadline)}, passed ${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} ago`,
+      `The deadline has passed (${s(p.deadline)}); a report received today is ${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} late`,
   },
   "status-unidentified": {
     vi: (p) => `Tệp không xác định được đơn vị: ${s(p.files)}`,

@@ -5,6 +5,7 @@
  * Imports Handlebars (through document/template.ts): the CLI loads this module lazily, for
  * `build-report` only.
  */
+import { deadlineRule } from "./catalog/catalog.js";
 import { consolidate } from "./consolidate/consolidate.js";
 import type { Consolidation } from "./consolidate/consolidate.js";
 import type { SubmissionEntry } from "./consolidate/submissions.js";
@@ -14,6 +15,7 @@ import { defaultTemplateDir, renderTemplate, type TemplateResult } from "./docum
 import type { Catalog, Config, PeriodKey, Signer, UnitReport } from "./model.js";
 import { buildView } from "./present/view.js";
 import type { ReportKind, ReportView } from "./present/view.js";
+import type { Waiver } from "./model.js";
 
 export type { ReportKind } from "./present/view.js";
 
@@ -34,6 +36,8 @@ export interface ConsolidatedReportInput extends CommonInput {
   year: number;
   /** Every unit file of the period: valid ones with `report`, rejected ones with their error count. */
   entries: readonly SubmissionEntry[];
+  /** Files of the period that name no unit: never counted as a unit's submission. */
+  unidentified?: readonly string[];
   /** The same year's semi-annual reports (`--compare`), for an annual report. */
   compare?: readonly UnitReport[];
   /** Today's ISO date, for when neither `date` nor the configuration gives one. */
@@ -44,6 +48,8 @@ export interface UnitReportInput extends CommonInput {
   kind: "unit";
   /** The unit's own file; its date is `submitted` unless `date` is given. */
   report: UnitReport;
+  /** The file's waivers whose warning fired (see `firedWaivers`). */
+  waived?: readonly Waiver[];
 }
 
 export type ReportInput = ConsolidatedReportInput | UnitReportInput;
@@ -130,14 +136,16 @@ function assemble(
 
 function consolidatedModel(input: ConsolidatedReportInput): ReportModelResult {
   const { catalog, config, period, year } = input;
-  const deadline = config.deadlines?.[period] ?? catalog.periods[period].deadline;
+  const deadline = deadlineRule(catalog, period, config);
   const consolidation = consolidate({
     catalog,
     registry: config.units,
     period,
     year,
-    deadline,
+    deadline: deadline.date,
+    deadlineDay: deadline.day,
     entries: input.entries,
+    ...(input.unidentified ? { unidentified: input.unidentified } : {}),
     ...(input.compare ? { compare: input.compare } : {}),
   });
   const { line, reference } = numbering(`BC-${config.issuer.abbreviation}`, input.number);
@@ -159,13 +167,24 @@ function consolidatedModel(input: ConsolidatedReportInput): ReportModelResult {
 function unitModel(input: UnitReportInput): ReportModelResult {
   const { catalog, report } = input;
   const { code, name } = report.unit;
+  const deadline = deadlineRule(catalog, report.period);
   const consolidation = consolidate({
     catalog,
     registry: [{ code, name }],
     period: report.period,
     year: report.year,
-    deadline: catalog.periods[report.period].deadline,
-    entries: [{ code, name, file: "", report, errors: 0 }],
+    deadline: deadline.date,
+    deadlineDay: deadline.day,
+    entries: [
+      {
+        code,
+        name,
+        file: "",
+        report,
+        errors: 0,
+        ...(input.waived?.length ? { waived: [...input.waived] } : {}),
+      },
+    ],
   });
   const { line, reference } = numbering(`BC-${code}`, input.number ?? report.reference);
   const frame: Frame = {

@@ -1,4 +1,4 @@
-import { deadlineOf } from "./catalog/catalog.js";
+import { deadlineRule } from "./catalog/catalog.js";
 import {
   errorCount,
   submissionEntry,
@@ -7,8 +7,14 @@ import {
   type UnitSubmission,
 } from "./consolidate/submissions.js";
 import { daysBetween, isIsoDate } from "./dates.js";
-import type { Lang, PeriodKey } from "./model.js";
-import { periodOfFiles, validate, type RunProblem } from "./validate/validate.js";
+import type { DeadlineDay, Lang, PeriodKey } from "./model.js";
+import {
+  periodOfFiles,
+  validate,
+  type LaterFile,
+  type RunProblem,
+  type SkippedFile,
+} from "./validate/validate.js";
 
 /**
  * `geq status`: completeness and timeliness of the submissions for one period, per registered unit.
@@ -19,10 +25,14 @@ export interface StatusOptions {
   lang?: Lang;
   /** Path of the configuration; when absent, `geq.yaml` in `cwd` is used if it exists. */
   config?: string;
+  /** Select the files of this year and period; other files are skipped (`skipped`), never invalid. */
   year?: number;
   period?: PeriodKey;
   cwd?: string;
-  /** The day the status is taken, ISO `YYYY-MM-DD` (the CLI passes today or `--as-of`). */
+  /**
+   * The day the status is taken, ISO `YYYY-MM-DD` (the CLI passes today or `--as-of`): files received
+   * later are not yet received (`later`), and their units are missing as of that day.
+   */
   asOf: string;
 }
 
@@ -65,6 +75,8 @@ export interface StatusResult {
   year: number;
   period: PeriodKey;
   deadline: string;
+  /** Whether a file received on `deadline` itself is on time (`on-time`) or late by a day (`late`). */
+  deadlineDay: DeadlineDay;
   asOf: string;
   /** Days from `asOf` to the deadline: 0 on the deadline, negative once it has passed. */
   daysLeft: number;
@@ -73,8 +85,12 @@ export interface StatusResult {
   unidentified: UnidentifiedFile[];
   duplicates: DuplicateFile[];
   totals: StatusTotals;
-  /** Files checked by the validation run. */
+  /** Files counted: the period's files received by `asOf`. */
   files: number;
+  /** Files of another year or period, left out. */
+  skipped: SkippedFile[];
+  /** Files received after `asOf`, left out: as of that day their units had not reported. */
+  later: LaterFile[];
 }
 
 export async function status(
@@ -94,6 +110,8 @@ export async function status(
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.period ? { period: options.period } : {}),
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    select: true,
+    receivedBy: options.asOf,
   });
   if (!result.ok) return result;
   const config = result.config?.config;
@@ -103,7 +121,8 @@ export async function status(
   if (!which.ok) return which;
   const { period, year } = which;
 
-  const deadline = deadlineOf(result.catalog, period, config.deadlines);
+  const rule = deadlineRule(result.catalog, period, config);
+  const deadline = rule.date;
   const entries: SubmissionEntry[] = [];
   const unidentified: UnidentifiedFile[] = [];
   for (const f of result.files) {
@@ -113,7 +132,7 @@ export async function status(
   }
 
   const registered = new Set(config.units.map((u) => u.code));
-  const rows: StatusRow[] = submissions(config.units, entries, deadline).map((r) => ({
+  const rows: StatusRow[] = submissions(config.units, entries, rule).map((r) => ({
     ...r,
     registered: registered.has(r.code),
   }));
@@ -139,6 +158,7 @@ export async function status(
     year,
     period,
     deadline,
+    deadlineDay: rule.day,
     asOf: options.asOf,
     daysLeft: daysBetween(options.asOf, deadline),
     rows,
@@ -146,6 +166,8 @@ export async function status(
     duplicates,
     totals,
     files: result.files.length,
+    skipped: result.skipped,
+    later: result.later,
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Catalog, PeriodKey, TaskDef, GroupDef } from "../model.js";
+import type { DeadlineRule } from "../dates.js";
+import type { Catalog, Config, PeriodKey, TaskDef, GroupDef } from "../model.js";
 
 /** Where the committed catalogues, schemas and precompiled validators live, from src/ or dist/. */
 export const SCHEMAS_DIR = new URL("../../schemas/", import.meta.url);
@@ -39,10 +40,17 @@ export function* eachTask(catalog: Catalog): Generator<{ group: GroupDef; task: 
   for (const group of catalog.groups) for (const task of group.tasks) yield { group, task };
 }
 
-export function deadlineOf(
+/**
+ * The deadline of a period as it applies: the configuration's date and deadline-day reading over the
+ * catalogue's. Validation, status and the report all take it from here.
+ */
+export function deadlineRule(
   catalog: Catalog,
   period: PeriodKey,
-  overrides?: Partial<Record<PeriodKey, string>>,
-) {
-  return overrides?.[period] ?? catalog.periods[period].deadline;
+  config?: Pick<Config, "deadlines" | "deadline_day">,
+): DeadlineRule {
+  return {
+    date: config?.deadlines?.[period] ?? catalog.periods[period].deadline,
+    day: config?.deadline_day ?? catalog.deadline_day ?? "on-time",
+  };
 }

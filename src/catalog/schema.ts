@@ -22,6 +22,27 @@ export const PERIOD_LABELS: Record<string, string> = {
   annual: "tổng kết năm",
 };
 
+const DEADLINE_DAY_LABELS: Record<string, string> = {
+  "on-time": "báo cáo đến đúng ngày hạn vẫn là đúng hạn (văn bản ghi «chậm nhất ngày …»)",
+  late: "báo cáo đến đúng ngày hạn là chậm 1 ngày (văn bản ghi «trước ngày …»)",
+};
+
+const AUDIENCE_LABELS: Record<string, string> = {
+  external: "gửi các cơ quan ở dòng Kính gửi, không kèm Phụ lục II và kiến nghị của các đơn vị",
+  internal:
+    "phục vụ lãnh đạo Bộ, kèm Phụ lục II (tình hình gửi báo cáo của từng đơn vị) và kiến nghị của các đơn vị",
+};
+
+const UNIT_KIND_LABELS: Record<string, string> = {
+  advisory:
+    "đơn vị tham mưu (Vụ, Cục, Thanh tra, Văn phòng), có kết quả được nêu trước tiên trong các ví dụ của báo cáo",
+  service: "đơn vị sự nghiệp (Viện, Trường, Báo, Học viện…)",
+};
+
+function unitCode(title: string, description: string): Schema {
+  return { title, description, type: "string", pattern: UNIT_CODE_PATTERN };
+}
+
 function text(title: string, description?: string): Schema {
   return {
     title,
@@ -199,13 +220,10 @@ export function unitReportSchema(catalog: Catalog): Schema {
         "Đơn vị",
         "Đơn vị báo cáo.",
         {
-          code: {
-            title: "Mã đơn vị",
-            description:
-              "Mã đơn vị theo danh sách đơn vị của cấu hình: chữ in hoa không dấu, chữ số, gạch ngang hoặc gạch dưới, tối đa 32 ký tự (ví dụ VKT).",
-            type: "string",
-            pattern: UNIT_CODE_PATTERN,
-          },
+          code: unitCode(
+            "Mã đơn vị",
+            "Mã đơn vị theo danh sách đơn vị của cấu hình: chữ in hoa không dấu, chữ số, gạch ngang hoặc gạch dưới, tối đa 32 ký tự (ví dụ VKT).",
+          ),
           name: text("Tên đơn vị"),
         },
         ["code", "name"],
@@ -260,6 +278,18 @@ export function unitReportSchema(catalog: Catalog): Schema {
             },
             title: text("Tên hoạt động"),
             participants: people("Số người tham gia"),
+            with: {
+              title: "Đơn vị phối hợp",
+              description:
+                "Hoạt động phối hợp (kiểm tra chéo, giao lưu…): mã các đơn vị cùng tổ chức, không gồm chính đơn vị báo cáo. Báo cáo tổng hợp nêu hoạt động một lần, kèm tên mọi đơn vị tham gia.",
+              type: "array",
+              minItems: 1,
+              uniqueItems: true,
+              items: unitCode(
+                "Mã đơn vị phối hợp",
+                "Mã đơn vị phối hợp theo danh sách đơn vị của cấu hình (ví dụ DHXD).",
+              ),
+            },
           },
           ["date", "group", "title"],
         ),
@@ -342,7 +372,55 @@ export function configSchema(catalogIds: readonly string[]): Schema {
         },
         ["name", "abbreviation", "place"],
       ),
+      letter: object(
+        "Văn bản hướng dẫn",
+        "Văn bản hướng dẫn của năm mà các đơn vị thực hiện và báo cáo; ngày, cơ quan ban hành và trích yếu mặc định lấy theo hướng dẫn năm (catalog), số văn bản do cấu hình ghi.",
+        {
+          number: text(
+            "Số, ký hiệu văn bản hướng dẫn",
+            "Số và ký hiệu văn bản hướng dẫn, ví dụ 1234/BXD-TCCB.",
+          ),
+          date: date(
+            "Ngày ban hành văn bản hướng dẫn",
+            "Ngày ban hành, nếu khác ngày ghi trong hướng dẫn năm.",
+          ),
+          issuer: text("Cơ quan ban hành văn bản hướng dẫn"),
+          subject: text("Trích yếu văn bản hướng dẫn", "Trích yếu nội dung của văn bản hướng dẫn (V/v …)."),
+        },
+        ["number"],
+      ),
+      request: object(
+        "Văn bản đề nghị báo cáo",
+        "Văn bản của cơ quan cấp trên đề nghị báo cáo (nếu có); được viện dẫn đầu tiên ở phần mở đầu của báo cáo.",
+        {
+          number: text(
+            "Số, ký hiệu văn bản đề nghị",
+            "Số và ký hiệu văn bản đề nghị báo cáo, ví dụ 567/UBQG-TB.",
+          ),
+          date: date("Ngày văn bản đề nghị", "Ngày ban hành văn bản đề nghị báo cáo."),
+          issuer: text(
+            "Cơ quan đề nghị báo cáo",
+            "Cơ quan ban hành văn bản đề nghị, ví dụ Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam.",
+          ),
+          subject: text("Trích yếu văn bản đề nghị", "Trích yếu nội dung của văn bản đề nghị (V/v …)."),
+        },
+        ["number", "date", "issuer"],
+      ),
+      audience: enumOf(
+        "Đối tượng của báo cáo",
+        AUDIENCE_LABELS,
+        "Báo cáo tổng hợp gửi ra bên ngoài hay dùng trong nội bộ (mặc định external):",
+      ),
+      proposals: textList(
+        "Kiến nghị, đề xuất của cơ quan",
+        "Kiến nghị, đề xuất của cơ quan ban hành với các cơ quan cấp trên (mục V của báo cáo), mỗi ý một dòng.",
+      ),
       deadlines: object("Thời hạn", "Thời hạn gửi báo cáo, thay cho thời hạn của hướng dẫn.", deadlines),
+      deadline_day: enumOf(
+        "Cách tính ngày hạn",
+        DEADLINE_DAY_LABELS,
+        "Báo cáo đến đúng ngày hạn (tính theo dấu công văn đến) có được coi là đúng hạn không; mặc định theo hướng dẫn năm:",
+      ),
       addressee: {
         title: "Kính gửi",
         description: "Nơi nhận ghi ở dòng Kính gửi; để trống nếu không có.",
@@ -367,14 +445,12 @@ export function configSchema(catalogIds: readonly string[]): Schema {
           "Đơn vị",
           "Một đơn vị phải gửi báo cáo.",
           {
-            code: {
-              title: "Mã đơn vị",
-              description:
-                "Mã đơn vị: chữ in hoa không dấu, chữ số, gạch ngang hoặc gạch dưới, tối đa 32 ký tự.",
-              type: "string",
-              pattern: UNIT_CODE_PATTERN,
-            },
+            code: unitCode(
+              "Mã đơn vị",
+              "Mã đơn vị: chữ in hoa không dấu, chữ số, gạch ngang hoặc gạch dưới, tối đa 32 ký tự.",
+            ),
             name: text("Tên đơn vị"),
+            kind: enumOf("Loại đơn vị", UNIT_KIND_LABELS, "Loại đơn vị (không bắt buộc):"),
           },
           ["code", "name"],
         ),

@@ -7,6 +7,7 @@ import { STAFF_KEYS, TASK_STATUSES } from "../model.js";
 import type {
   Activity,
   Catalog,
+  DeadlineDay,
   IndicatorType,
   People,
   PeriodKey,
@@ -69,10 +70,11 @@ export interface Figures {
   target: TargetTotals;
 }
 
+/** Counts over the registered units only: `received` never exceeds `mustReport`. */
 export interface SubmissionCounts {
   /** Units in the registry. */
   mustReport: number;
-  /** Units that sent a file, valid or not. */
+  /** Registered units that sent a file, valid or not. */
   received: number;
   /** Valid reports: the ones summed. */
   valid: number;
@@ -92,19 +94,45 @@ export interface ConsolidateInput {
   period: PeriodKey;
   year: number;
   deadline: string;
+  /** Whether a file received on the deadline day is on time; `on-time` when not given. */
+  deadlineDay?: DeadlineDay;
   /** Valid entries carry `report`; rejected ones have `errors > 0` and no report. */
   entries: readonly SubmissionEntry[];
+  /** Files that name no unit at all (unreadable, or without `unit.code`): left out, listed in `outside`. */
+  unidentified?: readonly string[];
   /** The same year's semi-annual reports, for the annual report's comparison. */
   compare?: readonly UnitReport[];
+}
+
+/** A file left out because it names no registered unit: it never counts as a unit that reported. */
+export interface OutsideFile {
+  file: string;
+  code?: string;
+  name?: string;
+  reason: "unregistered" | "unidentified";
+}
+
+/** The annual figures against the semi-annual ones, like for like. */
+export interface Comparison {
+  /** The same units' figures in both periods (units present in both). */
+  before: Figures;
+  after: Figures;
+  /** Units present in only one of the two periods, with their own figures. */
+  onlyBefore: (UnitRef & { figures: Figures })[];
+  onlyAfter: (UnitRef & { figures: Figures })[];
 }
 
 export interface Consolidation {
   period: PeriodKey;
   year: number;
   deadline: string;
-  /** One row per registered unit in registry order, then unregistered senders by code. */
+  /** Whether a file received on `deadline` itself was on time: the rule Phụ lục II states. */
+  deadlineDay: DeadlineDay;
+  /** One row per registered unit, in registry order. */
   submissions: UnitSubmission[];
   counts: SubmissionCounts;
+  /** Files that name no registered unit, by file: neither received nor rejected, never summed. */
+  outside: OutsideFile[];
   late: (UnitRef & { days: number; submitted: string })[];
   missing: UnitRef[];
   rejected: (UnitRef & { errors: number; file: string })[];
@@ -114,11 +142,11 @@ export interface Consolidation {
   assessment: { strengths: UnitText[]; limitations: UnitText[]; causes: UnitText[] };
   nextSteps: UnitText[];
   recommendations: UnitText[];
-  /** Units that acknowledged warnings, with the rule and their reason. */
+  /** Units whose file waived a warning that fired, with the rule and their reason (unused waivers left out). */
   waivers: (UnitRef & { waivers: Waiver[] })[];
   /** All units' activities by date, ties in unit order. */
   activities: (UnitRef & { activity: Activity })[];
-  compare?: Figures;
+  compare?: Comparison;
 }
 
 function byCode(a: { code: string }, b: { code: string }): number {
@@ -270,15 +298,61 @@ function unitsOf(reports: readonly UnitReport[]): ConsolidatedUnit[] {
   return reports.map((report) => ({ code: report.unit.code, name: report.unit.name, report }));
 }
 
+/**
+ * Like for like: the change is computed over the units present in both periods; a unit present in
+ * only one is set apart with its own figures. The first report of a unit counts, as in `submissions`.
+ */
+function compareUnits(
+  catalog: Catalog,
+  beforeUnits: readonly ConsolidatedUnit[],
+  afterUnits: readonly ConsolidatedUnit[],
+): Comparison {
+  const firstOf = (units: readonly ConsolidatedUnit[]) => {
+    const map = new Map<string, ConsolidatedUnit>();
+    for (const u of units) if (!map.has(u.code)) map.set(u.code, u);
+    return map;
+  };
+  const before = firstOf(beforeUnits);
+  const after = firstOf(afterUnits);
+  const alone = (u: ConsolidatedUnit) => ({ code: u.code, name: u.name, figures: sumFigures(catalog, [u]) });
+  return {
+    before: sumFigures(
+      catalog,
+      [...before.values()].filter((u) => after.has(u.code)),
+    ),
+    after: sumFigures(
+      catalog,
+      [...after.values()].filter((u) => before.has(u.code)),
+    ),
+    onlyBefore: [...before.values()]
+      .filter((u) => !after.has(u.code))
+      .sort(byCode)
+      .map(alone),
+    onlyAfter: [...after.values()].filter((u) => !before.has(u.code)).map(alone),
+  };
+}
+
 export function consolidate(input: ConsolidateInput): Consolidation {
   const { catalog, registry, deadline, entries } = input;
-  const rows = submissions(registry, entries, deadline);
-  // submissions() lists unregistered senders in the order their files came; sort them for stable output.
-  const ordered = [...rows.slice(0, registry.length), ...rows.slice(registry.length).sort(byCode)];
+  const deadlineDay = input.deadlineDay ?? "on-time";
+  // Only registered units report: submissions() lists unregistered senders after them, and they
+  // go to `outside` instead, with the files that name no unit.
+  const ordered = submissions(registry, entries, { date: deadline, day: deadlineDay }).slice(
+    0,
+    registry.length,
+  );
+  const registered = new Set(registry.map((u) => u.code));
+  const outside: OutsideFile[] = [
+    ...entries
+      .filter((e) => !registered.has(e.code))
+      .map((e) => ({ file: e.file, code: e.code, name: e.name, reason: "unregistered" as const })),
+    ...(input.unidentified ?? []).map((file) => ({ file, reason: "unidentified" as const })),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   // The same choice as submissions(): the first valid file of a unit wins.
-  const reportOf = new Map<string, UnitReport>();
-  for (const e of entries) if (e.report && !reportOf.has(e.code)) reportOf.set(e.code, e.report);
+  const entryOf = new Map<string, SubmissionEntry & { report: UnitReport }>();
+  for (const e of entries)
+    if (e.report && !entryOf.has(e.code)) entryOf.set(e.code, { ...e, report: e.report });
 
   const counts: SubmissionCounts = {
     mustReport: registry.length,
@@ -315,14 +389,15 @@ export function consolidate(input: ConsolidateInput): Consolidation {
     }
     counts.received += 1;
     counts.valid += 1;
-    const report = reportOf.get(row.code);
+    const report = entryOf.get(row.code)?.report;
     if (report) units.push({ ...ref, report });
   }
 
+  // Only waivers whose warning fired: a waiver of nothing is a warning on the file, never a reason in the report.
   const waivers: Consolidation["waivers"] = [];
   for (const u of units) {
-    const w = u.report.waivers;
-    if (w && w.length > 0) waivers.push({ code: u.code, name: u.name, waivers: w });
+    const w = entryOf.get(u.code)?.waived;
+    if (w && w.length > 0) waivers.push({ code: u.code, name: u.name, waivers: [...w] });
   }
 
   const activities: Consolidation["activities"] = [];
@@ -339,8 +414,10 @@ export function consolidate(input: ConsolidateInput): Consolidation {
     period: input.period,
     year: input.year,
     deadline,
+    deadlineDay,
     submissions: ordered,
     counts,
+    outside,
     late,
     missing,
     rejected,
@@ -356,6 +433,6 @@ export function consolidate(input: ConsolidateInput): Consolidation {
     waivers,
     activities,
   };
-  if (input.compare) result.compare = sumFigures(catalog, unitsOf(input.compare));
+  if (input.compare) result.compare = compareUnits(catalog, unitsOf(input.compare), units);
   return result;
 }

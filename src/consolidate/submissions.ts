@@ -1,5 +1,5 @@
-import { daysBetween } from "../dates.js";
-import type { Diagnostic, RegistryUnit, UnitReport } from "../model.js";
+import { lateness, type DeadlineRule } from "../dates.js";
+import type { Diagnostic, RegistryUnit, UnitReport, Waiver } from "../model.js";
 import type { UnitFileResult } from "../validate/check-fast.js";
 
 /** What the run knows about one unit's file for a period. */
@@ -11,6 +11,8 @@ export interface SubmissionEntry {
   report?: UnitReport;
   /** Number of errors when the file was rejected. */
   errors: number;
+  /** The file's waivers whose warning fired on it, in the file's order: what the report may cite. */
+  waived?: Waiver[];
 }
 
 export type SubmissionState =
@@ -25,20 +27,36 @@ export function errorCount(diagnostics: readonly Diagnostic[]): number {
   return diagnostics.filter((d) => d.severity === "error").length;
 }
 
+/**
+ * The waivers that explained a warning on the file, one per rule, with the reason that was applied;
+ * a waiver whose warning did not fire explains nothing and is left out.
+ */
+export function firedWaivers(f: Pick<UnitFileResult, "diagnostics" | "report">): Waiver[] {
+  const reasons = new Map<string, string>();
+  for (const d of f.diagnostics) if (d.waived && !reasons.has(d.rule)) reasons.set(d.rule, d.waived.reason);
+  const out: Waiver[] = [];
+  for (const w of f.report?.waivers ?? []) {
+    const reason = reasons.get(w.rule);
+    if (reason === undefined) continue;
+    out.push({ rule: w.rule, reason });
+    reasons.delete(w.rule);
+  }
+  return out;
+}
+
 /** What a checked file contributes to the submissions; undefined when it names no unit. */
 export function submissionEntry(f: UnitFileResult): SubmissionEntry | undefined {
   if (!f.unit) return undefined;
   const entry: SubmissionEntry = { ...f.unit, file: f.file, errors: errorCount(f.diagnostics) };
-  if (f.report) entry.report = f.report;
+  if (f.report) {
+    entry.report = f.report;
+    const waived = firedWaivers(f);
+    if (waived.length) entry.waived = waived;
+  }
   return entry;
 }
 
-/** Lateness counts by the arrival stamp: submitted on the deadline is on time. */
-export function lateness(submitted: string, deadline: string): number {
-  return Math.max(0, daysBetween(deadline, submitted));
-}
-
-function submissionOf(entry: SubmissionEntry, deadline: string): SubmissionState {
+function submissionOf(entry: SubmissionEntry, deadline: DeadlineRule): SubmissionState {
   if (!entry.report) return { state: "invalid", errors: entry.errors, file: entry.file };
   const { submitted, reference } = entry.report;
   const days = lateness(submitted, deadline);
@@ -55,7 +73,7 @@ function submissionOf(entry: SubmissionEntry, deadline: string): SubmissionState
 export function submissions(
   registry: readonly RegistryUnit[],
   entries: readonly SubmissionEntry[],
-  deadline: string,
+  deadline: DeadlineRule,
 ): UnitSubmission[] {
   const byCode = new Map<string, SubmissionEntry>();
   for (const e of entries) {

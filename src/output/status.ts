@@ -61,14 +61,28 @@ function stateColour(row: StatusRow, paint: Paint): (s: string) => string {
   return paint.error;
 }
 
-/** The deadline line: days left, due today, or days past. */
+/** The deadline as the letter words it, in the reader's language. */
+function deadlinePhrase(result: StatusResult, lang: Lang): string {
+  return t(lang, "deadline-rule", { date: formatDateFor(lang, result.deadline), day: result.deadlineDay });
+}
+
+/**
+ * Days from the day the status is taken to the last day a file is on time: the deadline itself, or
+ * the day before it when the letter says "trước ngày …".
+ */
+function daysToLastOnTimeDay(result: StatusResult): number {
+  return result.daysLeft - (result.deadlineDay === "late" ? 1 : 0);
+}
+
+/** The deadline line: days left, the last day on time, or how late a file received that day is. */
 function deadlineText(result: StatusResult, lang: Lang): string {
-  const deadline = formatDateFor(lang, result.deadline);
-  const n = Math.abs(result.daysLeft);
-  const days = lang === "vi" ? formatCount(n) : formatNumber(n);
-  if (result.daysLeft > 0) return t(lang, "status-days-left", { days, count: n, deadline });
-  if (result.daysLeft === 0) return t(lang, "status-due-today", { deadline });
-  return t(lang, "status-overdue", { days, count: n, deadline });
+  const deadline = deadlinePhrase(result, lang);
+  const count = (n: number) => (lang === "vi" ? formatCount(n) : formatNumber(n));
+  const toLast = daysToLastOnTimeDay(result);
+  if (toLast > 0)
+    return t(lang, "status-days-left", { days: count(result.daysLeft), count: result.daysLeft, deadline });
+  if (toLast === 0) return t(lang, "status-due-today", { deadline });
+  return t(lang, "status-overdue", { days: count(-toLast), count: -toLast, deadline });
 }
 
 export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint = PLAIN): string {
@@ -108,7 +122,7 @@ export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint 
       t(lang, "status-title", {
         period: result.period,
         year: result.year,
-        deadline: formatDateFor(lang, result.deadline),
+        deadline: deadlinePhrase(result, lang),
         asOf: formatDateFor(lang, result.asOf),
       }),
     ),
@@ -135,7 +149,7 @@ export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint 
   if (rejected.length) lines.push(t(lang, "status-see-errors", { files: rejected.map(shellWord).join(" ") }));
   lines.push(paint.bold(t(lang, "status-totals", { ...result.totals })));
   const due = deadlineText(result, lang);
-  lines.push(result.daysLeft < 0 ? paint.warning(due) : due);
+  lines.push(daysToLastOnTimeDay(result) < 0 ? paint.warning(due) : due);
   return lines.join("\n") + "\n";
 }
 
@@ -163,10 +177,13 @@ export function formatStatusJson(result: StatusResult): string {
     year: result.year,
     period: result.period,
     deadline: result.deadline,
+    deadline_day: result.deadlineDay,
     as_of: result.asOf,
     days_left: result.daysLeft,
     files: result.files,
     rows,
+    skipped: result.skipped,
+    later: result.later,
     unidentified: result.unidentified,
     duplicates: result.duplicates,
     totals: {

@@ -1,9 +1,10 @@
-import { deadlineOf } from "../catalog/catalog.js";
-import type { Catalog, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
+import { deadlineRule } from "../catalog/catalog.js";
+import { isIsoDate } from "../dates.js";
+import type { Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
 import { fastValue } from "../source/fast-read.js";
 import type { Finding } from "./finding.js";
 import { normalise } from "./normalise.js";
-import { UNIT_RULES } from "./rules/index.js";
+import { UNIT_RULES, unusedWaivers } from "./rules/index.js";
 import { schemaFindings } from "./schema-findings.js";
 import type { Validators } from "./validators.js";
 
@@ -16,7 +17,8 @@ export interface UnitCheckContext {
   /** The unit schema of `catalog`, for field labels. */
   schema: Record<string, unknown>;
   expected: { year?: number; period?: PeriodKey };
-  deadlines?: Partial<Record<PeriodKey, string>>;
+  /** The configuration's deadlines and deadline-day reading, over the catalogue's. */
+  config?: Pick<Config, "deadlines" | "deadline_day">;
 }
 
 export interface UnitFileResult {
@@ -28,17 +30,22 @@ export interface UnitFileResult {
   unit?: { code: string; name: string };
   year?: number;
   period?: PeriodKey;
+  /** The receipt date the file gives, when it is a real date, even if the file is invalid. */
+  submitted?: string;
 }
 
-export function identity(value: unknown): Pick<UnitFileResult, "unit" | "year" | "period"> {
+type Identity = Pick<UnitFileResult, "unit" | "year" | "period" | "submitted">;
+
+export function identity(value: unknown): Identity {
   const v = value as Record<string, unknown> | undefined;
   const unit = v?.unit as Record<string, unknown> | undefined;
-  const out: Pick<UnitFileResult, "unit" | "year" | "period"> = {};
+  const out: Identity = {};
   if (typeof unit?.code === "string") {
     out.unit = { code: unit.code, name: typeof unit.name === "string" ? unit.name : unit.code };
   }
   if (typeof v?.year === "number") out.year = v.year;
   if (v?.period === "semi-annual" || v?.period === "annual") out.period = v.period;
+  if (typeof v?.submitted === "string" && isIsoDate(v.submitted)) out.submitted = v.submitted;
   return out;
 }
 
@@ -59,9 +66,10 @@ export function check(
       findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }],
     };
   }
-  const deadline = deadlineOf(ctx.catalog, report.period, ctx.deadlines);
+  const deadline = deadlineRule(ctx.catalog, report.period, ctx.config);
   const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-  return { data, report, findings: UNIT_RULES.flatMap((rule) => rule.check(ruleCtx)) };
+  const findings = UNIT_RULES.flatMap((rule) => rule.check(ruleCtx));
+  return { data, report, findings: [...findings, ...unusedWaivers(report, findings)] };
 }
 
 /**

@@ -2,6 +2,7 @@ import { readSource } from "../source/read.js";
 import { check, checkUnitFast, identity, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
+import { ruleInfo } from "./messages.js";
 
 /** Checking one unit file: read, schema, rules beyond the schema, waivers, with every finding positioned. */
 
@@ -30,7 +31,8 @@ export function checkWithPositions(file: string, bytes: Uint8Array, ctx: UnitChe
   const waivers = new Map((result.report?.waivers ?? []).map((w) => [w.rule, w.reason]));
   for (const d of diagnostics) {
     const reason = waivers.get(d.rule);
-    if (d.severity === "warning" && reason !== undefined) d.waived = { reason };
+    if (d.severity === "warning" && reason !== undefined && ruleInfo(d.rule).waivable !== false)
+      d.waived = { reason };
   }
   result.diagnostics = diagnostics.sort(byPosition);
   if (diagnostics.some((d) => d.severity === "error")) delete result.report;

@@ -12,6 +12,8 @@ type Say = (label: string, p: Params) => string;
 
 export interface RuleInfo {
   severity: Severity;
+  /** False for a warning that a file cannot waive (it is about the waivers themselves). */
+  waivable?: false;
   vi: Say;
   en: Say;
 }
@@ -201,6 +203,11 @@ export const RULES: Record<string, RuleInfo> = {
     vi: (l, p) => `${prefix(l)}cần ít nhất ${s(p.min)} mục`,
     en: (l, p) => `${prefix(l)}needs at least ${s(p.min)} item(s)`,
   },
+  "duplicate-item": {
+    severity: "error",
+    vi: (l, p) => `${prefix(l)}«${s(p.value)}» đã có ở mục thứ ${s(p.first)}; mỗi giá trị chỉ ghi một lần`,
+    en: (l, p) => `${prefix(l)}"${s(p.value)}" already appears as item ${s(p.first)}; list each value once`,
+  },
   // Rules beyond the schema: errors
   "people-female-le-total": {
     severity: "error",
@@ -252,6 +259,13 @@ export const RULES: Record<string, RuleInfo> = {
     en: (l, p) =>
       `${prefix(l)}status ${s(p.status)} but indicator ${s(p.indicator)} is not zero; set it to 0 or fix the status`,
   },
+  "activity-with-self": {
+    severity: "error",
+    vi: (l, p) =>
+      `${prefix(l)}đơn vị phối hợp không được là chính đơn vị báo cáo (${s(p.code)}); chỉ ghi mã các đơn vị khác cùng tổ chức hoạt động`,
+    en: (l, p) =>
+      `${prefix(l)}a partner of a joint activity cannot be the reporting unit itself (${s(p.code)}); list the other units only`,
+  },
   "unknown-unit": {
     severity: "error",
     vi: (l, p) => `${prefix(l)}mã đơn vị «${s(p.code)}» không có trong danh sách đơn vị của cấu hình`,
@@ -277,14 +291,21 @@ export const RULES: Record<string, RuleInfo> = {
   "unwaivable-rule": {
     severity: "error",
     vi: (l, p) =>
-      `${prefix(l)}«${s(p.rule)}» là lỗi, không phải cảnh báo, nên không thể giải trình; hãy sửa tệp`,
-    en: (l, p) => `${prefix(l)}"${s(p.rule)}" is an error, not a warning, and cannot be waived; fix the file`,
+      p.warning
+        ? `${prefix(l)}cảnh báo «${s(p.rule)}» không thể giải trình; hãy sửa hoặc xóa giải trình mà cảnh báo này nêu`
+        : `${prefix(l)}«${s(p.rule)}» là lỗi, không phải cảnh báo, nên không thể giải trình; hãy sửa tệp`,
+    en: (l, p) =>
+      p.warning
+        ? `${prefix(l)}the warning "${s(p.rule)}" cannot be waived; fix or remove the waiver it names`
+        : `${prefix(l)}"${s(p.rule)}" is an error, not a warning, and cannot be waived; fix the file`,
   },
   // Rules beyond the schema: warnings
   "late-submission": {
     severity: "warning",
-    vi: (l, p) => `${prefix(l)}gửi chậm ${s(p.days)} ngày so với hạn ${d(p.deadline)}`,
-    en: (l, p) => `${prefix(l)}submitted ${s(p.days)} day(s) after the deadline ${s(p.deadline)}`,
+    vi: (l, p) =>
+      `${prefix(l)}gửi chậm ${s(p.days)} ngày so với hạn (${p.day === "late" ? "trước" : "chậm nhất"} ngày ${d(p.deadline)}, tính theo dấu công văn đến)`,
+    en: (l, p) =>
+      `${prefix(l)}submitted ${s(p.days)} day(s) late (due ${p.day === "late" ? "before" : "on or before"} ${s(p.deadline)}, by the arrival stamp)`,
   },
   overspent: {
     severity: "warning",
@@ -300,6 +321,14 @@ export const RULES: Record<string, RuleInfo> = {
     severity: "warning",
     vi: (l) => `${prefix(l)}chưa có nội dung`,
     en: (l) => `${prefix(l)}is empty`,
+  },
+  "unused-waiver": {
+    severity: "warning",
+    waivable: false,
+    vi: (l, p) =>
+      `${prefix(l)}giải trình cảnh báo «${s(p.rule)}» nhưng tệp không có cảnh báo này; hãy xóa giải trình không còn cần đến`,
+    en: (l, p) =>
+      `${prefix(l)}waives "${s(p.rule)}", but the file has no such warning; remove the waiver that is no longer needed`,
   },
   "xml-illegal-char": {
     severity: "warning",

@@ -166,6 +166,18 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
       case "minItems":
         findings.push({ rule: "too-few-items", path, params: { min: e.params.limit } });
         break;
+      case "uniqueItems": {
+        // Ajv scans from the end: `j` is the later of two equal items, `i` the earlier; point at the later one.
+        const earlier = Math.min(Number(e.params.i), Number(e.params.j));
+        const later = Math.max(Number(e.params.i), Number(e.params.j));
+        findings.push({
+          rule: "duplicate-item",
+          path: [...path, later],
+          labelPath: path,
+          params: { value: show(valueAt(data, [...path, later])), first: earlier + 1 },
+        });
+        break;
+      }
       case "if":
         // Reported through the `then` branch's own error.
         break;

@@ -30,6 +30,34 @@ export interface ValidateOptions {
   year?: number;
   period?: PeriodKey;
   cwd?: string;
+  /**
+   * `year` and `period` select files instead of pinning them (status, build-report): a file that says
+   * it belongs to another year or period is skipped (listed in `skipped`), neither an error nor a
+   * duplicate. A file whose year or period cannot be read stays, and is reported as it is.
+   */
+  select?: boolean;
+  /**
+   * Only files received (`submitted`) on or before this ISO day count; later ones are listed in
+   * `later` and left out, as not yet received on that day. A function is given the configuration,
+   * for a day that depends on it (the report's date).
+   */
+  receivedBy?: string | ((config: Config | undefined) => string | undefined);
+}
+
+/** A file left out by `select`: it says it belongs to another year or period. */
+export interface SkippedFile {
+  file: string;
+  year?: number;
+  period?: PeriodKey;
+}
+
+/** A file left out by `receivedBy`: received after that day. */
+export interface LaterFile {
+  file: string;
+  code?: string;
+  submitted: string;
+  year?: number;
+  period?: PeriodKey;
 }
 
 export interface ValidateResult {
@@ -39,6 +67,10 @@ export interface ValidateResult {
   files: UnitFileResult[];
   /** Registered units with no file in this run (a note, never a failure of validate). */
   missing: RegistryUnit[];
+  /** Files of another year or period, left out with `select`. */
+  skipped: SkippedFile[];
+  /** Files received after `receivedBy`, left out. */
+  later: LaterFile[];
   diagnostics: Diagnostic[];
   errors: number;
   warnings: number;
@@ -60,21 +92,23 @@ function agreed<T>(values: readonly T[]): T | undefined | null {
 }
 
 /**
- * The period and year a run is about: as pinned by the options, else as the files say, else the
- * catalogue's year; a problem when the files disagree or none says its period.
+ * The period and year a run is about: as pinned by the options, else as the files say (those
+ * received later than the day the run speaks of included: they still say which period the folder
+ * holds), else the catalogue's year; a problem when the files disagree or none says its period.
  */
 export function periodOfFiles(
   result: ValidateResult,
   pinned: { period?: PeriodKey; year?: number },
 ): { ok: true; period: PeriodKey; year: number } | RunProblem {
-  const filePeriods = result.files.flatMap((f) => (f.period ? [f.period] : []));
+  const all = [...result.files, ...result.later];
+  const filePeriods = all.flatMap((f) => (f.period ? [f.period] : []));
   const period = pinned.period ?? agreed(filePeriods);
   if (period === null) {
     const periods = PERIOD_KEYS.filter((k) => filePeriods.includes(k)).join(", ");
     return { ok: false, problem: "periods-differ", params: { periods } };
   }
   if (period === undefined) return { ok: false, problem: "period-unknown", params: {} };
-  const fileYears = result.files.flatMap((f) => (f.year !== undefined ? [f.year] : []));
+  const fileYears = all.flatMap((f) => (f.year !== undefined ? [f.year] : []));
   const year = pinned.year ?? agreed(fileYears);
   if (year === null) {
     const years = [...new Set(fileYears)].sort((a, b) => a - b).join(", ");
@@ -149,6 +183,12 @@ function configPath(options: ValidateOptions, cwd: string): string | undefined {
   return undefined;
 }
 
+/** True when the file says it belongs to a year or period other than the selected one. */
+function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?: PeriodKey }): boolean {
+  if (selected.year !== undefined && f.year !== undefined && f.year !== selected.year) return true;
+  return selected.period !== undefined && f.period !== undefined && f.period !== selected.period;
+}
+
 function crossFileFindings(
   files: UnitFileResult[],
   registry: RegistryUnit[] | undefined,
@@ -204,11 +244,11 @@ export async function validate(
     validators,
     schema,
     expected,
-    ...(config?.config.deadlines ? { deadlines: config.config.deadlines } : {}),
+    ...(config ? { config: config.config } : {}),
   };
   const configAbs = cfgPath ? resolve(cwd, cfgPath) : undefined;
 
-  const files: UnitFileResult[] = [];
+  const checked: UnitFileResult[] = [];
   for (const file of found.files) {
     if (resolve(cwd, file) === configAbs) continue;
     const loaded = loadFile(resolve(cwd, file));
@@ -220,13 +260,38 @@ export async function validate(
         path: [],
         params: { size: loaded.tooLarge, max: MAX_FILE_BYTES },
       };
-      files.push({ file, diagnostics: [toDiagnostic(file, finding, { schema, lang })] });
+      checked.push({ file, diagnostics: [toDiagnostic(file, finding, { schema, lang })] });
       continue;
     }
     // The YAML library that keeps positions is loaded only for the first file that needs it.
-    files.push(
+    checked.push(
       checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx),
     );
+  }
+
+  // Which files the run is about, decided once, before any rule across files: a skipped or later
+  // file is neither a duplicate nor a unit's file.
+  const receivedBy =
+    typeof options.receivedBy === "function" ? options.receivedBy(config?.config) : options.receivedBy;
+  const files: UnitFileResult[] = [];
+  const skipped: SkippedFile[] = [];
+  const later: LaterFile[] = [];
+  for (const f of checked) {
+    if (options.select && belongsElsewhere(f, expected)) {
+      skipped.push({
+        file: f.file,
+        ...(f.year !== undefined ? { year: f.year } : {}),
+        ...(f.period ? { period: f.period } : {}),
+      });
+    } else if (receivedBy !== undefined && f.submitted !== undefined && f.submitted > receivedBy) {
+      later.push({
+        file: f.file,
+        ...(f.unit ? { code: f.unit.code } : {}),
+        submitted: f.submitted,
+        ...(f.year !== undefined ? { year: f.year } : {}),
+        ...(f.period ? { period: f.period } : {}),
+      });
+    } else files.push(f);
   }
 
   for (const [result, findings] of crossFileFindings(files, config?.config.units)) {
@@ -255,6 +320,8 @@ export async function validate(
     ...(config ? { config } : {}),
     files,
     missing,
+    skipped,
+    later,
     diagnostics,
     errors,
     warnings,

@@ -113,7 +113,16 @@ function scenario(seed: number, catalog: Catalog): Scenario {
     const day = 1 + Math.floor(next() * 20);
     const report = randomReport(next, catalog, u.code, u.name, `2022-06-${String(day).padStart(2, "0")}`);
     valid.push(report);
-    entries.push({ code: u.code, name: u.name, file: `${u.code}.yaml`, report, errors: 0 });
+    // Validation marks a waiver as applied only when its warning fired: here, when the file is late.
+    const fired = report.submitted > "2022-06-10" && (report.waivers ?? []).length > 0;
+    entries.push({
+      code: u.code,
+      name: u.name,
+      file: `${u.code}.yaml`,
+      report,
+      errors: 0,
+      ...(fired ? { waived: report.waivers } : {}),
+    });
   });
   for (let i = entries.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
@@ -269,8 +278,11 @@ describe("consolidate: every figure against an independent sum over 50 random re
     expect(c.assessment.causes.every((s) => s.text.includes(s.code))).toBe(true);
     expect(c.recommendations.map((s) => s.text)).toEqual(inOrder.flatMap((r) => r.recommendations ?? []));
     expect(c.nextSteps).toHaveLength(inOrder.reduce((n, r) => n + (r.next_steps?.length ?? 0), 0));
+    // Only the waivers whose warning fired: an on-time unit's waiver of late-submission explains nothing.
     expect(c.waivers.map((w) => w.code)).toEqual(
-      inOrder.filter((r) => (r.waivers ?? []).length > 0).map((r) => r.unit.code),
+      inOrder
+        .filter((r) => (r.waivers ?? []).length > 0 && r.submitted > "2022-06-10")
+        .map((r) => r.unit.code),
     );
 
     // Activities by date.
@@ -286,9 +298,11 @@ describe("consolidate: every figure against an independent sum over 50 random re
     expect(c.figures.target.noPool).toHaveLength(pools.filter((p) => p.total === 0).length);
   });
 
-  test("the compared period is summed the same way", () => {
+  test("the compared period is summed the same way, like for like", () => {
     const { registry, entries, valid } = scenario(7, catalog);
-    const compare = valid.slice(0, 30).map((r) => ({ ...r, period: "semi-annual" as const }));
+    const next = rng(70);
+    const gone = randomReport(next, catalog, "X999", "Đơn vị đã giải thể", "2022-06-05");
+    const compare = [...valid.slice(0, 30), gone].map((r) => ({ ...r, period: "semi-annual" as const }));
     const c = consolidate({
       catalog,
       registry,
@@ -298,8 +312,17 @@ describe("consolidate: every figure against an independent sum over 50 random re
       entries,
       compare,
     });
-    expect(c.compare).toBeDefined();
-    checkFigures(c.compare as Consolidation["figures"], compare, catalog);
+    const cmp = c.compare!;
+    // The change is computed over the 30 units present in both periods.
+    checkFigures(cmp.before, compare.slice(0, 30), catalog);
+    checkFigures(cmp.after, valid.slice(0, 30), catalog);
+    // A unit in only one period is set apart, with its own figures.
+    expect(cmp.onlyBefore.map((u) => u.code)).toEqual(["X999"]);
+    checkFigures(cmp.onlyBefore[0]!.figures, [gone], catalog);
+    expect(cmp.onlyAfter.map((u) => u.code)).toEqual(valid.slice(30).map((r) => r.unit.code));
+    expect(cmp.onlyAfter.map((u) => u.name)).toEqual(
+      valid.slice(30).map((r) => registry.find((u) => u.code === r.unit.code)!.name),
+    );
     checkFigures(c.figures, valid, catalog);
   });
 });
@@ -356,7 +379,7 @@ describe("submissions", () => {
     ]);
   });
 
-  test("unregistered senders come after the registry, by code; a valid file beats a rejected duplicate", () => {
+  test("a file naming no registered unit is never a unit that reported; a valid file beats a rejected duplicate", () => {
     const c = consolidate({
       catalog,
       registry: registry.slice(0, 1),
@@ -369,13 +392,105 @@ describe("submissions", () => {
         { code: "AA", name: "Đơn vị A", file: "aa.yaml", errors: 4 },
         { code: "VP", name: "x", file: "vp.yaml", report: report("VP", "2022-06-01"), errors: 0 },
       ],
+      unidentified: ["khong-ro.yaml"],
     });
-    expect(c.submissions.map((s) => `${s.code}:${s.state}`)).toEqual([
-      "VP:on-time",
-      "AA:invalid",
-      "ZZ:on-time",
+    expect(c.submissions.map((s) => `${s.code}:${s.state}`)).toEqual(["VP:on-time"]);
+    expect(c.units.map((u) => u.code)).toEqual(["VP"]);
+    expect(c.counts).toMatchObject({ mustReport: 1, received: 1, valid: 1, rejected: 0, missing: 0 });
+    expect(c.rejected).toEqual([]);
+    expect(c.outside).toEqual([
+      { file: "aa.yaml", code: "AA", name: "Đơn vị A", reason: "unregistered" },
+      { file: "khong-ro.yaml", reason: "unidentified" },
+      { file: "zz.yaml", code: "ZZ", name: "Đơn vị Z", reason: "unregistered" },
     ]);
-    expect(c.units.map((u) => u.code)).toEqual(["VP", "ZZ"]);
+    expect(c.figures.units).toBe(1);
+  });
+
+  test("received never exceeds the registry, whatever files arrive", () => {
+    const entries: SubmissionEntry[] = [
+      ...registry.map((u) => ({ code: u.code, name: u.name, file: `${u.code}.yaml`, errors: 1 })),
+      { code: "VKT", name: "x", file: "vkt-2.yaml", report: report("VKT", "2022-06-01"), errors: 0 },
+      {
+        code: "NGOAI",
+        name: "Ngoài danh sách",
+        file: "ngoai.yaml",
+        report: report("NGOAI", "2022-06-01"),
+        errors: 0,
+      },
+    ];
+    const c = consolidate({
+      catalog,
+      registry,
+      period: "semi-annual",
+      year: 2022,
+      deadline: "2022-06-10",
+      entries,
+      unidentified: ["a.yaml", "b.yaml"],
+    });
+    expect(c.counts).toEqual({
+      mustReport: 4,
+      received: 4,
+      valid: 1,
+      onTime: 1,
+      late: 0,
+      missing: 0,
+      rejected: 3,
+    });
+    expect(c.outside.map((o) => o.file)).toEqual(["a.yaml", "b.yaml", "ngoai.yaml"]);
+  });
+
+  test("the deadline day is read as given: under 'late', a file received on the deadline is late by 1 day", () => {
+    const entries: SubmissionEntry[] = [
+      { code: "VP", name: "x", file: "vp.yaml", report: report("VP", "2022-06-10"), errors: 0 },
+      { code: "VKT", name: "x", file: "vkt.yaml", report: report("VKT", "2022-06-09"), errors: 0 },
+    ];
+    const base = {
+      catalog,
+      registry,
+      period: "semi-annual" as const,
+      year: 2022,
+      deadline: "2022-06-10",
+      entries,
+    };
+    const late = consolidate({ ...base, deadlineDay: "late" });
+    expect(late.deadlineDay).toBe("late");
+    expect(late.late).toEqual([{ code: "VP", name: "Văn phòng Bộ", days: 1, submitted: "2022-06-10" }]);
+    expect(late.counts).toMatchObject({ onTime: 1, late: 1 });
+    const onTime = consolidate({ ...base, deadlineDay: "on-time" });
+    expect(onTime.late).toEqual([]);
+    expect(onTime.counts).toMatchObject({ onTime: 2, late: 0 });
+  });
+
+  test("only waivers whose warning fired reach the consolidation", () => {
+    const explained = report("VKT", "2022-06-13");
+    explained.waivers = [{ rule: "late-submission", reason: "Lãnh đạo đi công tác." }];
+    const unused = report("VP", "2022-06-01");
+    unused.waivers = [{ rule: "late-submission", reason: "Phòng hờ gửi chậm." }];
+    const c = consolidate({
+      catalog,
+      registry,
+      period: "semi-annual",
+      year: 2022,
+      deadline: "2022-06-10",
+      entries: [
+        {
+          code: "VKT",
+          name: "x",
+          file: "vkt.yaml",
+          report: explained,
+          errors: 0,
+          waived: [{ rule: "late-submission", reason: "Lãnh đạo đi công tác." }],
+        },
+        { code: "VP", name: "x", file: "vp.yaml", report: unused, errors: 0 },
+      ],
+    });
+    expect(c.waivers).toEqual([
+      {
+        code: "VKT",
+        name: "Viện Kinh tế xây dựng",
+        waivers: [{ rule: "late-submission", reason: "Lãnh đạo đi công tác." }],
+      },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A submissions folder for `geq status` tests: a registry held out from the examples, and unit
- * files in every state a unit can be in on 20/06/2022 for the semi-annual report due 10/06/2022.
+ * files in every state a unit can be in on 20/06/2022 for the semi-annual report due before 10/06/2022.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,15 +26,15 @@ export function unitFile(code: string, name: string, overrides: UnitReportOverri
 /** Files by path relative to the folder. */
 export function standardFiles(): Record<string, string> {
   return {
-    // On the deadline itself: on time.
-    "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-10", reference: "12/BC-VP" }),
-    // Three days late, one day late.
+    // The last day on time: the letter says "trước ngày 10/6/2022".
+    "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09", reference: "12/BC-VP" }),
+    // Three days late; one day late, received on the deadline day itself.
     "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", {
-      submitted: "2022-06-13",
+      submitted: "2022-06-12",
       reference: "125/BC-VKT",
     }),
     "nop/vqh.yaml": unitFile("VQH", "Viện Quy hoạch đô thị và nông thôn quốc gia", {
-      submitted: "2022-06-11",
+      submitted: "2022-06-10",
       reference: undefined,
     }),
     // CGD sent nothing. HVCB: more women than people among the unit leaders, and in the pool.

@@ -46,17 +46,17 @@ describe("status of a period's submissions", () => {
       name: "Văn phòng Bộ",
       registered: true,
       state: "on-time",
-      submitted: "2022-06-10",
+      submitted: "2022-06-09",
       reference: "12/BC-VP",
       file: "nop/vp.yaml",
     });
     expect(row(result, "VKT")).toMatchObject({
       state: "late",
       days: 3,
-      submitted: "2022-06-13",
+      submitted: "2022-06-12",
       reference: "125/BC-VKT",
     });
-    expect(row(result, "VQH")).toMatchObject({ state: "late", days: 1, submitted: "2022-06-11" });
+    expect(row(result, "VQH")).toMatchObject({ state: "late", days: 1, submitted: "2022-06-10" });
     expect(row(result, "VQH")).not.toHaveProperty("reference");
     expect(row(result, "CGD")).toEqual({
       code: "CGD",
@@ -116,7 +116,7 @@ describe("status of a period's submissions", () => {
     });
     const result = await ok(["nop"], twice, "2022-06-20");
     // Files are taken in path order: vp-ban-sua.yaml comes first and counts; vp.yaml is the duplicate.
-    expect(row(result, "VP")).toMatchObject({ state: "late", days: 5, file: "nop/vp-ban-sua.yaml" });
+    expect(row(result, "VP")).toMatchObject({ state: "late", days: 6, file: "nop/vp-ban-sua.yaml" });
     expect(result.rows.filter((r) => r.code === "VP")).toHaveLength(1);
     // The other file does not vanish: it is listed, counted and fails --fail-on invalid.
     expect(result.duplicates).toEqual([{ code: "VP", file: "nop/vp.yaml", errors: 1 }]);
@@ -144,14 +144,14 @@ describe("text table", () => {
     const text = formatStatusText(await ok(["nop"], dir, "2022-06-20"), "vi");
     const lines = text.split("\n");
     expect(lines[0]).toBe(
-      "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn 10/06/2022, tính đến ngày 20/06/2022)",
+      "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn gửi: trước ngày 10/06/2022; tính đến ngày 20/06/2022)",
     );
     const table = lines.slice(2, 10);
     expect(table).toEqual([
       "Mã    Đơn vị                                                    Tình trạng                             Ngày gửi    Số văn bản",
-      "VP    Văn phòng Bộ                                              đúng hạn                               10/06/2022  12/BC-VP",
-      "VKT   Viện Kinh tế xây dựng                                     chậm 3 ngày                            13/06/2022  125/BC-VKT",
-      "VQH   Viện Quy hoạch đô thị và nông thôn quốc gia               chậm 1 ngày                            11/06/2022",
+      "VP    Văn phòng Bộ                                              đúng hạn                               09/06/2022  12/BC-VP",
+      "VKT   Viện Kinh tế xây dựng                                     chậm 3 ngày                            12/06/2022  125/BC-VKT",
+      "VQH   Viện Quy hoạch đô thị và nông thôn quốc gia               chậm 1 ngày                            10/06/2022",
       "CGD   Cục Giám định nhà nước về chất lượng công trình xây dựng  chưa gửi",
       "HVCB  Học viện Cán bộ quản lý xây dựng và đô thị                không hợp lệ (2 lỗi)",
       "TTTT  Trung tâm Thông tin                                       đúng hạn                               07/06/2022  7/BC-TTTT",
@@ -166,17 +166,33 @@ describe("text table", () => {
       "",
       "Xem chi tiết lỗi: geq validate nop/hvcb.yaml nop/xyz.yaml",
       "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1; ngoài danh sách: 1",
-      "Đã quá hạn 10/06/2022 là 10 ngày",
+      "Đã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận hôm nay chậm 11 ngày",
       "",
     ]);
   });
 
-  it("says the days left with a leading zero, or that the deadline is today", async () => {
+  it("says the days left with a leading zero, the last day on time, or how late a file received today is", async () => {
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-05"), "vi")).toContain(
-      "\nCòn 05 ngày đến hạn 10/06/2022\n",
+      "\nCòn 05 ngày đến hạn gửi báo cáo (trước ngày 10/06/2022)\n",
+    );
+    // "Trước ngày 10/6": the 9th is the last day on time, and a file received on the 10th is late.
+    expect(formatStatusText(await ok(["nop"], dir, "2022-06-09"), "vi")).toContain(
+      "\nHôm nay là ngày cuối cùng gửi báo cáo đúng hạn (trước ngày 10/06/2022)\n",
     );
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-10"), "vi")).toContain(
-      "\nHôm nay là hạn gửi báo cáo 10/06/2022\n",
+      "\nĐã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận hôm nay chậm 01 ngày\n",
+    );
+  });
+
+  it("reads the deadline day as the configuration says: on time when the letter says 'chậm nhất'", async () => {
+    const onTime = folder(standardFiles(), makeConfig(REGISTRY, { deadline_day: "on-time" }));
+    const text = formatStatusText(await ok(["nop"], onTime, "2022-06-10"), "vi");
+    expect(text.split("\n")[0]).toBe(
+      "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn gửi: chậm nhất ngày 10/06/2022; tính đến ngày 10/06/2022)",
+    );
+    expect(text).toContain("\nHôm nay là ngày cuối cùng gửi báo cáo đúng hạn (chậm nhất ngày 10/06/2022)\n");
+    expect(formatStatusText(await ok(["nop"], onTime, "2022-06-20"), "en")).toContain(
+      "\nThe deadline has passed (due on or before 2022-06-10); a report received today is 10 days late\n",
     );
   });
 
@@ -184,7 +200,7 @@ describe("text table", () => {
     const text = formatStatusText(await ok(["nop"], dir, "2022-06-20"), "en");
     const lines = text.split("\n");
     expect(lines[0]).toBe(
-      "Submissions of the semi-annual 2022 reports (deadline 2022-06-10, as of 2022-06-20)",
+      "Submissions of the semi-annual 2022 reports (due before 2022-06-10; as of 2022-06-20)",
     );
     expect(lines[2]).toMatch(/^Code {2}Unit {2,}Status {2,}Sent {2,}Document no\.$/);
     expect(lines[4]).toContain("late by 3 days       ");
@@ -195,9 +211,14 @@ describe("text table", () => {
     expect(text).toContain(
       "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 1; not registered: 1\n",
     );
-    expect(text).toContain("The deadline, 2022-06-10, passed 10 days ago\n");
+    expect(text).toContain(
+      "The deadline has passed (due before 2022-06-10); a report received today is 11 days late\n",
+    );
+    expect(formatStatusText(await ok(["nop"], dir, "2022-06-08"), "en")).toContain(
+      "2 days left until the deadline (due before 2022-06-10)\n",
+    );
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-09"), "en")).toContain(
-      "1 day left until the deadline, 2022-06-10\n",
+      "Today is the last day to report on time (due before 2022-06-10)\n",
     );
   });
 
@@ -234,6 +255,7 @@ describe("text table", () => {
       year: 2022,
       period: "annual",
       deadline: "2022-12-10",
+      deadlineDay: "on-time",
       asOf: "2022-12-01",
       daysLeft: 9,
       rows: [
@@ -263,17 +285,19 @@ describe("text table", () => {
         duplicates: 0,
       },
       files: 1,
+      skipped: [],
+      later: [],
     };
     const lines = formatStatusText(result, "vi").split("\n");
     expect(lines[0]).toBe(
-      "Tình hình gửi báo cáo tổng kết năm 2022 (hạn 10/12/2022, tính đến ngày 01/12/2022)",
+      "Tình hình gửi báo cáo tổng kết năm 2022 (hạn gửi: chậm nhất ngày 10/12/2022; tính đến ngày 01/12/2022)",
     );
     const column = (l: string) => displayWidth(l.slice(0, l.indexOf("chưa gửi")));
     expect(column(lines[3]!)).toBe(column(lines[4]!));
     expect(lines[4]).toContain("Bộ");
     // No control character of a file reaches the terminal.
     expect(lines[5]).toBe("C   Line\uFFFDbreak\uFFFD[2J  không hợp lệ (1 lỗi), ngoài danh sách");
-    expect(lines.at(-2)).toBe("Còn 09 ngày đến hạn 10/12/2022");
+    expect(lines.at(-2)).toBe("Còn 09 ngày đến hạn gửi báo cáo (chậm nhất ngày 10/12/2022)");
   });
 });
 
@@ -310,7 +334,7 @@ describe("JSON document", () => {
         code: "VP",
         name: "Văn phòng Bộ",
         state: "on-time",
-        submitted: "2022-06-10",
+        submitted: "2022-06-09",
         reference: "12/BC-VP",
         days_late: 0,
         errors: 0,
@@ -321,7 +345,7 @@ describe("JSON document", () => {
         code: "VKT",
         name: "Viện Kinh tế xây dựng",
         state: "late",
-        submitted: "2022-06-13",
+        submitted: "2022-06-12",
         reference: "125/BC-VKT",
         days_late: 3,
         errors: 0,
@@ -332,7 +356,7 @@ describe("JSON document", () => {
         code: "VQH",
         name: "Viện Quy hoạch đô thị và nông thôn quốc gia",
         state: "late",
-        submitted: "2022-06-11",
+        submitted: "2022-06-10",
         reference: null,
         days_late: 1,
         errors: 0,
@@ -389,25 +413,78 @@ describe("JSON document", () => {
 describe("choosing the period and the deadline", () => {
   it("uses the configuration's deadline over the catalogue's", async () => {
     const dir = folder(standardFiles(), makeConfig(REGISTRY, { deadlines: { "semi-annual": "2022-06-12" } }));
-    const result = await ok(["nop"], dir, "2022-06-11");
+    const result = await ok(["nop"], dir, "2022-06-20");
     expect(result.deadline).toBe("2022-06-12");
-    expect(result.daysLeft).toBe(1);
+    expect(result.deadlineDay).toBe("late");
+    expect(result.daysLeft).toBe(-8);
+    // Before 12/6: received on the 12th is 1 day late, on the 10th on time.
     expect(row(result, "VKT")).toMatchObject({ state: "late", days: 1 });
     expect(row(result, "VQH")).toMatchObject({ state: "on-time" });
     expect(result.totals).toMatchObject({ onTime: 3, late: 1 });
   });
 
-  it("takes the period from --period, refusing files of the other period", async () => {
+  it("reads the deadline day as the catalogue says unless the configuration says otherwise", async () => {
+    const files = { "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-10" }) };
+    // The 2022 letter: "trước ngày 10/6/2022 … (tính theo dấu công văn đến)".
+    const literal = await ok(["nop"], folder(files), "2022-06-20");
+    expect(literal.deadlineDay).toBe("late");
+    expect(row(literal, "VP")).toMatchObject({ state: "late", days: 1 });
+    const lenient = await ok(
+      ["nop"],
+      folder(files, makeConfig(REGISTRY, { deadline_day: "on-time" })),
+      "2022-06-20",
+    );
+    expect(lenient.deadlineDay).toBe("on-time");
+    expect(row(lenient, "VP")).toMatchObject({ state: "on-time" });
+    expect(JSON.parse(formatStatusJson(lenient)).deadline_day).toBe("on-time");
+  });
+
+  it("selects the period's files with --period: a unit whose only file is of the other period has not reported", async () => {
     const dir = folder({
-      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-10" }),
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09" }),
       "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { period: "annual", submitted: "2022-12-09" }),
+      "nop/vkt-6t.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { submitted: "2022-06-08" }),
     });
-    const result = await ok(["nop"], dir, "2022-12-01", { period: "annual" });
+    const result = await ok(["nop"], dir, "2022-12-09", { period: "annual" });
     expect(result.period).toBe("annual");
     expect(result.deadline).toBe("2022-12-10");
-    expect(result.daysLeft).toBe(9);
+    expect(result.daysLeft).toBe(1);
     expect(row(result, "VKT")).toMatchObject({ state: "on-time", submitted: "2022-12-09" });
-    expect(row(result, "VP")).toMatchObject({ state: "invalid", errors: 1 });
+    expect(row(result, "VP")).toMatchObject({ state: "missing" });
+    // Neither invalid nor a duplicate of VKT's annual file: left out, and said so.
+    expect(result.skipped).toEqual([
+      { file: "nop/vkt-6t.yaml", year: 2022, period: "semi-annual" },
+      { file: "nop/vp.yaml", year: 2022, period: "semi-annual" },
+    ]);
+    expect(result.duplicates).toEqual([]);
+    expect(result.totals).toMatchObject({ submitted: 1, missing: 5, invalid: 0, duplicates: 0 });
+    expect(result.files).toBe(1);
+    expect(failures(result, ["invalid"])).toEqual([]);
+  });
+
+  it("keeps a broken file whose period cannot be read: it is invalid, not skipped", async () => {
+    const dir = folder({
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ").replace("period: semi-annual", "period: 6-thang"),
+      "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { period: "annual", submitted: "2022-12-09" }),
+    });
+    const result = await ok(["nop"], dir, "2022-12-20", { period: "annual" });
+    expect(result.skipped).toEqual([]);
+    expect(row(result, "VP")).toMatchObject({ state: "invalid" });
+  });
+
+  it("counts as received only the files received by the as-of day", async () => {
+    const dir = folder(standardFiles());
+    const result = await ok(["nop"], dir, "2022-06-09");
+    // VKT (12/6) and VQH (10/6) had not arrived on 9/6: missing then, not late.
+    expect(row(result, "VKT")).toMatchObject({ state: "missing" });
+    expect(row(result, "VQH")).toMatchObject({ state: "missing" });
+    expect(row(result, "VP")).toMatchObject({ state: "on-time" });
+    expect(result.later).toEqual([
+      { file: "nop/vkt.yaml", code: "VKT", submitted: "2022-06-12", year: 2022, period: "semi-annual" },
+      { file: "nop/vqh.yaml", code: "VQH", submitted: "2022-06-10", year: 2022, period: "semi-annual" },
+    ]);
+    expect(result.totals).toMatchObject({ submitted: 2, onTime: 2, late: 0, missing: 3 });
+    expect(JSON.parse(formatStatusJson(result)).later).toEqual(result.later);
   });
 
   it("takes the period from the files when they agree", async () => {
@@ -416,7 +493,7 @@ describe("choosing the period and the deadline", () => {
     });
     const result = await ok(["nop"], dir, "2022-12-20");
     expect(result).toMatchObject({ period: "annual", deadline: "2022-12-10", daysLeft: -10 });
-    expect(row(result, "VKT")).toMatchObject({ state: "late", days: 2 });
+    expect(row(result, "VKT")).toMatchObject({ state: "late", days: 3 });
     expect(result.totals).toMatchObject({ mustReport: 6, submitted: 1, missing: 5 });
   });
 
@@ -425,7 +502,7 @@ describe("choosing the period and the deadline", () => {
       "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ"),
       "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { period: "annual", submitted: "2022-12-09" }),
     });
-    expect(await status(["nop"], { cwd: dir, asOf: "2022-12-01" })).toEqual({
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-12-20" })).toEqual({
       ok: false,
       problem: "periods-differ",
       params: { periods: "semi-annual, annual" },
@@ -437,15 +514,16 @@ describe("choosing the period and the deadline", () => {
       "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { year: 2023 }),
       "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng"),
     });
-    expect(await status(["nop"], { cwd: dir, asOf: "2022-06-01" })).toEqual({
+    expect(await status(["nop"], { cwd: dir, asOf: "2022-06-20" })).toEqual({
       ok: false,
       problem: "years-differ",
       params: { years: "2022, 2023" },
     });
-    // With the year pinned, the other year's file is refused and listed as invalid.
-    const result = await ok(["nop"], dir, "2022-06-01", { year: 2022 });
-    expect(row(result, "VP")).toMatchObject({ state: "invalid" });
+    // With the year given, the other year's file is left out: VP has not reported for 2022.
+    const result = await ok(["nop"], dir, "2022-06-20", { year: 2022 });
+    expect(row(result, "VP")).toMatchObject({ state: "missing" });
     expect(row(result, "VKT")).toMatchObject({ state: "on-time" });
+    expect(result.skipped).toEqual([{ file: "nop/vp.yaml", year: 2023, period: "semi-annual" }]);
   });
 
   it("asks for --period when no file says which period it is", async () => {

@@ -485,6 +485,75 @@ const cases: Case[] = [
     message: /dài 4\.001 ký tự, vượt quá 4\.000 ký tự/,
   },
   {
+    name: "a partner unit named twice in a joint activity",
+    rule: "duplicate-item",
+    severity: "error",
+    text: unitYaml({ "activities.0.with": ["DHXD", "DHKT", "DHXD"] }),
+    path: "activities[0].with[2]",
+    at: (t) => valuePosition(t, "activities.0.with.2"),
+    message: /^Đơn vị phối hợp: «DHXD» đã có ở mục thứ 1; mỗi giá trị chỉ ghi một lần$/,
+  },
+  {
+    name: "a joint activity with an empty list of partners",
+    rule: "too-few-items",
+    severity: "error",
+    text: unitYaml({ "activities.0.with": [] }),
+    path: "activities[0].with",
+    at: (t) => valuePosition(t, "activities.0.with"),
+  },
+  {
+    name: "a partner unit code in lower case",
+    rule: "invalid-code",
+    severity: "error",
+    text: unitYaml({ "activities.0.with": ["dhxd"] }),
+    path: "activities[0].with[0]",
+    at: (t) => valuePosition(t, "activities.0.with.0"),
+  },
+  {
+    name: "the guidance letter's date, 30 February, in the configuration",
+    rule: "invalid-date",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({ letter: { number: "1234/BXD-TCCB", date: "2022-02-30" } }),
+    file: CONFIG,
+    path: "letter.date",
+    at: (t) => valuePosition(t, "letter.date"),
+  },
+  {
+    name: "a request without its date in the configuration",
+    rule: "required",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({
+      request: { number: "567/UBQG-TB", issuer: "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam" },
+    }),
+    file: CONFIG,
+    path: "request",
+    at: (t) => keyPosition(t, "request"),
+    message: /thiếu trường bắt buộc «Ngày văn bản đề nghị» \(date\)/,
+  },
+  {
+    name: "an audience that is neither external nor internal",
+    rule: "invalid-value",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({ audience: "lanh-dao" }),
+    file: CONFIG,
+    path: "audience",
+    at: (t) => valuePosition(t, "audience"),
+    message: /external \(gửi các cơ quan ở dòng Kính gửi/,
+  },
+  {
+    name: "a unit kind that is not one of the two",
+    rule: "invalid-value",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({ "units.0.kind": "tham-muu" }),
+    file: CONFIG,
+    path: "units[0].kind",
+    at: (t) => valuePosition(t, "units.0.kind"),
+  },
+  {
     name: "a configuration without recipients",
     rule: "too-few-items",
     severity: "error",
@@ -585,7 +654,7 @@ const cases: Case[] = [
     name: "an activity after the window",
     rule: "activity-outside-window",
     severity: "error",
-    text: unitYaml({ submitted: "2022-06-10", "activities.1.date": "2022-06-15" }),
+    text: unitYaml({ submitted: "2022-06-09", "activities.1.date": "2022-06-15" }),
     path: "activities[1].date",
     at: (t) => valuePosition(t, "activities.1.date"),
   },
@@ -663,15 +732,54 @@ const cases: Case[] = [
     path: "waivers[0].rule",
     at: (t) => valuePosition(t, "waivers.0.rule"),
   },
+  {
+    name: "a joint activity that names the reporting unit itself",
+    rule: "activity-with-self",
+    severity: "error",
+    text: unitYaml({ "activities.1.with": ["DHXD", "VKT"] }),
+    path: "activities[1].with[1]",
+    at: (t) => valuePosition(t, "activities.1.with.1"),
+    message: /^Mã đơn vị phối hợp: đơn vị phối hợp không được là chính đơn vị báo cáo \(VKT\)/,
+  },
+  {
+    name: "a waiver of the warning about unused waivers",
+    rule: "unwaivable-rule",
+    severity: "error",
+    text: unitYaml({ waivers: [{ rule: "unused-waiver", reason: "Để dành cho kỳ sau." }] }),
+    path: "waivers[0].rule",
+    at: (t) => valuePosition(t, "waivers.0.rule"),
+    message: /cảnh báo «unused-waiver» không thể giải trình/,
+  },
   // Rules beyond the schema: warnings
   {
-    name: "submitted three days late",
+    name: "submitted three days late: received on 12/6 when the letter says before 10/6",
+    rule: "late-submission",
+    severity: "warning",
+    text: unitYaml({ submitted: "2022-06-12" }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+    message:
+      /^Ngày gửi báo cáo: gửi chậm 3 ngày so với hạn \(trước ngày 10\/06\/2022, tính theo dấu công văn đến\)$/,
+  },
+  {
+    name: "received on the deadline day, which the catalogue's reading of the letter makes late",
+    rule: "late-submission",
+    severity: "warning",
+    text: unitYaml({ submitted: "2022-06-10" }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+    message: /gửi chậm 1 ngày so với hạn \(trước ngày 10\/06\/2022/,
+  },
+  {
+    name: "late under a configuration that keeps the deadline day on time",
     rule: "late-submission",
     severity: "warning",
     text: unitYaml({ submitted: "2022-06-13" }),
+    config: configYaml({ deadline_day: "on-time" }),
     path: "submitted",
     at: (t) => valuePosition(t, "submitted"),
-    message: /^Ngày gửi báo cáo: gửi chậm 3 ngày so với hạn 10\/06\/2022$/,
+    message:
+      /^Ngày gửi báo cáo: gửi chậm 3 ngày so với hạn \(chậm nhất ngày 10\/06\/2022, tính theo dấu công văn đến\)$/,
   },
   {
     name: "a late CRLF file with a byte-order mark, positioned as in any other",
@@ -680,7 +788,23 @@ const cases: Case[] = [
     text: "\ufeff" + unitYaml({ submitted: "2022-06-11" }).replace(/\n/g, "\r\n"),
     path: "submitted",
     at: (t) => valuePosition(t.replace(/\r\n/g, "\n").slice(1), "submitted"),
-    message: /1 ngày/,
+    message: /chậm 2 ngày/,
+  },
+  {
+    name: "a waiver of a warning that did not fire (the file was on time)",
+    rule: "unused-waiver",
+    severity: "warning",
+    text: unitYaml({
+      "budget.spent_vnd": 60000000,
+      waivers: [
+        { rule: "overspent", reason: "Bổ sung kinh phí tổ chức hội nghị." },
+        { rule: "late-submission", reason: "Lãnh đạo đi công tác." },
+      ],
+    }),
+    path: "waivers[1].rule",
+    at: (t) => valuePosition(t, "waivers.1.rule"),
+    message: /giải trình cảnh báo «late-submission» nhưng tệp không có cảnh báo này/,
+    also: ["overspent"],
   },
   {
     name: "spent more than planned",
@@ -832,7 +956,11 @@ describe("messages in English", () => {
       },
     );
     expect(r.diagnostics.map((d) => [d.rule, d.path, d.message])).toEqual([
-      ["late-submission", "submitted", "submitted 3 day(s) after the deadline 2022-06-10"],
+      [
+        "late-submission",
+        "submitted",
+        "submitted 4 day(s) late (due before 2022-06-10, by the arrival stamp)",
+      ],
       ["people-female-le-total", "staff.unit_leaders.female", "women (5) exceed the total (4)"],
     ]);
   });
@@ -865,8 +993,11 @@ describe("waivers", () => {
       waivers: [{ rule: "late-submission", reason: "Lãnh đạo đi công tác." }],
     });
     const r = await run({ "u.yaml": text });
-    expect(r.diagnostics.map((d) => [d.rule, d.waived])).toEqual([["overspent", undefined]]);
-    expect(r.result).toMatchObject({ errors: 0, warnings: 1, waived: 0 });
+    expect(r.diagnostics.map((d) => [d.rule, d.waived])).toEqual([
+      ["overspent", undefined],
+      ["unused-waiver", undefined],
+    ]);
+    expect(r.result).toMatchObject({ errors: 0, warnings: 2, waived: 0 });
   });
 });
 

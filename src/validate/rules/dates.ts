@@ -1,6 +1,5 @@
-import { isIsoDate } from "../../dates.js";
+import { isIsoDate, lateness } from "../../dates.js";
 import type { Finding } from "../finding.js";
-import { lateness } from "../../consolidate/submissions.js";
 import type { UnitRule } from "./rule.js";
 
 /** Rules about dates: real dates, the period being checked, the reporting window, the deadline. */
@@ -78,6 +77,14 @@ export const lateSubmission: UnitRule = {
   check: ({ report, deadline }) => {
     if (!isIsoDate(report.submitted)) return [];
     const days = lateness(report.submitted, deadline);
-    return days > 0 ? [{ rule: "late-submission", path: ["submitted"], params: { days, deadline } }] : [];
+    return days > 0
+      ? [
+          {
+            rule: "late-submission",
+            path: ["submitted"],
+            params: { days, deadline: deadline.date, day: deadline.day },
+          },
+        ]
+      : [];
   },
 };

@@ -1,3 +1,4 @@
+import { activityWithSelf } from "./activities.js";
 import { activityDates, lateSubmission, periodMismatch, realDates, submittedBeforeWindow } from "./dates.js";
 import {
   casesResolvedLeReported,
@@ -7,7 +8,7 @@ import {
   overspent,
   peopleFemaleLeTotal,
 } from "./figures.js";
-import { emptyAssessment, waiverRules, xmlIllegalChars } from "./text.js";
+import { emptyAssessment, unusedWaivers, waiverRules, xmlIllegalChars } from "./text.js";
 import type { UnitRule } from "./rule.js";
 
 /** The rules beyond the schema, in the order their findings are most useful to read. */
@@ -16,6 +17,7 @@ export const UNIT_RULES: readonly UnitRule[] = [
   realDates,
   submittedBeforeWindow,
   activityDates,
+  activityWithSelf,
   peopleFemaleLeTotal,
   leadersLeEmployees,
   casesResolvedLeReported,
@@ -28,4 +30,5 @@ export const UNIT_RULES: readonly UnitRule[] = [
   xmlIllegalChars,
 ];
 
+export { unusedWaivers };
 export type { UnitRule, UnitRuleContext } from "./rule.js";

@@ -1,3 +1,4 @@
+import type { DeadlineRule } from "../../dates.js";
 import type { Catalog, PeriodKey, UnitReport } from "../../model.js";
 import type { Finding } from "../finding.js";
 
@@ -7,7 +8,7 @@ export interface UnitRuleContext {
   /** The data as written, for rules about characters that normalisation would hide. */
   raw: unknown;
   catalog: Catalog;
-  deadline: string;
+  deadline: DeadlineRule;
   expected: { year?: number; period?: PeriodKey };
 }
 

@@ -1,4 +1,5 @@
 import { SUSPECT, XML_ILLEGAL } from "../../document/text.js";
+import type { UnitReport } from "../../model.js";
 import type { Finding } from "../finding.js";
 import { RULES } from "../messages.js";
 import { findValues } from "./find-values.js";
@@ -47,9 +48,28 @@ export const waiverRules: UnitRule = {
       const info = RULES[w.rule];
       const path = ["waivers", i, "rule"];
       if (!info) out.push({ rule: "unknown-waiver-rule", path, params: { rule: w.rule } });
-      else if (info.severity !== "warning")
-        out.push({ rule: "unwaivable-rule", path, params: { rule: w.rule } });
+      else if (info.severity !== "warning" || info.waivable === false)
+        out.push({
+          rule: "unwaivable-rule",
+          path,
+          params: { rule: w.rule, warning: info.severity === "warning" },
+        });
     });
     return out;
   },
 };
+
+/**
+ * A waiver of a warning that did not fire: an explanation of nothing, which must not reach the
+ * report. `findings` are every other finding about the file.
+ */
+export function unusedWaivers(report: UnitReport, findings: readonly Finding[]): Finding[] {
+  const fired = new Set(findings.map((f) => f.rule));
+  const out: Finding[] = [];
+  (report.waivers ?? []).forEach((w, i) => {
+    const info = RULES[w.rule];
+    if (info?.severity !== "warning" || info.waivable === false || fired.has(w.rule)) return;
+    out.push({ rule: "unused-waiver", path: ["waivers", i, "rule"], params: { rule: w.rule } });
+  });
+  return out;
+}
