@@ -12,8 +12,9 @@ import type { SubmissionEntry } from "./consolidate/submissions.js";
 import { parseMarkup } from "./document/markup.js";
 import type { DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
 import { defaultTemplateDir, renderTemplate, type TemplateResult } from "./document/template.js";
-import type { Catalog, Config, PeriodKey, Signer, UnitReport } from "./model.js";
+import type { Audience, Catalog, Config, PeriodKey, Signer, UnitReport } from "./model.js";
 import { buildView } from "./present/view.js";
+import { synthesise } from "./synthesise/synthesis.js";
 import type { ReportKind, ReportView } from "./present/view.js";
 import type { Waiver } from "./model.js";
 
@@ -42,6 +43,8 @@ export interface ConsolidatedReportInput extends CommonInput {
   compare?: readonly UnitReport[];
   /** Today's ISO date, for when neither `date` nor the configuration gives one. */
   today: string;
+  /** Who reads it (`--audience`); the configuration's, else `external`. */
+  audience?: Audience;
 }
 
 export interface UnitReportInput extends CommonInput {
@@ -108,6 +111,13 @@ function assemble(
     issuer: frame.issuer,
     reference,
     date: frame.date,
+    ...(input.kind === "consolidated"
+      ? {
+          config: input.config,
+          audience: input.audience ?? input.config.audience ?? "external",
+          synthesis: synthesise(consolidation, input.catalog, input.config.units),
+        }
+      : {}),
   });
   const rendered = renderTemplate(input.templateDir ?? defaultTemplateDir(), input.kind, view);
   if (!rendered.ok) return rendered;

@@ -3,7 +3,7 @@
  * III units × sub-tasks, IV every unit's own text exactly as written — where nothing is lost.
  */
 import type { Consolidation } from "../consolidate/consolidate.js";
-import type { Catalog, DeadlineDay, People, TaskStatus } from "../model.js";
+import type { Catalog, People, TaskStatus } from "../model.js";
 import { formatCount, formatDateText, formatNumber, formatShare } from "./format.js";
 import { deadlineWords } from "./general.js";
 import { activityText } from "./results.js";
@@ -35,6 +35,8 @@ export interface SubmissionTableView {
   rule: string;
   rows: SubmissionRowView[];
   totals: string;
+  /** Files that name no registered unit: never counted as a unit that reported; empty when none. */
+  outside: string;
 }
 
 export interface TaskTableView {
@@ -124,7 +126,8 @@ export function taskTable(catalog: Catalog, c: Consolidation): TaskTableView {
 }
 
 /** Phụ lục II: one row per registered unit, the rule of the deadline, and the warnings units explained. */
-export function submissionTable(c: Consolidation, day: DeadlineDay): SubmissionTableView {
+export function submissionTable(c: Consolidation): SubmissionTableView {
+  const day = c.deadlineDay;
   const waived = new Map(c.waivers.map((w) => [w.code, w.waivers]));
   const rows = c.submissions.map((s, i) => {
     const notes = (waived.get(s.code) ?? []).map((w) => `Đã giải trình: ${w.reason}`);
@@ -162,7 +165,16 @@ export function submissionTable(c: Consolidation, day: DeadlineDay): SubmissionT
   if (n.rejected > 0) parts.push(`${formatCount(n.rejected)} đơn vị gửi báo cáo không hợp lệ`);
   const late =
     day === "late" ? `từ ngày ${formatDateText(c.deadline)}` : `sau ngày ${formatDateText(c.deadline)}`;
+  const outside = c.outside.map((f) =>
+    f.reason === "unregistered"
+      ? `${f.file} (mã ${f.code ?? ""}${f.name ? `, ${f.name}` : ""} không có trong danh sách đơn vị phải báo cáo)`
+      : `${f.file} (không xác định được đơn vị)`,
+  );
   return {
+    outside:
+      outside.length === 0
+        ? ""
+        : `Ngoài ra, có ${formatCount(outside.length)} tệp không được tính là báo cáo của đơn vị nào: ${outside.join("; ")}.`,
     rule:
       `Hạn gửi báo cáo: ${deadlineWords(c.deadline, day)} (tính theo dấu công văn đến); ` +
       `báo cáo đến ${late} là gửi chậm, số ngày chậm tính đến ngày nhận.`,

@@ -75,8 +75,9 @@ function rowsOf(catalog: Catalog, before: Figures, after: Figures): ComparisonRo
   return rows;
 }
 
+/** A rounded change with its sign; one that rounds to zero has none, as a rounded fall has no `-` (`formatMillions`). */
 function signed(text: string, n: number): string {
-  return n > 0 ? `+${text}` : text;
+  return n > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 /** `Viện Kiến trúc quốc gia (cán bộ: 120, nữ 64)` */

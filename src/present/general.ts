@@ -74,10 +74,11 @@ export function guidanceSentence(
   issuer: string,
   period: PeriodKey,
   deadline: string,
+  day: DeadlineDay = deadlineDayOf(catalog, config),
 ): string {
   const letter = guidanceLetter(catalog, config);
   const label = catalog.periods[period].label;
-  const ask = `gửi báo cáo ${label} ${deadlineWords(deadline, deadlineDayOf(catalog, config))} (tính theo dấu công văn đến)`;
+  const ask = `gửi báo cáo ${label} ${deadlineWords(deadline, day)} (tính theo dấu công văn đến)`;
   const number = letter.number ? ` số ${letter.number}` : "";
   if (letter.issuer === issuer)
     return `Ngày ${formatDateText(letter.date)}, ${issuer} ban hành Văn bản${number} ${letterSubject(letter.subject)}, trong đó yêu cầu các cơ quan, đơn vị thuộc Bộ ${ask}.`;
@@ -101,9 +102,14 @@ export function submissionParagraphs(
       ? n.received > 1
         ? "; tất cả đều hợp lệ và được đưa vào tổng hợp"
         : ""
-      : `, trong đó ${formatCount(n.valid)} báo cáo hợp lệ được đưa vào tổng hợp`;
+      : n.valid === 0
+        ? ", trong đó không có báo cáo nào hợp lệ để đưa vào tổng hợp"
+        : `, trong đó ${formatCount(n.valid)} báo cáo hợp lệ được đưa vào tổng hợp`;
+  // No `00/17`: a clause about no unit is said in words.
   out.push(
-    `Đến ngày ${formatDateText(date)}, ${issuer} đã nhận được báo cáo của ${formatCount(n.received)}/${formatCount(n.mustReport)} đơn vị phải báo cáo${valid}.`,
+    n.received === 0
+      ? `Đến ngày ${formatDateText(date)}, ${issuer} chưa nhận được báo cáo của đơn vị nào trong số ${units(n.mustReport)} phải báo cáo.`
+      : `Đến ngày ${formatDateText(date)}, ${issuer} đã nhận được báo cáo của ${formatCount(n.received)}/${formatCount(n.mustReport)} đơn vị phải báo cáo${valid}.`,
   );
   const pointer = internal ? " (chi tiết tại Phụ lục II)" : "";
   const timing: string[] = [];

@@ -421,8 +421,15 @@ export function targetView(
       `Tỷ lệ nữ trong diện quy hoạch của ${whole} là ${formatPercent(pool.female, pool.total)} (${formatNumber(pool.female)}/${formatNumber(pool.total)} người), ${high ? "đã đạt" : "chưa đạt"} mục tiêu ${threshold}.`,
     );
   const t = f.target;
+  if (f.units === 0) {
+    paragraphs.push("Chưa có báo cáo hợp lệ để đánh giá.");
+    return { number: String(number), paragraphs };
+  }
+  // A clause about no unit is said in words, never `00/17 đơn vị`.
   const parts = [
-    `Có ${formatCount(t.reached.length)}/${formatCount(f.units)} đơn vị đạt tỷ lệ từ ${threshold} trở lên`,
+    t.reached.length > 0
+      ? `Có ${formatCount(t.reached.length)}/${formatCount(f.units)} đơn vị đạt tỷ lệ từ ${threshold} trở lên`
+      : `Không có đơn vị nào đạt tỷ lệ từ ${threshold} trở lên`,
   ];
   if (t.notReached.length > 0) {
     const named = t.notReached.length <= NAME_LIMIT;

@@ -30,7 +30,6 @@ import {
 } from "./appendices.js";
 import { comparisonView, type ComparisonView } from "./comparison.js";
 import {
-  deadlineDayOf,
   guidanceSentence,
   opening,
   staffLines,
@@ -149,11 +148,15 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     issuer,
     period: { key: c.period, label: period.label, title: period.title, phrase, next, nextUpper: next.toLocaleUpperCase("vi") },
     opening: opening(catalog, config, issuer, phrase, consolidated),
-    guidance: consolidated ? guidanceSentence(catalog, config, issuer, c.period, c.deadline) : "",
+    guidance: consolidated
+      ? guidanceSentence(catalog, config, issuer, c.period, c.deadline, c.deadlineDay)
+      : "",
     submission: consolidated ? submissionParagraphs(c, issuer, options.date, internal) : [],
-    staffIntro: consolidated
-      ? `Tổng hợp số liệu từ báo cáo của ${formatCount(c.counts.valid)} đơn vị tại thời điểm báo cáo:`
-      : "Tại thời điểm báo cáo, tình hình cán bộ nữ của đơn vị như sau:",
+    staffIntro: !consolidated
+      ? "Tại thời điểm báo cáo, tình hình cán bộ nữ của đơn vị như sau:"
+      : c.counts.valid > 0
+        ? `Tổng hợp số liệu từ báo cáo của ${formatCount(c.counts.valid)} đơn vị tại thời điểm báo cáo:`
+        : "Chưa có báo cáo hợp lệ để tổng hợp số liệu tại thời điểm báo cáo:",
     staff: staffLines(catalog, c),
     resultsIntro: consolidated ? examplesRule(issuer) : "",
     highlights: synthesis ? highlightSentences(catalog, c, synthesis).map((text) => ({ text })) : [],
@@ -174,7 +177,8 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     appendix: {
       note: `(Kèm theo Báo cáo số ${options.reference} ${formatDateLong(options.date)} của ${issuer})`,
       staff: consolidated ? staffTable(catalog, c) : null,
-      submissions: internal ? submissionTable(c, deadlineDayOf(catalog, config)) : null,
+      // The rule the consolidation judged lateness by, so that Phụ lục II states the rule it applied.
+      submissions: internal ? submissionTable(c) : null,
       tasks: consolidated ? taskTable(catalog, c) : null,
       details: consolidated ? unitDetails(catalog, c, internal, names) : [],
     },

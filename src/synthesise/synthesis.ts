@@ -81,19 +81,39 @@ export interface Synthesis {
 }
 
 /** Sentence ends: a full stop (or ! ? …) followed by a space and what starts a sentence. */
-const SENTENCE_END = /[.!?…](?=\s+["“(]?[\p{Lu}\d])/u;
+const SENTENCE_END = /[.!?…](?=\s+["“(]?[\p{Lu}\d])/gu;
+
+const OPENERS = "([“";
+const CLOSERS = ")]”";
+
+/** Where the outermost bracket or quotation that `text` leaves open starts; -1 when none is. */
+function unclosed(text: string): number {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (OPENERS.includes(c)) open.push(i);
+    else if (CLOSERS.includes(c)) open.pop();
+  }
+  return open[0] ?? -1;
+}
+
+/** The end of the first sentence, not counting a full stop inside brackets (`(khai giảng ngày 15/3. Bế giảng …)`). */
+function firstSentenceEnd(text: string): number {
+  for (const m of text.matchAll(SENTENCE_END)) if (unclosed(text.slice(0, m.index)) < 0) return m.index;
+  return -1;
+}
 
 /** The summary as an example: whole when short, else its first sentence, cut at a clause when still long. */
 export function exampleText(summary: string): { text: string; shortened: boolean } {
   const text = summary.trim();
   if (text.length <= EXAMPLE_CHARS) return { text, shortened: false };
-  const end = SENTENCE_END.exec(text);
-  let first = end ? text.slice(0, end.index + 1) : text;
+  const end = firstSentenceEnd(text);
+  let first = end >= 0 ? text.slice(0, end + 1) : text;
   if (first.length > EXAMPLE_CHARS) {
     let head = first.slice(0, EXAMPLE_CHARS);
-    // Never leave a bracket open: cut before it.
-    const open = head.lastIndexOf("(");
-    if (open > head.lastIndexOf(")")) head = head.slice(0, open);
+    // Never leave a bracket open: cut before it (or drop it when the text opens with it).
+    for (let open = unclosed(head); open >= 0; open = unclosed(head))
+      head = open > 0 ? head.slice(0, open) : head.slice(1);
     const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(", "));
     const end = cut > EXAMPLE_CHARS / 3 ? cut : head.lastIndexOf(" ");
     first = `${head.slice(0, end).replace(/[\s,;:]+$/u, "")}…`;
@@ -246,8 +266,13 @@ function truthful(theme: Theme): Theme[] {
   });
   const chosen = points[best] ?? points[0]!;
   const stated = figures(chosen.text);
-  const keep = points.filter((p) => stated.every((f) => p.text.includes(f)));
-  const rest = points.filter((p) => !stated.every((f) => p.text.includes(f)));
+  // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
+  const gives = (p: ThemePoint) => {
+    const own = new Set(figures(p.text));
+    return stated.every((f) => own.has(f));
+  };
+  const keep = points.filter(gives);
+  const rest = points.filter((p) => !gives(p));
   const kept = themeOf(keep, "");
   kept.text = kept.units.length > 1 ? generalise(chosen) : chosen.text;
   const others = rest.length > 0 ? truthful(themeOf(rest, rest[0]?.text ?? "")) : [];
