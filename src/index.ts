@@ -1,6 +1,12 @@
 /** The library API of geq: the command line's operations as functions that return values. */
 export { validate } from "./validate/validate.js";
-export type { ValidateOptions, ValidateResult, RunProblem } from "./validate/validate.js";
+export type {
+  ValidateOptions,
+  ValidateResult,
+  RunProblem,
+  SkippedFile,
+  LaterFile,
+} from "./validate/validate.js";
 export type { UnitFileResult } from "./validate/check-unit.js";
 export { buildReport } from "./build-report.js";
 export type { BuildReportOptions, BuiltReport, InvalidInput } from "./build-report.js";
@@ -10,6 +16,8 @@ export { formatStatusText, formatStatusJson } from "./output/status.js";
 export { scaffold as init } from "./init.js";
 export type { ScaffoldOptions as InitOptions } from "./init.js";
 export { unitReportSchema, configSchema } from "./catalog/schema.js";
-export { loadCatalog, CATALOG_IDS } from "./catalog/catalog.js";
+export { loadCatalog, deadlineRule, CATALOG_IDS } from "./catalog/catalog.js";
+export { lateness } from "./dates.js";
+export type { DeadlineRule } from "./dates.js";
 export { RULES } from "./validate/messages.js";
 export type * from "./model.js";
