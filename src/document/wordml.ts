@@ -226,6 +226,7 @@ export function writeBlocks(
   const last = blocks.length - 1;
   blocks.forEach((block, index) => {
     const keepNext = options.keepLastWithNext && index === last;
+    const introduces = introducesNext(blocks, index);
     switch (block.kind) {
       case "page-break":
         breakBefore = true;
@@ -238,7 +239,10 @@ export function writeBlocks(
           align: block.align ?? "justify",
           indent: block.indent ?? true,
           breakBefore,
-          keepNext,
+          keepNext:
+            keepNext ||
+            (introduces && endsWithColon(block.runs)) ||
+            (writesNext(blocks, index) && isLabel(block.runs)),
           end: endOf(index),
         });
         break;
@@ -249,7 +253,7 @@ export function writeBlocks(
             align: "justify",
             indent: true,
             breakBefore: breakBefore && i === 0,
-            keepNext: keepNext && i === lastItem,
+            keepNext: i === lastItem && (keepNext || (introduces && endsWithColon(item))),
             end: i === lastItem ? endOf(index) : "",
           });
         });
@@ -269,6 +273,50 @@ export function writeBlocks(
 
 /** Administrative lists are dashed. */
 const DASH: Run = { text: "- " };
+
+/**
+ * Whether `blocks[index]` is followed directly (no page break between) by a list or a table that writes
+ * something: a paragraph that ends with a colon there introduces it, and is kept on its page.
+ */
+function introducesNext(blocks: readonly Block[], index: number): boolean {
+  const next = blocks[index + 1];
+  return (next?.kind === "list" && next.items.length > 0) || (next?.kind === "table" && !emptyTable(next));
+}
+
+/** Whether a block that writes something comes directly after `blocks[index]`, on the same page. */
+function writesNext(blocks: readonly Block[], index: number): boolean {
+  const next = blocks[index + 1];
+  if (next === undefined || next.kind === "page-break" || emptyTable(next)) return false;
+  return next.kind !== "list" || next.items.length > 0;
+}
+
+/** Longer than this, an emphasised paragraph is prose (a quotation, a note), not a label. */
+const LABEL_LENGTH = 200;
+
+/**
+ * Whether the runs make a label that heads what follows as a heading would: one short line set wholly in
+ * bold or italics (`Kết quả nổi bật:`, a unit's task group in Phụ lục IV).
+ */
+export function isLabel(runs: readonly Run[]): boolean {
+  let length = 0;
+  for (const run of runs) {
+    const text = cleanText(run.text);
+    if (LINE_BREAK.test(text)) return false;
+    if (text.trim() === "") continue;
+    if (run.bold !== true && run.italic !== true) return false;
+    length += text.length;
+  }
+  return length > 0 && length <= LABEL_LENGTH;
+}
+
+/** Whether the runs' text ends with a colon, as a label does (`Các hoạt động tiêu biểu:`). */
+export function endsWithColon(runs: readonly Run[]): boolean {
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const text = cleanText(runs[i]?.text ?? "").trimEnd();
+    if (text !== "") return text.endsWith(":");
+  }
+  return false;
+}
 
 /** The blocks' XML as one string. */
 export function blocksXml(blocks: readonly Block[], options: BlockOptions, sectionEnd = ""): string {
@@ -368,6 +416,12 @@ const TABLE_LAYOUT =
   '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="80"/>' +
   '<w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar>';
 const V_ALIGN = '<w:vAlign w:val="center"/>';
+const KEEP_NEXT = "<w:keepNext/>";
+
+/** A row whose one cell spans the whole table: the heading of the rows under it. */
+function isGroupRow(slots: readonly Slot[], columns: number): boolean {
+  return columns > 1 && slots.length === 1 && slots[0]?.kind === "cell" && slots[0].span === columns;
+}
 
 /**
  * A bordered grid of fixed layout filling the text width. Leading header rows repeat on every page and, as
@@ -397,9 +451,14 @@ function writeTable(
     const header = row.header === true;
     leadingHeader = leadingHeader && header;
     const bold = header || row.total === true;
+    const rowSlots = slots[rowIndex] ?? [];
+    // The head of the table and a group's row (`d) …`, one cell across the table) stay with the row
+    // under them, never alone at the foot of a page.
+    const keepNext =
+      rowIndex < rows.length - 1 && (leadingHeader || isGroupRow(rowSlots, columns)) ? KEEP_NEXT : "";
     // No row breaks across pages: a unit's name and figures stay on one line of the table.
     out.push(`<w:tr><w:trPr><w:cantSplit/>${leadingHeader ? "<w:tblHeader/>" : ""}</w:trPr>`);
-    for (const slot of slots[rowIndex] ?? []) {
+    for (const slot of rowSlots) {
       const merge =
         slot.kind === "continue"
           ? '<w:vMerge w:val="continue"/>'
@@ -412,7 +471,7 @@ function writeTable(
       );
       if (slot.kind === "cell") {
         const align = slot.cell.align ?? (header ? "center" : "left");
-        out.push(`<w:p><w:pPr>${CELL_SPACING}<w:jc w:val="${JC[align]}"/></w:pPr>`);
+        out.push(`<w:p><w:pPr>${keepNext}${CELL_SPACING}<w:jc w:val="${JC[align]}"/></w:pPr>`);
         writeRuns(out, slot.cell.runs, { size, bold });
         out.push("</w:p></w:tc>");
       } else {

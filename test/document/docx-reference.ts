@@ -22,6 +22,7 @@ import {
 import type { ParagraphChild } from "docx";
 import type { Block, Run, TableCell as ModelCell, TableRow as ModelRow } from "../../src/document/model.js";
 import { cleanText } from "../../src/document/text.js";
+import { endsWithColon, isLabel } from "../../src/document/wordml.js";
 import { part } from "./docx-xml.js";
 
 const FONT_NAME = "Times New Roman";
@@ -78,6 +79,13 @@ function renderBlocks(blocks: Block[], textWidth: number, options: BlockOptions)
   let breakBefore = false;
   blocks.forEach((block, index) => {
     const keepNext = options.keepLastWithNext && index === blocks.length - 1;
+    const next = blocks[index + 1];
+    // A label ending with a colon stays with the list or table it introduces.
+    const introduces =
+      (next?.kind === "list" && next.items.length > 0) ||
+      (next?.kind === "table" && !next.rows.every((row) => row.cells.length === 0));
+    // So does a label in bold or italics with whatever comes next on the page.
+    const followed = introduces || next?.kind === "heading" || next?.kind === "paragraph";
     switch (block.kind) {
       case "page-break":
         breakBefore = true;
@@ -91,7 +99,8 @@ function renderBlocks(blocks: Block[], textWidth: number, options: BlockOptions)
             align: block.align ?? "justify",
             indent: block.indent ?? true,
             breakBefore,
-            keepNext,
+            keepNext:
+              keepNext || (introduces && endsWithColon(block.runs)) || (followed && isLabel(block.runs)),
           }),
         );
         break;
@@ -102,7 +111,7 @@ function renderBlocks(blocks: Block[], textWidth: number, options: BlockOptions)
               align: "justify",
               indent: true,
               breakBefore: breakBefore && i === 0,
-              keepNext: keepNext && i === block.items.length - 1,
+              keepNext: i === block.items.length - 1 && (keepNext || (introduces && endsWithColon(item))),
             }),
           );
         });
@@ -249,7 +258,11 @@ function table(rows: ModelRow[], widths: number[] | undefined, textWidth: number
     const header = row.header === true;
     leadingHeader = leadingHeader && header;
     const bold = header || row.total === true;
-    const children = (slots[rowIndex] ?? []).map((slot) => {
+    const rowSlots = slots[rowIndex] ?? [];
+    const only = rowSlots[0];
+    const group = columns > 1 && rowSlots.length === 1 && only?.kind === "cell" && only.span === columns;
+    const keepNext = rowIndex < rows.length - 1 && (leadingHeader || group);
+    const children = rowSlots.map((slot) => {
       const width = { size: span(slot.column, slot.span), type: WidthType.DXA };
       const common = {
         width,
@@ -270,6 +283,7 @@ function table(rows: ModelRow[], widths: number[] | undefined, textWidth: number
         children: [
           new Paragraph({
             alignment: ALIGNMENT[align],
+            keepNext: keepNext || undefined,
             spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
             children: modelRuns(slot.cell.runs, { size, bold }),
           }),

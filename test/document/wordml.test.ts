@@ -198,6 +198,135 @@ describe("blocksXml: tables", () => {
   });
 });
 
+describe("blocksXml: what stays with what follows", () => {
+  const keeps = (xml: string): Array<[string, boolean]> =>
+    paragraphs(xml).map((paragraph) => [paragraph.text, paragraph.xml.includes("<w:keepNext/>")]);
+  const list: Block = {
+    kind: "list",
+    items: [[{ text: "Ngày 21/01/2022: Trao quà" }], [{ text: "Ngày 08/3" }]],
+  };
+  const table: Block = { kind: "table", rows: [{ cells: [cell("a")] }, { cells: [cell("b")] }] };
+
+  it("keeps a label ending with a colon with the list or table it introduces", () => {
+    const xml = blocksXml(
+      [
+        P("Các hoạt động tiêu biểu:"),
+        list,
+        {
+          kind: "paragraph",
+          runs: [{ text: "Số liệu ", bold: true }, { text: "như sau: " }, { text: "\n" }],
+        },
+        table,
+        P("Không có gì:"),
+        P("Vì vậy"),
+        P("Danh sách sau"),
+        list,
+        P("Sang trang:"),
+        { kind: "page-break" },
+        list,
+      ],
+      APPENDIX,
+    );
+    expect(keeps(xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/, ""))).toEqual([
+      ["Các hoạt động tiêu biểu:", true],
+      ["- Ngày 21/01/2022: Trao quà", false],
+      ["- Ngày 08/3", false],
+      ["Số liệu như sau: \n", true],
+      ["", false],
+      ["Không có gì:", false],
+      ["Vì vậy", false],
+      ["Danh sách sau", false],
+      ["- Ngày 21/01/2022: Trao quà", false],
+      ["- Ngày 08/3", false],
+      ["Sang trang:", false],
+      ["- Ngày 21/01/2022: Trao quà", false],
+      ["- Ngày 08/3", false],
+    ]);
+  });
+
+  it("keeps a short label wholly in bold or italics with what follows, as a heading", () => {
+    const italic = (text: string): Block => ({ kind: "paragraph", runs: [{ text, italic: true }] });
+    const xml = blocksXml(
+      [
+        italic("1. Phối hợp thực hiện bình đẳng giới"),
+        P("a) Triển khai chủ trương"),
+        { kind: "paragraph", runs: [{ text: "Kết quả nổi bật", bold: true, italic: true }, { text: " " }] },
+        P("Các đơn vị đã tổ chức 08 lớp."),
+        { kind: "paragraph", runs: [{ text: "Ghi chú", italic: true }, { text: ": x là đã hoàn thành" }] },
+        P("b"),
+        italic("Một đoạn trích dài ".repeat(12)),
+        P("c"),
+        italic("Cuối trang"),
+        { kind: "page-break" },
+        P("d"),
+        italic("Cuối cùng"),
+      ],
+      APPENDIX,
+    );
+    expect(keeps(xml).map(([, keep]) => keep)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("keeps a list's last item ending with a colon with the list or table after it", () => {
+    const xml = blocksXml(
+      [{ kind: "list", items: [[{ text: "một" }], [{ text: "gồm:" }]] }, table],
+      APPENDIX,
+    );
+    expect(keeps(xml).slice(0, 2)).toEqual([
+      ["- một", false],
+      ["- gồm:", true],
+    ]);
+  });
+
+  it("keeps every heading with what follows", () => {
+    const xml = blocksXml(
+      ([1, 2, 3] as const).map((level) => ({ kind: "heading", level, runs: [{ text: `h${level}` }] })),
+      APPENDIX,
+    );
+    expect(keeps(xml)).toEqual([
+      ["H1", true],
+      ["h2", true],
+      ["h3", true],
+    ]);
+  });
+
+  it("keeps the header rows and a group's row (one cell across the table) with the row under them", () => {
+    const comparison: Block = {
+      kind: "table",
+      rows: [
+        { header: true, cells: [cell("Nội dung"), cell("6 tháng"), cell("Cả năm")] },
+        { cells: [cell("1. Phối hợp", { colspan: 3 })] },
+        { cells: [cell("a) Triển khai", { colspan: 3 })] },
+        { cells: [cell("Số đơn vị"), cell("17"), cell("18")] },
+        { cells: [cell("Ghi chú", { colspan: 2 }), cell("")] },
+        { cells: [cell("d) Lồng ghép", { colspan: 3 })] },
+      ],
+    };
+    const rows = rowsOf(blocksXml([comparison], APPENDIX));
+    expect(rows.map((row) => paragraphs(row).every((p) => p.xml.includes("<w:keepNext/>")))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      // The last row has nothing under it to stay with.
+      false,
+    ]);
+    expect(rows[3]).not.toContain("<w:keepNext/>");
+  });
+});
+
 describe("blocksXml: paragraphs and the end of a section", () => {
   it("carries a page break on the next paragraph, or on an empty one before a table or at the end", () => {
     const xml = blocksXml(
