@@ -162,7 +162,10 @@ function writeProse(out: XmlSink, runs: readonly Run[], options: ProseOptions): 
   out.push("</w:p>");
 }
 
-/** A heading: mục (level 1) in capitals and bold, khoản bold, điểm plain; kept with what follows. */
+/**
+ * A heading: mục (level 1) in capitals and bold, khoản bold, điểm in italics, which sets a sub-task's
+ * heading apart from the plain text under it; kept with what follows.
+ */
 function writeHeading(
   out: XmlSink,
   level: number,
@@ -175,7 +178,7 @@ function writeHeading(
       `${level === 1 ? HEADING_SPACING : BODY_SPACING}${INDENT}<w:jc w:val="both"/>` +
       `<w:outlineLvl w:val="${level - 1}"/>${end}</w:pPr>`,
   );
-  writeRuns(out, runs, { size: BODY_SIZE, bold: level < 3, upper: level === 1 });
+  writeRuns(out, runs, { size: BODY_SIZE, bold: level < 3, italic: level === 3, upper: level === 1 });
   out.push("</w:p>");
 }
 

@@ -142,7 +142,7 @@ function heading(level: 1 | 2 | 3, runs: Run[], breakBefore: boolean): Paragraph
     keepLines: true,
     pageBreakBefore: breakBefore,
     outlineLevel: level - 1,
-    children: modelRuns(text, { size: BODY_SIZE, bold: level < 3 }),
+    children: modelRuns(text, { size: BODY_SIZE, bold: level < 3, italic: level === 3 }),
   });
 }
 

@@ -247,7 +247,7 @@ describe("renderDocx: blocks", () => {
     expect(paragraph?.text).toContain("<b>không in đậm</b> và {{x}}");
   });
 
-  it("writes headings by level: upper bold, bold, normal", async () => {
+  it("writes headings by level: upper bold, bold, italic", async () => {
     const out = await documentXml(
       model({}, [
         { kind: "heading", level: 1, runs: [{ text: "I. Tình hình chung" }] },
@@ -259,6 +259,9 @@ describe("renderDocx: blocks", () => {
     expect(paragraphWith(out, "1. Ưu điểm").xml).toContain("<w:b/>");
     const third = paragraphWith(out, "a) Tuyên truyền").xml;
     expect(third).not.toContain("<w:b/>");
+    // A sub-task's heading set apart from the plain text under it.
+    expect(third).toContain("<w:i/><w:iCs/>");
+    expect(paragraphWith(out, "1. Ưu điểm").xml).not.toContain("<w:i/>");
     for (const text of ["I. TÌNH HÌNH CHUNG", "1. Ưu điểm", "a) Tuyên truyền"]) {
       const heading = paragraphWith(out, text).xml;
       expect(heading).toContain("<w:keepNext/>");
