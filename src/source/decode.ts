@@ -1,4 +1,4 @@
-import type { Finding, JsonPath } from "../validate/finding.js";
+import type { Finding } from "../validate/finding.js";
 
 /** Bytes to text, and the limits every way of reading a file shares. */
 
