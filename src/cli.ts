@@ -347,7 +347,11 @@ async function runSchema(
 function audienceOption(value: unknown): { audience?: Audience } {
   if (value === undefined) return {};
   if (value === "external" || value === "internal") return { audience: value };
-  throw new Stop("bad-option", { option: "--audience", value: String(value), expected: "external | internal" });
+  throw new Stop("bad-option", {
+    option: "--audience",
+    value: String(value),
+    expected: "external | internal",
+  });
 }
 
 async function runBuildReport(paths: string[], opts: Record<string, unknown>, lang: Lang): Promise<number> {
