@@ -185,13 +185,14 @@ const TEXT = {
       `${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} left until the deadline (${s(p.deadline)})`,
   },
   "status-due-today": {
-    vi: (p) => `Hôm nay là ngày cuối cùng gửi báo cáo đúng hạn (${s(p.deadline)})`,
-    en: (p) => `Today is the last day to report on time (${s(p.deadline)})`,
+    vi: (p) => `Ngày ${s(p.asOf)} là ngày cuối cùng gửi báo cáo đúng hạn (${s(p.deadline)})`,
+    en: (p) => `${s(p.asOf)} is the last day to report on time (${s(p.deadline)})`,
   },
   "status-overdue": {
-    vi: (p) => `Đã quá hạn gửi báo cáo (${s(p.deadline)}); báo cáo nhận hôm nay chậm ${s(p.days)} ngày`,
+    vi: (p) =>
+      `Đã quá hạn gửi báo cáo (${s(p.deadline)}); báo cáo nhận ngày ${s(p.asOf)} là chậm ${s(p.days)} ngày`,
     en: (p) =>
-      `The deadline has passed (${s(p.deadline)}); a report received today is ${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} late`,
+      `The deadline has passed (${s(p.deadline)}); a report received on ${s(p.asOf)} is ${s(p.days)} ${Number(p.count) === 1 ? "day" : "days"} late`,
   },
   "status-unidentified": {
     vi: (p) => `Tệp không xác định được đơn vị: ${s(p.files)}`,

@@ -77,12 +77,13 @@ function daysToLastOnTimeDay(result: StatusResult): number {
 /** The deadline line: days left, the last day on time, or how late a file received that day is. */
 function deadlineText(result: StatusResult, lang: Lang): string {
   const deadline = deadlinePhrase(result, lang);
+  const asOf = formatDateFor(lang, result.asOf);
   const count = (n: number) => (lang === "vi" ? formatCount(n) : formatNumber(n));
   const toLast = daysToLastOnTimeDay(result);
   if (toLast > 0)
     return t(lang, "status-days-left", { days: count(result.daysLeft), count: result.daysLeft, deadline });
-  if (toLast === 0) return t(lang, "status-due-today", { deadline });
-  return t(lang, "status-overdue", { days: count(-toLast), count: -toLast, deadline });
+  if (toLast === 0) return t(lang, "status-due-today", { deadline, asOf });
+  return t(lang, "status-overdue", { days: count(-toLast), count: -toLast, deadline, asOf });
 }
 
 export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint = PLAIN): string {

@@ -166,21 +166,21 @@ describe("text table", () => {
       "",
       "Xem chi tiết lỗi: geq validate nop/hvcb.yaml nop/xyz.yaml",
       "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1; ngoài danh sách: 1",
-      "Đã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận hôm nay chậm 11 ngày",
+      "Đã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận ngày 20/06/2022 là chậm 11 ngày",
       "",
     ]);
   });
 
-  it("says the days left with a leading zero, the last day on time, or how late a file received today is", async () => {
+  it("says the days left with a leading zero, the last day on time, or how late a file received that day is", async () => {
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-05"), "vi")).toContain(
       "\nCòn 05 ngày đến hạn gửi báo cáo (trước ngày 10/06/2022)\n",
     );
     // "Trước ngày 10/6": the 9th is the last day on time, and a file received on the 10th is late.
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-09"), "vi")).toContain(
-      "\nHôm nay là ngày cuối cùng gửi báo cáo đúng hạn (trước ngày 10/06/2022)\n",
+      "\nNgày 09/06/2022 là ngày cuối cùng gửi báo cáo đúng hạn (trước ngày 10/06/2022)\n",
     );
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-10"), "vi")).toContain(
-      "\nĐã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận hôm nay chậm 01 ngày\n",
+      "\nĐã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận ngày 10/06/2022 là chậm 01 ngày\n",
     );
   });
 
@@ -190,9 +190,11 @@ describe("text table", () => {
     expect(text.split("\n")[0]).toBe(
       "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn gửi: chậm nhất ngày 10/06/2022; tính đến ngày 10/06/2022)",
     );
-    expect(text).toContain("\nHôm nay là ngày cuối cùng gửi báo cáo đúng hạn (chậm nhất ngày 10/06/2022)\n");
+    expect(text).toContain(
+      "\nNgày 10/06/2022 là ngày cuối cùng gửi báo cáo đúng hạn (chậm nhất ngày 10/06/2022)\n",
+    );
     expect(formatStatusText(await ok(["nop"], onTime, "2022-06-20"), "en")).toContain(
-      "\nThe deadline has passed (due on or before 2022-06-10); a report received today is 10 days late\n",
+      "\nThe deadline has passed (due on or before 2022-06-10); a report received on 2022-06-20 is 10 days late\n",
     );
   });
 
@@ -212,13 +214,13 @@ describe("text table", () => {
       "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 1; not registered: 1\n",
     );
     expect(text).toContain(
-      "The deadline has passed (due before 2022-06-10); a report received today is 11 days late\n",
+      "The deadline has passed (due before 2022-06-10); a report received on 2022-06-20 is 11 days late\n",
     );
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-08"), "en")).toContain(
       "2 days left until the deadline (due before 2022-06-10)\n",
     );
     expect(formatStatusText(await ok(["nop"], dir, "2022-06-09"), "en")).toContain(
-      "Today is the last day to report on time (due before 2022-06-10)\n",
+      "2022-06-09 is the last day to report on time (due before 2022-06-10)\n",
     );
   });
 
