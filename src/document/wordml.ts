@@ -76,10 +76,11 @@ const runStarts = new Map<number, RunStart>();
 
 /** The opening of a run of `size` points: black Times New Roman, bold and italic as asked. */
 function runStart(size: number, bold: boolean, italic: boolean): RunStart {
-  const key = size * 4 + (bold ? 2 : 0) + (italic ? 1 : 0);
+  // Sizes come in half points (a number shrunk to fit its cell may be 10.5 pt).
+  const half = Math.round(size * 2);
+  const key = half * 4 + (bold ? 2 : 0) + (italic ? 1 : 0);
   let start = runStarts.get(key);
   if (start === undefined) {
-    const half = size * 2;
     const properties =
       `<w:rPr>${RUN_FONTS}${bold ? "<w:b/><w:bCs/>" : ""}${italic ? "<w:i/><w:iCs/>" : ""}` +
       `<w:color w:val="000000"/><w:sz w:val="${half}"/><w:szCs w:val="${half}"/></w:rPr>`;
@@ -419,11 +420,58 @@ const TABLE_LAYOUT =
   '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="80"/>' +
   '<w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="80"/></w:tblCellMar>';
 const V_ALIGN = '<w:vAlign w:val="center"/>';
+/** For a clerk who switches a table to AutoFit in Word: fixed layout ignores it, hence `numberSize`. */
+const NO_WRAP = "<w:noWrap/>";
 const KEEP_NEXT = "<w:keepNext/>";
+/** The left and right cell margins of `TABLE_LAYOUT`. */
+const CELL_MARGINS = 160;
 
 /** A row whose one cell spans the whole table: the heading of the rows under it. */
 function isGroupRow(slots: readonly Slot[], columns: number): boolean {
   return columns > 1 && slots.length === 1 && slots[0]?.kind === "cell" && slots[0].span === columns;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers in cells
+
+/** A figure as tables show it: `1.290.000.000`, `54,2`, `−68`, `+0,3`, `45%`. */
+const NUMBER = /^[+\-\u2212\u2013]?\d[\d.,]*%?$/;
+
+/** The cell's text if it is a single number, else undefined. */
+export function numberText(runs: readonly Run[]): string | undefined {
+  const text = cleanText(runs.map((run) => run.text).join("")).trim();
+  return NUMBER.test(text) ? text : undefined;
+}
+
+/**
+ * Advance widths per 1000 em of what a number is made of, the wider of Times New Roman regular and bold
+ * (digits are 500 in both).
+ */
+const NUMBER_WIDTHS: Record<string, number> = {
+  ".": 250,
+  ",": 250,
+  "+": 570,
+  "-": 333,
+  "\u2212": 570,
+  "\u2013": 500,
+  "%": 1000,
+};
+/** Measures are estimates: a number is given this much more room than it measures. */
+const NUMBER_SLACK = 1.06;
+/** Below this a figure is too small to read; a column that needs less must be widened instead. */
+const SMALLEST_NUMBER = 8;
+
+/**
+ * The size in points, in half-point steps, at which `number` fits on one line of `available` twips: the
+ * table's `size` when it fits, else smaller. A fixed-layout table wraps a number too long for its column
+ * between any two digits (`w:noWrap` does not apply to fixed layout), so the renderer shrinks it instead.
+ */
+export function numberSize(number: string, size: number, available: number): number {
+  let units = 0;
+  for (const char of number) units += NUMBER_WIDTHS[char] ?? 500;
+  const twipsPerPoint = (units / 1000) * 20 * NUMBER_SLACK;
+  if (twipsPerPoint * size <= available) return size;
+  return Math.max(SMALLEST_NUMBER, Math.floor((available / twipsPerPoint) * 2) / 2);
 }
 
 /**
@@ -468,14 +516,18 @@ function writeTable(
           : slot.kind === "cell" && slot.merge === "restart"
             ? '<w:vMerge w:val="restart"/>'
             : "";
+      const width = spanWidth(slot.column, slot.span);
+      const number = slot.kind === "cell" ? numberText(slot.cell.runs) : undefined;
       out.push(
-        `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${spanWidth(slot.column, slot.span)}"/>` +
-          `${slot.span > 1 ? `<w:gridSpan w:val="${slot.span}"/>` : ""}${merge}${V_ALIGN}</w:tcPr>`,
+        `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>` +
+          `${slot.span > 1 ? `<w:gridSpan w:val="${slot.span}"/>` : ""}${merge}` +
+          `${number === undefined ? "" : NO_WRAP}${V_ALIGN}</w:tcPr>`,
       );
       if (slot.kind === "cell") {
         const align = slot.cell.align ?? (header ? "center" : "left");
         out.push(`<w:p><w:pPr>${keepNext}${CELL_SPACING}<w:jc w:val="${JC[align]}"/></w:pPr>`);
-        writeRuns(out, slot.cell.runs, { size, bold });
+        const fitted = number === undefined ? size : numberSize(number, size, width - CELL_MARGINS);
+        writeRuns(out, slot.cell.runs, { size: fitted, bold });
         out.push("</w:p></w:tc>");
       } else {
         out.push(EMPTY_CELL_PARAGRAPH);

@@ -14,6 +14,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TextDirection,
   TextRun,
   VerticalAlignTable,
   VerticalMergeType,
@@ -22,7 +23,7 @@ import {
 import type { ParagraphChild } from "docx";
 import type { Block, Run, TableCell as ModelCell, TableRow as ModelRow } from "../../src/document/model.js";
 import { cleanText } from "../../src/document/text.js";
-import { endsWithColon, isLabel } from "../../src/document/wordml.js";
+import { endsWithColon, isLabel, numberSize, numberText } from "../../src/document/wordml.js";
 import { part } from "./docx-xml.js";
 
 const FONT_NAME = "Times New Roman";
@@ -58,7 +59,12 @@ export async function referenceXml(
       { children: [new Paragraph({ children: [new TextRun("end")] })] },
     ],
   });
-  const xml = part(await Packer.pack(doc, "uint8array"), "word/document.xml");
+  // docx has no w:noWrap; a number's cell asks for the one text direction nothing else uses, which docx
+  // writes where w:noWrap goes.
+  const xml = part(await Packer.pack(doc, "uint8array"), "word/document.xml").replaceAll(
+    `<w:textDirection w:val="${TextDirection.LEFT_TO_RIGHT_TOP_TO_BOTTOM}"/>`,
+    "<w:noWrap/>",
+  );
   const start = xml.indexOf("<w:body>") + "<w:body>".length;
   const end = xml.indexOf('<w:p><w:r><w:t xml:space="preserve">end</w:t></w:r></w:p>');
   const sectionEnd = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(xml)?.[0] ?? "";
@@ -277,15 +283,20 @@ function table(rows: ModelRow[], widths: number[] | undefined, textWidth: number
         });
       }
       const align = slot.cell.align ?? (header ? "center" : "left");
+      const number = numberText(slot.cell.runs);
       return new TableCell({
         ...common,
         verticalMerge: slot.merge === "restart" ? VerticalMergeType.RESTART : undefined,
+        textDirection: number === undefined ? undefined : TextDirection.LEFT_TO_RIGHT_TOP_TO_BOTTOM,
         children: [
           new Paragraph({
             alignment: ALIGNMENT[align],
             keepNext: keepNext || undefined,
             spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
-            children: modelRuns(slot.cell.runs, { size, bold }),
+            children: modelRuns(slot.cell.runs, {
+              size: number === undefined ? size : numberSize(number, size, width.size - 160),
+              bold,
+            }),
           }),
         ],
       });

@@ -42,6 +42,9 @@ describe("a rendered report in LibreOffice", () => {
       / Sơ kết công tác bình đẳng giới và vì sự tiến bộ *\n *của phụ nữ 6 tháng đầu năm 2022 *\n/,
     );
 
+    // Money in a narrow column is set smaller rather than wrapped between its digits.
+    expect(text).toMatch(/Dự toán +1\.290\.000\.000 +1\.350\.000\.000 +\+60\.000\.000\n/);
+
     // pdftotext ends each page with a form feed.
     const pages = text.split("\f").filter((page) => page.trim() !== "");
     const body = pages.findIndex((page) => page.includes("Nơi nhận"));

@@ -40,6 +40,13 @@ ${unitRows(6)}
   <tr class="total"><td></td><td class="center">Tổng cộng</td><td class="right">261</td><td class="right">141</td>
     <td class="right">54,0</td><td class="right">39</td><td class="right">13</td><td class="right">33,3</td></tr>
 </table>
+<p>So với 6 tháng đầu năm:</p>
+<table data-widths="52,16,16,16">
+  <tr class="header"><th>Nội dung</th><th>6 tháng đầu năm</th><th>Cả năm</th><th>Tăng (+), giảm (-)</th></tr>
+  <tr><td colspan="4"><b>Kinh phí (đồng)</b></td></tr>
+  <tr><td>Dự toán</td><td class="right">1.290.000.000</td><td class="right">1.350.000.000</td>
+    <td class="right">+60.000.000</td></tr>
+</table>
 <h3>a) Công tác tuyên truyền</h3>
 <p>Tổ chức 08 lớp bồi dưỡng cho 214 lượt người, trong đó 160 nữ.<br>Các đơn vị đã báo cáo:</p>
 <ul>

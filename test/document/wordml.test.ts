@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Block, Run, TableCell, TableRow } from "../../src/document/model.js";
-import { blocksXml, escapeXml, lastParagraphOf } from "../../src/document/wordml.js";
+import { blocksXml, escapeXml, lastParagraphOf, numberSize, numberText } from "../../src/document/wordml.js";
 import type { BlockOptions } from "../../src/document/wordml.js";
 import { referenceXml } from "./docx-reference.js";
 import { paragraphs } from "./docx-xml.js";
@@ -324,6 +324,66 @@ describe("blocksXml: what stays with what follows", () => {
       false,
     ]);
     expect(rows[3]).not.toContain("<w:keepNext/>");
+  });
+});
+
+describe("blocksXml: numbers in narrow cells", () => {
+  const sizeOf = (xml: string): number => Number(/<w:sz w:val="(\d+)"/.exec(xml)?.[1]) / 2;
+
+  it("never lets a number wrap: no wrapping asked, and a number too long for its column set smaller", () => {
+    const xml = blocksXml(
+      [
+        {
+          kind: "table",
+          widths: [30, 16, 10, 16, 8, 12, 8],
+          rows: [
+            {
+              cells: [
+                cell("Dự toán (đồng)"),
+                cell("1.290.000.000", { align: "right" }),
+                cell("−68", { align: "right" }),
+                cell("+808.850.000", { align: "right" }),
+                cell("54,2"),
+                cell("12 người"),
+                cell(""),
+              ],
+            },
+          ],
+        },
+      ],
+      BODY,
+    );
+    const [label, money, negative, change, share, words, empty] = cellsOf(rowsOf(xml)[0] ?? "");
+    for (const tc of [money, negative, change, share]) {
+      expect(tc).toMatch(/<w:noWrap\/><w:vAlign w:val="center"\/><\/w:tcPr>/);
+    }
+    for (const tc of [label, words, empty]) expect(tc).not.toContain("<w:noWrap/>");
+    // A column of 1,496 twips, 1,336 inside its margins: 10 digits and 3 dots at 13 pt take 1,495.
+    expect(sizeOf(money ?? "")).toBeLessThan(13);
+    expect(((10 * 500 + 3 * 250) / 1000) * 20 * sizeOf(money ?? "")).toBeLessThanOrEqual(1336);
+    expect(sizeOf(change ?? "")).toBeLessThan(13);
+    for (const tc of [negative, share, label, words]) expect(sizeOf(tc ?? "")).toBe(13);
+  });
+
+  it("measures a number for its column and keeps the table's size when it fits", () => {
+    expect(numberSize("1.290.000.000", 13, 4000)).toBe(13);
+    const size = numberSize("1.290.000.000", 13, 1200);
+    expect(size).toBeLessThan(13);
+    expect(size * 2).toBe(Math.round(size * 2));
+    // 10 digits of 500 and 3 dots of 250 per 1000 em, with room to spare.
+    expect(((10 * 500 + 3 * 250) / 1000) * 20 * size * 1.05).toBeLessThanOrEqual(1200);
+    // Never so small it cannot be read: such a column must be widened.
+    expect(numberSize("1.290.000.000.000.000", 13, 300)).toBe(8);
+  });
+
+  it("takes only a single number for a number", () => {
+    for (const text of ["1.290.000.000", "−68", "-5", "+0,3", "45,8", "100%", " 17 "]) {
+      expect(numberText([{ text }]), text).toBe(text.trim());
+    }
+    expect(numberText([{ text: "1.290" }, { text: ".000" }])).toBe("1.290.000");
+    for (const text of ["", "12 người", "Tổng số", "2021 - 2030", "-", "x", "III"]) {
+      expect(numberText([{ text }]), text).toBeUndefined();
+    }
   });
 });
 
