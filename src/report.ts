@@ -77,6 +77,17 @@ function numbering(symbol: string, number: string | undefined): { line: string; 
   return { line: `Số: ${reference}`, reference };
 }
 
+/**
+ * Nơi nhận of a unit's own report. A deputy who signs on the head's behalf (`KT. VIỆN TRƯỞNG`) reports to
+ * the head too: `Viện trưởng (để b/c)` between `Như trên` and `Lưu: VT`.
+ */
+function unitRecipients(s: Signer | undefined): string[] {
+  const head = /^KT\.\s*(\S.*)$/iu.exec(s?.authority?.trim() ?? "")?.[1]?.toLocaleLowerCase("vi-VN");
+  if (!head) return [...UNIT_RECIPIENTS];
+  const [addressee = "", ...rest] = UNIT_RECIPIENTS;
+  return [addressee, `${head.charAt(0).toLocaleUpperCase("vi-VN")}${head.slice(1)} (để b/c)`, ...rest];
+}
+
 function frameSigner(s: Signer | undefined): FrameSigner {
   if (!s) return { ...DEFAULT_UNIT_SIGNER };
   return s.authority
@@ -206,7 +217,7 @@ function unitModel(input: UnitReportInput): ReportModelResult {
     type: "BÁO CÁO",
     subject: catalog.periods[report.period].title,
     addressee: catalog.receiver,
-    recipients: [...UNIT_RECIPIENTS],
+    recipients: unitRecipients(report.signer),
     signer: frameSigner(report.signer),
   };
   return assemble(consolidation, frame, input, reference);

@@ -332,7 +332,8 @@ describe("a unit's own report", () => {
       type: "BÁO CÁO",
       subject: "Sơ kết công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022",
       addressee: "Bộ Xây dựng (qua Vụ Tổ chức cán bộ)",
-      recipients: ["Như trên", "Lưu: VT"],
+      // The deputy signs on the head's behalf (KT.), so the head receives the report too.
+      recipients: ["Như trên", "Viện trưởng (để b/c)", "Lưu: VT"],
       signer: { authority: "KT. VIỆN TRƯỞNG", position: "PHÓ VIỆN TRƯỞNG", name: "Trần Văn Minh" },
     });
     expect(headings(r.model.body, 1)).toHaveLength(5);
@@ -355,10 +356,36 @@ describe("a unit's own report", () => {
     const m = model({ kind: "unit", catalog, report, date: "2022-12-06" });
     expect(m.frame.number).toBe("Số:      /BC-VKT");
     expect(m.frame.signer).toEqual({ position: "THỦ TRƯỞNG ĐƠN VỊ", name: "" });
+    expect(m.frame.recipients).toEqual(["Như trên", "Lưu: VT"]);
     expect(m.frame.date).toBe("2022-12-06");
     expect(texts(m.body).join("\n")).toContain(
       "Số cán bộ trong diện quy hoạch của đơn vị là 30 người, trong đó nữ 13 người (chiếm 43,3%); đã đạt chỉ tiêu từ 40% trở lên.",
     );
+  });
+});
+
+describe("a unit's own report: Nơi nhận", () => {
+  const recipients = (signer: UnitReport["signer"]): string[] => {
+    const report = makeUnitReport();
+    if (signer) report.signer = signer;
+    else delete report.signer;
+    return model({ kind: "unit", catalog, report }).frame.recipients;
+  };
+
+  test.each([
+    ["KT. GIÁM ĐỐC", ["Như trên", "Giám đốc (để b/c)", "Lưu: VT"]],
+    ["KT. CỤC TRƯỞNG", ["Như trên", "Cục trưởng (để b/c)", "Lưu: VT"]],
+    ["kt.  Viện trưởng ", ["Như trên", "Viện trưởng (để b/c)", "Lưu: VT"]],
+    // Signing for the collective, or as the head, reports to no one above within the unit.
+    ["TM. BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ", ["Như trên", "Lưu: VT"]],
+    ["KT.", ["Như trên", "Lưu: VT"]],
+    ["", ["Như trên", "Lưu: VT"]],
+  ])("signed with authority %j", (authority, expected) => {
+    expect(recipients({ authority, position: "PHÓ GIÁM ĐỐC", name: "Trần Văn B" })).toEqual(expected);
+  });
+
+  test("signed by the head, without an authority", () => {
+    expect(recipients({ position: "VIỆN TRƯỞNG", name: "Trần Văn B" })).toEqual(["Như trên", "Lưu: VT"]);
   });
 });
 
