@@ -32,6 +32,7 @@ import type { ISectionOptions } from "docx";
 import { formatDateLong } from "../present/format.js";
 import type { Appendix, Block, DocumentModel, Frame } from "./model.js";
 import { DeflateSink, entryData, readEntries, rewritePackage } from "./package.js";
+import type { CompressedPart, ZipEntry } from "./package.js";
 import { cleanText } from "./text.js";
 import { BODY_SIZE, lastParagraphOf, writeBlocks } from "./wordml.js";
 import type { BlockOptions } from "./wordml.js";
@@ -186,10 +187,37 @@ function fillPlaceholders(skeleton: Uint8Array, bodies: readonly Body[], date: s
     from = end;
   });
   sink.push(xml.slice(from));
-  return rewritePackage(skeleton, entries, new Map([[DOCUMENT_PART, sink.finish()]]), date);
+  return rewritePackage(
+    skeleton,
+    entries,
+    new Map([
+      [DOCUMENT_PART, sink.finish()],
+      [STYLES_PART, widowControlled(skeleton, entries)],
+    ]),
+    date,
+  );
 }
 
 const DOCUMENT_PART = "word/document.xml";
+const STYLES_PART = "word/styles.xml";
+const PARAGRAPH_DEFAULTS = "<w:pPrDefault><w:pPr>";
+
+/**
+ * docx's styles with widow and orphan control in the paragraph defaults, which docx cannot set there.
+ * Word applies it only when the styles ask (Word's own Normal style does), so without it Word would leave
+ * one line of a paragraph alone at the foot or head of a page.
+ */
+function widowControlled(skeleton: Uint8Array, entries: readonly ZipEntry[]): CompressedPart {
+  const entry = entries.find((candidate) => candidate.name === STYLES_PART);
+  if (!entry) throw new Error(`docx produced a package without ${STYLES_PART}`);
+  const xml = new TextDecoder().decode(entryData(skeleton, entry));
+  if (!xml.includes(PARAGRAPH_DEFAULTS)) {
+    throw new Error(`docx did not write the paragraph defaults of ${STYLES_PART} as expected`);
+  }
+  const sink = new DeflateSink();
+  sink.push(xml.replace(PARAGRAPH_DEFAULTS, `${PARAGRAPH_DEFAULTS}<w:widowControl/>`));
+  return sink.finish();
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Frame

@@ -57,6 +57,14 @@ describe("renderDocx: page and fonts", () => {
     }
   });
 
+  it("controls widows and orphans in every paragraph, as Word's own Normal style does", () => {
+    const defaults = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(part(sample, "word/styles.xml"))?.[0];
+    expect(defaults).toBe(
+      '<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>',
+    );
+    expect(xml).not.toContain('<w:widowControl w:val="false"/>');
+  });
+
   it("sets Times New Roman, black, on every run and as the default", () => {
     const styles = part(sample, "word/styles.xml");
     const tnr =
