@@ -262,11 +262,17 @@ function headerTable(frame: Frame): Table {
   const issuer = upper(frame.issuer);
   const left: Paragraph[] = [];
   if (parent.trim() !== "") left.push(line(titleLines(parent, 13, HEADER_LEFT).join("\n"), { size: 13 }));
-  const issuerLines = titleLines(issuer, 13, HEADER_LEFT);
-  left.push(line(issuerLines.join("\n"), { size: 13, bold: true }));
+  // 13 pt, or 12 pt (the decree allows both) where that saves a long name a line in the narrow column.
+  const [issuerSize, issuerLines] = [13, 12]
+    .map((size) => [size, titleLines(issuer, size, HEADER_LEFT)] as const)
+    .reduce((best, next) => (next[1].length < best[1].length ? next : best));
+  left.push(line(issuerLines.join("\n"), { size: issuerSize, bold: true }));
   // A third to a half of the issuer's longest line.
   left.push(
-    rule(HEADER_LEFT, Math.max(mm(12), 0.4 * Math.min(longestLineWidth(issuerLines, 13), HEADER_LEFT))),
+    rule(
+      HEADER_LEFT,
+      Math.max(mm(12), 0.4 * Math.min(longestLineWidth(issuerLines, issuerSize), HEADER_LEFT)),
+    ),
   );
   const right = [
     line(NATIONAL_TITLE, { size: 12, bold: true }),

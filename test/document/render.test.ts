@@ -115,6 +115,17 @@ describe("renderDocx: the frame", () => {
     expect(3742 - 2 * side(issuerRule?.xml)).toBeLessThan(3742 / 2);
   });
 
+  it("sets a long issuer at 12 pt where that saves it a line, else at 13 pt", async () => {
+    const issuerOf = async (issuer: string) =>
+      paragraphs(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(await documentXml(model({ issuer })))?.[0] ?? "")[1];
+    const long = await issuerOf("Cục Giám định nhà nước về chất lượng công trình xây dựng");
+    expect(long?.text).toBe("CỤC GIÁM ĐỊNH NHÀ NƯỚC\nVỀ CHẤT LƯỢNG\nCÔNG TRÌNH XÂY DỰNG");
+    expect(long?.xml).toContain('<w:sz w:val="24"/>');
+    const short = await issuerOf("Viện Kinh tế xây dựng");
+    expect(short?.text).toBe("VIỆN KINH TẾ XÂY DỰNG");
+    expect(short?.xml).toContain('<w:sz w:val="26"/>');
+  });
+
   it("leaves the parent out when there is none", async () => {
     const header = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(await documentXml(model({ parent: "" })))?.[0] ?? "";
     expect(paragraphs(header)[0]?.text).toBe("TRUNG TÂM THÔNG TIN\nVÀ ĐÀO TẠO NGHIỆP VỤ\nQUẢN LÝ ĐÔ THỊ");
