@@ -40,6 +40,16 @@ export interface DeadlineRule {
   day: DeadlineDay;
 }
 
+/** The ISO date `days` days after `iso` (before it when negative). */
+export function addDays(iso: string, days: number): string {
+  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day a file can be received on time: the deadline itself, or the day before under `late`. */
+export function lastOnTimeDay(rule: DeadlineRule): string {
+  return rule.day === "late" ? addDays(rule.date, -1) : rule.date;
+}
+
 /**
  * Days late of a file received (by its arrival stamp) on `submitted`: 0 when on time. Under a
  * `late` rule a file received on the deadline day itself is late by 1 day.

@@ -1,5 +1,7 @@
 import type { Catalog, PeriodKey } from "./model.js";
+import { deadlineRule } from "./catalog/catalog.js";
 import { STATUS_LABELS, PERIOD_LABELS } from "./catalog/schema.js";
+import { lastOnTimeDay } from "./dates.js";
 
 /** The scaffold `geq init` writes: a complete unit file that validates, commented with the letter's words. */
 
@@ -33,13 +35,16 @@ function quote(s: string): string {
 
 export function scaffold(catalog: Catalog, o: ScaffoldOptions): string {
   const period = catalog.periods[o.period];
-  const submitted =
-    o.today < period.window.from ? period.window.from : o.today > period.deadline ? period.deadline : o.today;
+  const rule = deadlineRule(catalog, o.period);
+  const lastDay = lastOnTimeDay(rule);
+  const submitted = o.today < period.window.from ? period.window.from : o.today > lastDay ? lastDay : o.today;
   const out: string[] = [
     `# yaml-language-server: $schema=${o.schemaRef}`,
     `# Báo cáo ${PERIOD_LABELS[o.period]} ${o.year} về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ`,
     `# theo văn bản ${catalog.letter.subject.replace(/^V\/v /, "về việc ")} của ${catalog.letter.issuer}.`,
-    `# Hạn gửi: ${period.deadline} (tính theo dấu công văn đến). Tình trạng: ${Object.entries(STATUS_LABELS)
+    `# Hạn gửi: ${rule.day === "late" ? "trước ngày" : "chậm nhất ngày"} ${period.deadline} (tính theo dấu công văn đến). Tình trạng: ${Object.entries(
+      STATUS_LABELS,
+    )
       .map(([k, v]) => `${k} = ${v}`)
       .join("; ")}.`,
     "format: geq/unit-report/v1",
