@@ -217,7 +217,8 @@ describe("figures of a consolidated report equal sums computed independently", (
       .filter((u) => u.submitted === "2022-06-14")
       .map((u) => (u.unit as Data).name as string);
     expect(late.length).toBeGreaterThan(0);
-    for (const name of late) expect(text).toMatch(new RegExp(`${name} \\(chậm 04 ngày\\)`));
+    // Received on 14/6 when the letter says "trước ngày 10/6": 5 days late.
+    for (const name of late) expect(text).toMatch(new RegExp(`${name} \\(chậm 05 ngày\\)`));
   });
 });
 

@@ -124,7 +124,7 @@ function makeRepo(vkt: string): string {
     ".pre-commit-config.yaml": "repos: []\n",
     [`${SEMI}/vp.yaml`]: unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09", reference: "12/BC-VP" }),
     [`${SEMI}/VQH-nhap.yaml`]: unitFile("VQH", "Viện Quy hoạch đô thị và nông thôn quốc gia", {
-      submitted: "2022-06-10",
+      submitted: "2022-06-09",
     }),
     [`${ANNUAL}/vp.yaml`]: unitFile("VP", "Văn phòng Bộ", { period: "annual", submitted: "2022-12-05" }),
   });

@@ -79,17 +79,19 @@ describe("geq status", () => {
     expect(r.stderr).toBe("");
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe(
-      "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn 10/06/2022, tính đến ngày 20/06/2022)",
+      "Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022 (hạn gửi: trước ngày 10/06/2022; tính đến ngày 20/06/2022)",
     );
-    expect(lines[3]).toMatch(/^VP {4}Văn phòng Bộ {2,}đúng hạn {2,}10\/06\/2022 {2}12\/BC-VP$/);
+    expect(lines[3]).toMatch(/^VP {4}Văn phòng Bộ {2,}đúng hạn {2,}09\/06\/2022 {2}12\/BC-VP$/);
     expect(lines[4]).toMatch(
-      /^VKT {3}Viện Kinh tế xây dựng {2,}chậm 3 ngày {2,}13\/06\/2022 {2}125\/BC-VKT$/,
+      /^VKT {3}Viện Kinh tế xây dựng {2,}chậm 3 ngày {2,}12\/06\/2022 {2}125\/BC-VKT$/,
     );
     expect(lines[6]).toMatch(/^CGD {3}Cục Giám định .* {2}chưa gửi$/);
     expect(r.stdout).toContain(
       "\nPhải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1;",
     );
-    expect(r.stdout).toContain("\nĐã quá hạn 10/06/2022 là 10 ngày\n");
+    expect(r.stdout).toContain(
+      "\nĐã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận ngày 20/06/2022 là chậm 11 ngày\n",
+    );
     // Piped: no colour.
     expect(r.stdout).not.toContain(ESC);
   });
@@ -112,15 +114,25 @@ describe("geq status", () => {
     const registry = REGISTRY.slice(0, 2);
     const done = folder(
       {
-        "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-10" }),
+        "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09" }),
         "nop/vkt.yaml": unitFile("VKT", "Viện Kinh tế xây dựng", { submitted: "2022-06-01" }),
       },
       makeConfig(registry),
     );
-    const r = geq(["status", "nop", "--as-of", "2022-06-05", "--fail-on", "missing,late,invalid"], done);
+    const r = geq(["status", "nop", "--as-of", "2022-06-09", "--fail-on", "missing,late,invalid"], done);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("\nCòn 05 ngày đến hạn 10/06/2022\n");
+    expect(r.stdout).toContain(
+      "\nNgày 09/06/2022 là ngày cuối cùng gửi báo cáo đúng hạn (trước ngày 10/06/2022)\n",
+    );
+    // Before the last day, the days left to the deadline.
+    const early = geq(["status", "nop", "--as-of", "2022-06-05"], done);
+    expect(early.stdout).toContain("\nCòn 05 ngày đến hạn gửi báo cáo (trước ngày 10/06/2022)\n");
+    // A file received after the as-of day is not yet received, and the note says so.
+    expect(early.stdout).toMatch(/^VP {2,}Văn phòng Bộ {2,}chưa gửi$/m);
+    expect(early.stderr).toBe(
+      "Không tính 1 tệp nhận sau ngày 05/06/2022; tính đến ngày đó, các đơn vị sau được coi là chưa gửi: VP.\n",
+    );
     // Late alone fails only when asked about.
     const late = folder(
       { "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-11" }) },
@@ -186,16 +198,23 @@ describe("geq status", () => {
   });
 
   it("speaks English with --lang en or an English locale", () => {
-    const r = geq(["status", "nop", "--as-of", "2022-06-09", "--lang", "en"], dir);
+    const r = geq(["status", "nop", "--as-of", "2022-06-20", "--lang", "en"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "Submissions of the semi-annual 2022 reports (deadline 2022-06-10, as of 2022-06-09)",
+      "Submissions of the semi-annual 2022 reports (due before 2022-06-10; as of 2022-06-20)",
     );
     expect(r.stdout).toMatch(
-      /^VKT {3}Viện Kinh tế xây dựng {2,}late by 3 days {2,}2022-06-13 {2}125\/BC-VKT$/m,
+      /^VKT {3}Viện Kinh tế xây dựng {2,}late by 3 days {2,}2022-06-12 {2}125\/BC-VKT$/m,
     );
-    expect(r.stdout).toContain("\n1 day left until the deadline, 2022-06-10\n");
-    const env = geq(["status", "nop", "--as-of", "2022-06-09", "--fail-on", "late"], dir, {
+    expect(r.stdout).toContain(
+      "\nThe deadline has passed (due before 2022-06-10); a report received on 2022-06-20 is 11 days late\n",
+    );
+    const before = geq(["status", "nop", "--as-of", "2022-06-08", "--lang", "en"], dir);
+    expect(before.stdout).toContain("\n2 days left until the deadline (due before 2022-06-10)\n");
+    expect(before.stderr).toMatch(
+      /^Not counted: 4 files received after 2022-06-08; as of that day these units had not reported: HVCB, VKT, VP, VQH\.\n$/,
+    );
+    const env = geq(["status", "nop", "--as-of", "2022-06-20", "--fail-on", "late"], dir, {
       LANG: "en_GB.UTF-8",
     });
     expect(env.stdout).toContain("late by 1 day");

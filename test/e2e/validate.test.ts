@@ -89,7 +89,7 @@ describe("geq validate: exit codes and text output", () => {
     const plain = run(["validate", "late.yaml"], d);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(
-      /late\.yaml:\d+:\d+ cảnh báo {2}submitted: .*gửi chậm 3 ngày so với hạn 10\/06\/2022 {2}\[late-submission\]/,
+      /late\.yaml:\d+:\d+ cảnh báo {2}submitted: .*gửi chậm 4 ngày so với hạn \(trước ngày 10\/06\/2022, tính theo dấu công văn đến\) {2}\[late-submission\]/,
     );
     expect(run(["validate", "late.yaml", "--strict"], d).code).toBe(1);
     const waived = run(["validate", "waived.yaml", "--strict"], d);
