@@ -1,0 +1,589 @@
+import { performance } from "node:perf_hooks";
+import { describe, expect, test } from "vitest";
+import {
+  DEFAULT_THEME_THRESHOLD,
+  groupThemes,
+  normaliseForThemes,
+  themeSimilarity,
+} from "../../src/synthesise/themes.js";
+import type { Theme, ThemePoint } from "../../src/synthesise/themes.js";
+
+const point = (code: string, text: string): ThemePoint => ({ code, name: `Đơn vị ${code}`, text });
+
+/** Whether two units' points end up in one theme. */
+const grouped = (a: string, b: string): boolean => groupThemes([point("A", a), point("B", b)]).length === 1;
+
+/** A small seeded generator (mulberry32), so that a failure can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const next = rng(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Which points share a theme, independent of the order of themes and of points. */
+function membership(themes: readonly Theme[]): string[][] {
+  return themes
+    .map((t) => t.points.map((p) => `${p.code}\u0000${p.text}`).sort())
+    .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+}
+
+interface Pair {
+  why: string;
+  a: string;
+  b: string;
+}
+
+const KIEM_NHIEM = "Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế.";
+
+/** One idea, worded by two units: the report must state it once. */
+const MUST_GROUP: Pair[] = [
+  {
+    why: "one cause, clauses reworded (the brief's example)",
+    a: "Thành viên Ban vì sự tiến bộ của phụ nữ đều kiêm nhiệm nên thời gian dành cho công tác còn hạn chế.",
+    b: "Thành viên Ban hoạt động kiêm nhiệm, thời gian dành cho công tác bình đẳng giới còn hạn chế",
+  },
+  {
+    why: "the committee is a Tổ công tác rather than a Ban",
+    a: "Thành viên Ban đều kiêm nhiệm, khối lượng công việc chuyên môn lớn nên thời gian dành cho hoạt động còn hạn chế.",
+    b: "Thành viên Tổ công tác đều kiêm nhiệm, khối lượng công việc chuyên môn lớn nên thời gian dành cho hoạt động còn hạn chế.",
+  },
+  {
+    why: "the same cause with its clauses in the other order",
+    a: "Thành viên Ban đều kiêm nhiệm, khối lượng công việc chuyên môn lớn nên thời gian dành cho hoạt động còn hạn chế.",
+    b: "Khối lượng công việc chuyên môn lớn, thành viên Ban không có nhiều thời gian cho hoạt động chung.",
+  },
+  {
+    why: "another list of staff categories",
+    a: "Một bộ phận viên chức, người lao động chưa nhận thức đầy đủ về vai trò của công tác bình đẳng giới.",
+    b: "Một bộ phận công chức, viên chức, người lao động chưa nhận thức đầy đủ về vai trò của công tác bình đẳng giới.",
+  },
+  {
+    why: "another list of the unit's departments",
+    a: "Công tác phối hợp giữa Ban với các khoa, phòng, ban, trung tâm có lúc chưa chặt chẽ.",
+    b: "Công tác phối hợp giữa Ban với các phòng thuộc Văn phòng có lúc chưa chặt chẽ.",
+  },
+  {
+    why: "figures differ",
+    a: "Số lượng cán bộ nữ trong diện quy hoạch còn ít (32,5%); việc tạo nguồn cán bộ nữ chưa đáp ứng yêu cầu.",
+    b: "Số lượng cán bộ nữ trong diện quy hoạch còn ít (36,4%); việc tạo nguồn cán bộ nữ chưa đáp ứng yêu cầu.",
+  },
+  {
+    why: "the target missed, stated with other figures and words",
+    a: "Tỷ lệ nữ trong diện quy hoạch mới đạt 33,3%, chưa đạt chỉ tiêu 40% đến năm 2025 theo Quyết định số 2282/QĐ-TTg.",
+    b: "Tỷ lệ cán bộ nữ trong diện quy hoạch còn thấp (2/6, 33,3%), chưa đạt mục tiêu 40%.",
+  },
+  {
+    why: "a plan item not done, framed as a delay",
+    a: "Một số nội dung chưa triển khai được theo kế hoạch (bồi dưỡng nghiệp vụ cho thành viên Ban).",
+    b: "Một số nhiệm vụ theo kế hoạch chưa hoàn thành, nhất là bồi dưỡng nghiệp vụ cho thành viên Tổ công tác.",
+  },
+  {
+    why: "each unit names its own trade union",
+    a: "Tiếp tục phối hợp với Công đoàn Trường chăm lo quyền lợi, sức khỏe của lao động nữ.",
+    b: "Tiếp tục phối hợp với Công đoàn bộ phận Vụ Khoa học công nghệ và môi trường chăm lo quyền lợi, sức khỏe của lao động nữ.",
+  },
+  {
+    why: "each unit names its own leadership",
+    a: "Tham mưu lãnh đạo Nhà trường ban hành kế hoạch hoạt động năm 2023 trong quý I/2023, bám sát hướng dẫn của Bộ.",
+    b: "Tham mưu lãnh đạo Thanh tra Bộ ban hành kế hoạch hoạt động năm 2023 trong quý I/2023, bám sát hướng dẫn của Bộ.",
+  },
+  {
+    why: "one law to disseminate, in two wordings",
+    a: "Tuyên truyền, phổ biến Luật Phòng, chống bạo lực gia đình năm 2022 (có hiệu lực từ ngày 01/7/2023) tới toàn thể viên chức, người lao động.",
+    b: "Tổ chức phổ biến các điểm mới của Luật Phòng, chống bạo lực gia đình năm 2022 trước thời điểm Luật có hiệu lực (01/7/2023).",
+  },
+  {
+    why: "one request for awards, in two wordings",
+    a: "Đề nghị Bộ kịp thời khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong công tác vì sự tiến bộ của phụ nữ.",
+    b: "Đề nghị Bộ quan tâm biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu trong công tác bình đẳng giới năm 2022.",
+  },
+  {
+    why: "one request for funds, long and short",
+    a: "Đề nghị Bộ xem xét bổ sung kinh phí cho hoạt động bình đẳng giới trong dự toán giao hằng năm.",
+    b: "Đề nghị bổ sung kinh phí cho công tác bình đẳng giới.",
+  },
+  {
+    why: "a clause dropped",
+    a: "Hình thức tuyên truyền có lúc chưa phong phú; việc ứng dụng công nghệ thông tin trong truyền thông còn hạn chế.",
+    b: "Hình thức tuyên truyền chưa phong phú, chưa ứng dụng nhiều công nghệ thông tin.",
+  },
+  {
+    why: "NFD input against NFC input",
+    a: KIEM_NHIEM.normalize("NFD"),
+    b: KIEM_NHIEM.normalize("NFC"),
+  },
+  {
+    why: "upper case, without the full stop",
+    a: "THÀNH VIÊN BAN ĐỀU KIÊM NHIỆM, THỜI GIAN DÀNH CHO CÔNG TÁC CÒN HẠN CHẾ",
+    b: KIEM_NHIEM,
+  },
+  {
+    why: "other punctuation, a bullet and surrounding spaces",
+    a: "  - Thành viên Ban đều kiêm nhiệm; thời gian dành cho công tác còn hạn chế;  ",
+    b: KIEM_NHIEM,
+  },
+  {
+    why: "a reference written with and without “số” and brackets",
+    a: "Kinh phí hoạt động được bố trí từ đầu năm và sử dụng đúng mục đích (theo Thông tư số 191/2009/TT-BTC).",
+    b: "Kinh phí hoạt động được bố trí từ đầu năm và sử dụng đúng mục đích theo Thông tư 191/2009/TT-BTC",
+  },
+];
+
+/**
+ * Different ideas that share the sector's vocabulary or a sentence frame: grouping them would state
+ * for a unit something it did not say.
+ */
+const MUST_NOT_GROUP: Pair[] = [
+  {
+    why: "funds against time: only the sector's wording is shared (the brief's example)",
+    a: "Kinh phí dành cho công tác bình đẳng giới còn hạn chế.",
+    b: "Thời gian dành cho công tác bình đẳng giới còn hạn chế do kiêm nhiệm.",
+  },
+  {
+    why: "the same frame with a different subject",
+    a: "Kinh phí còn hạn chế.",
+    b: "Thời gian còn hạn chế.",
+  },
+  {
+    why: "the committee's time against its funds",
+    a: KIEM_NHIEM,
+    b: "Kinh phí dành cho hoạt động của Ban còn hạn chế.",
+  },
+  {
+    why: "only “công tác bình đẳng giới” in common",
+    a: "Tổ chức hội nghị tổng kết công tác bình đẳng giới năm 2022.",
+    b: "Tăng cường kiểm tra, giám sát việc thực hiện công tác bình đẳng giới.",
+  },
+  {
+    why: "only “công tác bình đẳng giới và vì sự tiến bộ của phụ nữ” in common",
+    a: "Công tác bình đẳng giới và vì sự tiến bộ của phụ nữ chưa được quan tâm đúng mức.",
+    b: "Kinh phí cho công tác bình đẳng giới và vì sự tiến bộ của phụ nữ còn hạn chế.",
+  },
+  {
+    why: "two requests to the ministry about different things",
+    a: "Đề nghị Bộ tổ chức tập huấn nghiệp vụ về công tác bình đẳng giới cho các đơn vị.",
+    b: "Đề nghị Bộ bổ sung kinh phí cho công tác bình đẳng giới của các đơn vị.",
+  },
+  {
+    why: "two requests to the ministry, funds against a forum",
+    a: "Đề nghị Bộ xem xét bổ sung kinh phí cho hoạt động bình đẳng giới trong dự toán giao hằng năm.",
+    b: "Đề nghị Bộ tổ chức diễn đàn, giao lưu chia sẻ kinh nghiệm về công tác bình đẳng giới giữa các đơn vị trong Bộ.",
+  },
+  {
+    why: "training the committee against writing the plan",
+    a: "Tổ chức tập huấn nghiệp vụ công tác bình đẳng giới cho thành viên Ban.",
+    b: "Xây dựng, ban hành Kế hoạch công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2023 ngay từ đầu năm.",
+  },
+  {
+    why: "“chưa thường xuyên” about different activities",
+    a: "Sự phối hợp giữa Ban với các tổ chức đoàn thể có lúc chưa thường xuyên.",
+    b: "Việc thống kê, cập nhật số liệu tách biệt theo giới chưa được thực hiện thường xuyên.",
+  },
+  {
+    why: "a share of women in different things",
+    a: "Tỷ lệ nữ trong diện quy hoạch đạt 45,8%, đạt chỉ tiêu 40% theo Quyết định số 2282/QĐ-TTg.",
+    b: "Tỷ lệ nữ tham gia các đoàn kiểm tra công tác nghiệm thu công trình tăng so với năm 2021.",
+  },
+  {
+    why: "funds planned early against funds without a source of their own",
+    a: "Kinh phí hoạt động được bố trí từ đầu năm và sử dụng đúng mục đích theo Thông tư số 191/2009/TT-BTC.",
+    b: "Kinh phí hoạt động được bố trí chung trong dự toán của đơn vị, chưa có nguồn riêng.",
+  },
+  {
+    why: "no violence reported against disseminating the law on violence",
+    a: "Không phát sinh vụ việc bạo lực, quấy rối, xâm hại tại Cục.",
+    b: "Tổ chức phổ biến các điểm mới của Luật Phòng, chống bạo lực gia đình năm 2022 trước thời điểm Luật có hiệu lực (01/7/2023).",
+  },
+  {
+    why: "sex-disaggregated data against the reporting deadline",
+    a: "Số liệu tách biệt theo giới chưa được cập nhật định kỳ, chủ yếu tổng hợp khi có yêu cầu báo cáo.",
+    b: "Việc thực hiện chế độ báo cáo có thời điểm chưa bảo đảm thời hạn (báo cáo sơ kết 6 tháng gửi chậm).",
+  },
+  {
+    why: "training the committee against new members' skills",
+    a: "Tổ chức tập huấn nghiệp vụ công tác bình đẳng giới cho thành viên Ban.",
+    b: "Một số thành viên Ban mới được kiện toàn, chưa nắm vững nghiệp vụ.",
+  },
+  {
+    why: "the committee's funds against its members' skills",
+    a: "Nguồn kinh phí còn hạn chế, chưa có cơ chế hỗ trợ riêng cho hoạt động của Ban.",
+    b: "Kỹ năng, nghiệp vụ về công tác bình đẳng giới của một số thành viên Ban còn hạn chế.",
+  },
+  {
+    why: "planning budgets against guiding units' budgets",
+    a: "Kinh phí cho hoạt động bình đẳng giới được dự toán ngay từ đầu năm, chi tiêu tiết kiệm, đúng quy định.",
+    b: "Vụ đã chủ động hướng dẫn các đơn vị dự toán lập dự toán kinh phí hoạt động bình đẳng giới, tạo điều kiện cho các Ban vì sự tiến bộ của phụ nữ triển khai nhiệm vụ.",
+  },
+  {
+    why: "traditional media against social media already in use",
+    a: "Hoạt động truyền thông chủ yếu theo hình thức truyền thống, chưa khai thác hiệu quả mạng xã hội.",
+    b: "Đã ứng dụng công nghệ thông tin trong truyền thông: tài liệu tuyên truyền được chia sẻ qua Trang thông tin điện tử của Cục và các nhóm mạng xã hội nội bộ.",
+  },
+  {
+    why: "sending women to training against asking for guidance on the share",
+    a: "Cử cán bộ nữ trong diện quy hoạch tham gia các lớp bồi dưỡng kỹ năng lãnh đạo, quản lý.",
+    b: "Đề nghị Bộ có hướng dẫn cụ thể về tỷ lệ cán bộ nữ trong quy hoạch lãnh đạo, quản lý các cấp.",
+  },
+];
+
+describe("groupThemes: which pairs share a theme", () => {
+  test("the tables are large enough to mean something", () => {
+    expect(MUST_GROUP.length).toBeGreaterThanOrEqual(12);
+    expect(MUST_NOT_GROUP.length).toBeGreaterThanOrEqual(12);
+  });
+
+  test.each(MUST_GROUP)("groups: $why", ({ a, b }) => {
+    expect(themeSimilarity(a, b)).toBeGreaterThanOrEqual(DEFAULT_THEME_THRESHOLD);
+    expect(grouped(a, b)).toBe(true);
+    expect(grouped(b, a)).toBe(true);
+  });
+
+  test.each(MUST_NOT_GROUP)("keeps apart: $why", ({ a, b }) => {
+    expect(themeSimilarity(a, b)).toBeLessThan(DEFAULT_THEME_THRESHOLD);
+    expect(grouped(a, b)).toBe(false);
+    expect(grouped(b, a)).toBe(false);
+  });
+
+  test("texts equal after normalisation group even at the strictest threshold", () => {
+    const variants = [
+      KIEM_NHIEM,
+      KIEM_NHIEM.normalize("NFD"),
+      KIEM_NHIEM.toLocaleUpperCase("vi"),
+      `  ${KIEM_NHIEM.replace(/,/g, ";").replace(/\.$/, "")}  `,
+    ];
+    expect(new Set(variants.map(normaliseForThemes)).size).toBe(1);
+    const themes = groupThemes(
+      variants.map((text, i) => point(`U${i}`, text)),
+      { threshold: 1 },
+    );
+    expect(themes).toHaveLength(1);
+    expect(
+      groupThemes([point("A", KIEM_NHIEM), point("B", MUST_GROUP[0]?.b as string)], { threshold: 1 }),
+    ).toHaveLength(2);
+  });
+
+  test("a threshold outside (0, 1] is refused", () => {
+    for (const threshold of [0, -0.5, 1.5, Number.NaN]) {
+      expect(() => groupThemes([point("A", KIEM_NHIEM)], { threshold })).toThrow(RangeError);
+    }
+  });
+});
+
+/** Eight units on four ideas, some reworded; unit A makes two points on one idea. */
+const COMMITTEE: ThemePoint[] = [
+  point("A", "Kinh phí dành cho công tác bình đẳng giới còn hạn chế."),
+  point("B", "Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế."),
+  point("G", "Chưa có nữ lãnh đạo cấp đơn vị."),
+  point("A", "Kinh phí dành cho công tác bình đẳng giới còn hạn hẹp."),
+  point("C", "Thành viên Tổ công tác đều kiêm nhiệm, thời gian dành cho hoạt động còn hạn chế."),
+  point("F", "Sự phối hợp giữa Ban với các tổ chức đoàn thể có lúc chưa thường xuyên."),
+  point("E", "Kinh phí dành cho hoạt động bình đẳng giới còn hạn chế"),
+  point("D", "Thành viên Ban hoạt động kiêm nhiệm nên thời gian dành cho công tác còn hạn chế."),
+  point("H", "Sự phối hợp giữa Tổ công tác với các tổ chức đoàn thể có lúc chưa thường xuyên."),
+];
+
+describe("groupThemes: ordering and counting", () => {
+  test("most-shared first, ties in input order; a unit counts once however many points it made", () => {
+    const themes = groupThemes(COMMITTEE);
+    expect(themes.map((t) => [t.text, t.units.map((u) => u.code), t.points.length])).toEqual([
+      ["Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế.", ["B", "C", "D"], 3],
+      // Unit A raised it twice: two units, three points.
+      ["Kinh phí dành cho công tác bình đẳng giới còn hạn chế.", ["A", "E"], 3],
+      ["Sự phối hợp giữa Ban với các tổ chức đoàn thể có lúc chưa thường xuyên.", ["F", "H"], 2],
+      ["Chưa có nữ lãnh đạo cấp đơn vị.", ["G"], 1],
+    ]);
+  });
+
+  test("units in order of first appearance with their names, points in input order", () => {
+    const [kiemNhiem, kinhPhi] = groupThemes(COMMITTEE);
+    expect(kiemNhiem?.units).toEqual([
+      { code: "B", name: "Đơn vị B" },
+      { code: "C", name: "Đơn vị C" },
+      { code: "D", name: "Đơn vị D" },
+    ]);
+    expect(kinhPhi?.points).toEqual([COMMITTEE[0], COMMITTEE[3], COMMITTEE[6]]);
+  });
+
+  test("a single unit's similar points make one theme raised by one unit", () => {
+    const themes = groupThemes([
+      point("A", KIEM_NHIEM),
+      point("A", "Thành viên Ban hoạt động kiêm nhiệm nên thời gian dành cho công tác còn hạn chế."),
+    ]);
+    expect(themes).toHaveLength(1);
+    expect(themes[0]?.units).toEqual([{ code: "A", name: "Đơn vị A" }]);
+    expect(themes[0]?.points).toHaveLength(2);
+  });
+
+  test("the stated text is the typical point, not the one with an extra clause, and is not rewritten", () => {
+    const typical = "Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế.";
+    const themes = groupThemes([
+      point(
+        "D",
+        "Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế, nhất là vào cao điểm cuối năm khi khối lượng công việc chuyên môn tăng.",
+      ),
+      point("C", "Thành viên Tổ công tác đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế."),
+      point("A", `  ${typical}`),
+      point("B", typical),
+    ]);
+    expect(themes).toHaveLength(1);
+    expect(themes[0]?.text).toBe(typical);
+  });
+
+  test("among equally typical points the shortest is stated, then the earliest", () => {
+    const shortest = groupThemes([
+      point("A", "Kinh phí còn hạn chế."),
+      point("B", "  Kinh phí còn hạn chế  "),
+      point("C", "Kinh phí còn hạn chế!!"),
+    ]);
+    expect(shortest.map((t) => t.text)).toEqual(["Kinh phí còn hạn chế"]);
+
+    const earliest = groupThemes([point("A", "KINH PHÍ CÒN HẠN CHẾ."), point("B", "kinh phí còn hạn chế.")]);
+    expect(earliest.map((t) => t.text)).toEqual(["KINH PHÍ CÒN HẠN CHẾ."]);
+
+    const decomposed = "Kinh phí còn hạn chế.".normalize("NFD");
+    expect(groupThemes([point("A", decomposed)])[0]?.text).toBe(decomposed);
+  });
+
+  test("no points, no themes; a point without letters is a theme of its own", () => {
+    expect(groupThemes([])).toEqual([]);
+    expect(
+      groupThemes([point("A", "…"), point("B", "…"), point("C", "2022")]).map((t) => t.points.length),
+    ).toEqual([2, 1]);
+  });
+});
+
+// Templates: {a|b} picks one alternative, [x] may be left out, # is a figure. Each is its own idea,
+// so at scale every template must make exactly one theme.
+const TEMPLATES = [
+  "Thành viên {Ban|Tổ công tác} đều kiêm nhiệm, {thời gian|quỹ thời gian} dành cho {công tác|hoạt động} còn hạn chế.",
+  "Nhiều nữ cán bộ trẻ đang nuôi con nhỏ nên ít tham gia các hoạt động ngoài giờ.",
+  "Nguồn kinh phí còn hạn chế, chưa có cơ chế hỗ trợ riêng cho hoạt động của {Ban|Tổ công tác}.",
+  "Sự phối hợp giữa {Ban|Tổ công tác} với các tổ chức đoàn thể có lúc chưa {thường xuyên|chặt chẽ}.",
+  "Một bộ phận {công chức|viên chức|công chức, viên chức}, người lao động chưa nhận thức đầy đủ về vai trò của công tác bình đẳng giới.",
+  "Số lượng cán bộ nữ trong diện quy hoạch còn ít (#%); việc tạo nguồn cán bộ nữ chưa đáp ứng yêu cầu.",
+  "Tỷ lệ nữ trong diện quy hoạch mới đạt #%, chưa đạt chỉ tiêu 40% [đến năm 2025 ]theo Quyết định số 2282/QĐ-TTg.",
+  "Việc thống kê, cập nhật số liệu tách biệt theo giới chưa được thực hiện {thường xuyên|định kỳ}.",
+  "Cơ sở dữ liệu cán bộ chưa tách biệt theo giới đầy đủ, gây khó khăn cho việc theo dõi, đánh giá.",
+  "Hình thức tuyên truyền {có lúc |}chưa phong phú; việc ứng dụng công nghệ thông tin trong truyền thông còn hạn chế.",
+  "Hoạt động truyền thông chủ yếu theo hình thức truyền thống, chưa khai thác hiệu quả mạng xã hội.",
+  "Việc thực hiện chế độ báo cáo có thời điểm chưa bảo đảm thời hạn[ (báo cáo sơ kết gửi chậm)].",
+  "Một số nội dung chưa triển khai được theo kế hoạch (khảo sát nhu cầu của lao động nữ).",
+  "Cơ sở vật chất phục vụ sinh hoạt chuyên đề của nữ {công chức|viên chức} còn thiếu.",
+  "Việc lồng ghép vấn đề bình đẳng giới trong xây dựng chương trình, kế hoạch chuyên môn ở một số {đơn vị|phòng|bộ phận} còn hình thức.",
+  "Chưa có nữ lãnh đạo cấp {đơn vị|phòng}.",
+  "Đặc thù công việc thường xuyên đi công tác địa phương nên khó bố trí thời gian tổ chức hoạt động tập trung.",
+  "Nữ cán bộ có trình độ chuyên môn cao còn ít; một số chị em chưa mạnh dạn tham gia ứng cử vào vị trí lãnh đạo.",
+  "Định kiến giới vẫn còn ở một bộ phận cán bộ, coi công tác bình đẳng giới là việc riêng của nữ.",
+  "Một số cán bộ nam chưa quan tâm đúng mức đến công tác bình đẳng giới.",
+  "Ảnh hưởng của dịch COVID-19 trong những tháng đầu năm làm chậm tiến độ một số hoạt động.",
+  "Tổ chức gặp mặt, tặng quà cho nữ cán bộ có thành tích xuất sắc nhân Ngày Phụ nữ Việt Nam 20/10.",
+  "Lãnh đạo {Cục|Viện|Trường} tạo điều kiện để nữ cán bộ phát huy năng lực chuyên môn.",
+  "Không phát sinh vụ việc bạo lực, quấy rối, xâm hại tại {Cục|Viện|Vụ|Văn phòng}.",
+  "Kinh phí hoạt động được bố trí từ đầu năm và sử dụng đúng mục đích theo Thông tư số 191/2009/TT-BTC.",
+  "Các chế độ, chính sách đối với lao động nữ được thực hiện đầy đủ, kịp thời.",
+  "Nhận thức về bình đẳng giới của cán bộ, đảng viên trong {Cục|Viện|Nhà trường} có chuyển biến tích cực.",
+  "Quyền lợi của lao động nữ về thai sản, nuôi con nhỏ, khám sức khỏe định kỳ được bảo đảm đầy đủ.",
+  "Thành viên {Ban|Tổ công tác} nhiệt tình, có trách nhiệm, chủ động tham mưu các nội dung công việc.",
+  "Hình thức tuyên truyền đa dạng, kết hợp trực tiếp và trực tuyến; tin, bài được đăng tải kịp thời.",
+  "Ý thức chấp hành chính sách, pháp luật về bình đẳng giới của {công chức|viên chức}, người lao động được nâng lên.",
+  "Nữ {công chức|viên chức} được tạo điều kiện tham gia đầy đủ các khóa đào tạo sau đại học.",
+  "Văn phòng đã bố trí phòng chăm sóc bà mẹ và trẻ em (phòng vắt, trữ sữa) tại trụ sở.",
+  "Cục đã lồng ghép thành công yếu tố giới trong quá trình xây dựng chính sách nhà ở xã hội.",
+  "Tổ chức tập huấn nghiệp vụ công tác bình đẳng giới cho thành viên {Ban|Tổ công tác}.",
+  "Tiếp tục phối hợp với Công đoàn {Cục|Viện|Trường} chăm lo quyền lợi, sức khỏe của lao động nữ.",
+  "Tham mưu lãnh đạo {Cục|Viện|Vụ} ban hành kế hoạch hoạt động năm # trong quý I, bám sát hướng dẫn của Bộ.",
+  "Tuyên truyền, phổ biến Luật Phòng, chống bạo lực gia đình năm 2022 tới toàn thể {công chức|viên chức}, người lao động.",
+  "Quan tâm đào tạo, bồi dưỡng, quy hoạch cán bộ nữ; phấn đấu tỷ lệ nữ trong diện quy hoạch đạt từ 40% trở lên.",
+  "Cử cán bộ nữ trong diện quy hoạch tham gia các lớp bồi dưỡng kỹ năng lãnh đạo, quản lý.",
+  "Nâng cao chất lượng hoạt động của {Ban|Tổ công tác}; kịp thời bổ sung thành viên khi có thay đổi về nhân sự.",
+  "Duy trì các hoạt động chăm lo đời sống vật chất, tinh thần cho nữ cán bộ nhân các ngày 8/3, 20/10.",
+  "Duy trì chế độ họp định kỳ của {Ban|Tổ công tác}, thực hiện nghiêm chế độ thông tin, báo cáo.",
+  "Tiếp tục triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030.",
+  "Xây dựng, ban hành Kế hoạch công tác bình đẳng giới năm # ngay từ đầu năm.",
+  "Phát động phong trào thi đua “Giỏi việc nước, đảm việc nhà” trong nữ {công chức|viên chức}.",
+  "Hoàn thành việc kiểm tra tại các đơn vị còn lại trong quý I.",
+  "Đề nghị Bộ xem xét bổ sung kinh phí cho hoạt động bình đẳng giới trong dự toán giao hằng năm.",
+  "Đề nghị Bộ kịp thời khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong công tác vì sự tiến bộ của phụ nữ.",
+  "Đề nghị Bộ tổ chức diễn đàn, giao lưu chia sẻ kinh nghiệm về công tác bình đẳng giới giữa các đơn vị.",
+  "Đề nghị Ban vì sự tiến bộ của phụ nữ Bộ tổ chức tập huấn, cung cấp tài liệu nghiệp vụ cho các đầu mối.",
+  "Đề nghị Bộ hỗ trợ tài liệu truyền thông song ngữ cho các đơn vị có người lao động là người dân tộc thiểu số.",
+  "Đề nghị Vụ Tổ chức cán bộ hướng dẫn thủ tục nghỉ thai sản đối với viên chức hợp đồng.",
+  "Đề nghị Bộ thống nhất biểu mẫu báo cáo và bộ chỉ tiêu thống kê về bình đẳng giới.",
+  "Đề nghị Bộ tạo điều kiện để các đơn vị học tập kinh nghiệm tại các bộ, ngành, địa phương.",
+  "Đề nghị Bộ xem xét hướng dẫn mô hình tổ chức đầu mối tại các Vụ không có đơn vị trực thuộc.",
+  "Đề nghị Bộ nghiên cứu chính sách hỗ trợ nhà ở cho lao động nữ có hoàn cảnh khó khăn.",
+  "Đề nghị Bộ xem xét cử cán bộ nữ tham gia các đoàn công tác nước ngoài.",
+  "Đề nghị Bộ có cơ chế khuyến khích các đơn vị sự nghiệp tự chủ chi cho hoạt động vì sự tiến bộ của phụ nữ.",
+  "Trang thông tin điện tử của {Cục|Viện|Trường} duy trì chuyên mục riêng về bình đẳng giới.",
+];
+
+/** One unit's wording of a template: alternatives, figures, and the ways units vary the surface. */
+function instantiate(template: string, next: () => number, unit: string): string {
+  const pick = (n: number): number => Math.floor(next() * n);
+  let text = template
+    .replace(/\{([^}]*)\}/g, (_, alternatives: string) => {
+      const choices = alternatives.split("|");
+      return choices[pick(choices.length)] as string;
+    })
+    .replace(/\[([^\]]*)\]/g, (_, optional: string) => (next() < 0.5 ? optional : ""))
+    .replace(/#/g, () => String(10 + pick(50)));
+  const surface = next();
+  if (surface < 0.15) text = text.replace(/\.$/, "");
+  else if (surface < 0.25) text = text.replace(/\.$/, `, tại ${unit}.`);
+  else if (surface < 0.3) text = text.normalize("NFD");
+  else if (surface < 0.35) text = text.toLocaleUpperCase("vi");
+  else if (surface < 0.45) text = text.replace(/, /g, "; ");
+  return next() < 0.1 ? `  ${text} ` : text;
+}
+
+/** Units × points per unit, each point from a random template; the template of each point alongside. */
+function templated(
+  units: number,
+  perUnit: number,
+  seed: number,
+): { points: ThemePoint[]; template: number[] } {
+  const next = rng(seed);
+  const points: ThemePoint[] = [];
+  const template: number[] = [];
+  for (let u = 1; u <= units; u++) {
+    const name = `Đơn vị số ${u}`;
+    for (let k = 0; k < perUnit; k++) {
+      const t = Math.floor(next() * TEMPLATES.length);
+      points.push({
+        code: `DV${String(u).padStart(4, "0")}`,
+        name,
+        text: instantiate(TEMPLATES[t] as string, next, name),
+      });
+      template.push(t);
+    }
+  }
+  return { points, template };
+}
+
+/**
+ * Sentences of random syllables drawn from some five thousand, about as many as Vietnamese writing
+ * uses: nothing in common but chance.
+ */
+function unrelated(count: number, seed: number): ThemePoint[] {
+  const next = rng(seed);
+  const onsets = "_ b c ch d đ g gi h k kh l m n ng nh ph qu s t th tr v x"
+    .split(" ")
+    .map((o) => o.replace("_", ""));
+  const rhymes =
+    "a ai an ang anh ao ay e em en eo i im in inh o oi om on ong u ui um un ung ư ưa ưng ơ ơi ôi ông uy uyên yên";
+  const tones = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"];
+  const syllables = onsets.flatMap((o) =>
+    rhymes
+      .split(" ")
+      .flatMap((r) => tones.map((t) => `${o}${r.slice(0, 1)}${t}${r.slice(1)}`.normalize("NFC"))),
+  );
+  return Array.from({ length: count }, (_, i) => {
+    const length = 8 + Math.floor(next() * 14);
+    const words = Array.from({ length }, () => syllables[Math.floor(next() * syllables.length)] as string);
+    return {
+      code: `DV${Math.floor(i / 5)}`,
+      name: `Đơn vị ${Math.floor(i / 5)}`,
+      text: `${words.join(" ")}.`,
+    };
+  });
+}
+
+/**
+ * Milliseconds of the fastest of three runs after a warm-up. The machine is shared with other work;
+ * the fastest run is the closest to what grouping itself costs.
+ */
+function fastest(points: readonly ThemePoint[]): { themes: Theme[]; ms: number } {
+  let themes = groupThemes(points);
+  let ms = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    themes = groupThemes(points);
+    ms = Math.min(ms, performance.now() - start);
+  }
+  return { themes, ms };
+}
+
+describe("groupThemes: determinism", () => {
+  test("the same input twice gives identical output", () => {
+    expect(groupThemes(COMMITTEE)).toEqual(groupThemes(COMMITTEE));
+    const { points } = templated(200, 5, 11);
+    expect(groupThemes(points)).toEqual(groupThemes(points));
+  });
+
+  test("units in another order give the same themes", () => {
+    const codes = [...new Set(COMMITTEE.map((p) => p.code))];
+    for (const seed of [1, 2, 3]) {
+      const order = shuffled(codes, seed);
+      const reordered = order.flatMap((code) => COMMITTEE.filter((p) => p.code === code));
+      expect(membership(groupThemes(reordered))).toEqual(membership(groupThemes(COMMITTEE)));
+    }
+  });
+
+  test("at scale, units and points in another order give the same themes", () => {
+    const { points } = templated(1000, 5, 2024);
+    const expected = membership(groupThemes(points));
+    const byUnit = new Map<string, ThemePoint[]>();
+    for (const p of points) byUnit.set(p.code, [...(byUnit.get(p.code) ?? []), p]);
+    const unitsShuffled = shuffled([...byUnit.values()], 5).flat();
+    expect(membership(groupThemes(unitsShuffled))).toEqual(expected);
+    expect(membership(groupThemes(shuffled(points, 6)))).toEqual(expected);
+  });
+});
+
+describe("groupThemes at scale", () => {
+  test("5,000 points from 60 templates: under a second, one theme per template", () => {
+    const { points, template } = templated(1000, 5, 42);
+    const { themes, ms } = fastest(points);
+    expect(ms).toBeLessThan(1000);
+    const position = new Map(points.map((p, i) => [p, i]));
+    const templatesOf = themes.map((t) => new Set(t.points.map((p) => template[position.get(p) as number])));
+    expect(templatesOf.every((s) => s.size === 1)).toBe(true);
+    expect(themes).toHaveLength(TEMPLATES.length);
+    expect(themes.reduce((n, t) => n + t.points.length, 0)).toBe(points.length);
+  });
+
+  test("5,000 unrelated points: under a second, each its own theme", () => {
+    const { themes, ms } = fastest(unrelated(5000, 5));
+    expect(ms).toBeLessThan(1000);
+    expect(themes).toHaveLength(5000);
+  });
+
+  test("5,000 identical points: under a second, one theme of 1,000 units", () => {
+    const points = Array.from({ length: 5000 }, (_, i) => point(`DV${Math.floor(i / 5)}`, KIEM_NHIEM));
+    const { themes, ms } = fastest(points);
+    expect(ms).toBeLessThan(1000);
+    expect(themes).toHaveLength(1);
+    expect(themes[0]?.units).toHaveLength(1000);
+  });
+
+  test("5,000 rewordings of one point, each naming its unit: under a second, one theme", () => {
+    const next = rng(9);
+    const names = ["Cục", "Viện", "Vụ", "Trường", "Trung tâm", "Ban Quản lý dự án"];
+    const places = "Bắc Nam Đông Tây Trung Hà Nội Huế Cần Thơ Hải Phòng Đà Nẵng Vinh Quy Nhơn".split(" ");
+    const points = Array.from({ length: 5000 }, (_, i) => {
+      const unit = `${names[i % names.length]} ${places[Math.floor(next() * places.length)]} ${i}`;
+      return point(
+        `DV${i}`,
+        `Tiếp tục phối hợp với Công đoàn ${unit} chăm lo quyền lợi, sức khỏe của lao động nữ.`,
+      );
+    });
+    const { themes, ms } = fastest(points);
+    expect(ms).toBeLessThan(1000);
+    expect(themes).toHaveLength(1);
+  });
+});
