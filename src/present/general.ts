@@ -87,7 +87,8 @@ export function guidanceSentence(
 
 /**
  * I.2: who reported, as of the report's date: received of those that must report, on time, late (by how
- * many days), missing, rejected. Units are named up to NAME_LIMIT; a clause about no unit is left out.
+ * many days), missing, rejected. Units are named up to NAME_LIMIT, else counted; a clause about no unit
+ * is left out or said in words. For internal readers, a pointer to Phụ lục II, which lists every unit.
  */
 export function submissionParagraphs(
   c: Consolidation,
@@ -111,27 +112,28 @@ export function submissionParagraphs(
       ? `Đến ngày ${formatDateText(date)}, ${issuer} chưa nhận được báo cáo của đơn vị nào trong số ${units(n.mustReport)} phải báo cáo.`
       : `Đến ngày ${formatDateText(date)}, ${issuer} đã nhận được báo cáo của ${formatCount(n.received)}/${formatCount(n.mustReport)} đơn vị phải báo cáo${valid}.`,
   );
-  const pointer = internal ? " (chi tiết tại Phụ lục II)" : "";
   const timing: string[] = [];
   if (n.onTime > 0) timing.push(`${units(n.onTime)} gửi đúng hạn`);
   if (n.late > 0) {
     const named =
       c.late.length <= NAME_LIMIT
         ? `: ${c.late.map((u) => `${u.name} (chậm ${formatCount(u.days)} ngày)`).join(", ")}`
-        : pointer;
+        : "";
     timing.push(`${units(n.late)} gửi chậm${named}`);
   }
   if (timing.length > 0) out.push(sentence(`Về thời hạn, có ${timing.join("; ")}`));
   if (n.missing > 0) {
-    const named = c.missing.length <= NAME_LIMIT ? `: ${joinNames(c.missing.map((u) => u.name))}` : pointer;
+    const named = c.missing.length <= NAME_LIMIT ? `: ${joinNames(c.missing.map((u) => u.name))}` : "";
     out.push(sentence(`Còn ${units(n.missing)} chưa gửi báo cáo${named}`));
   } else if (n.mustReport > 0) out.push("Không có đơn vị nào chưa gửi báo cáo.");
   if (n.rejected > 0) {
-    const named = c.rejected.length <= NAME_LIMIT ? `: ${joinNames(c.rejected.map((u) => u.name))}` : pointer;
+    const named = c.rejected.length <= NAME_LIMIT ? `: ${joinNames(c.rejected.map((u) => u.name))}` : "";
     out.push(
       sentence(`Có ${units(n.rejected)} gửi báo cáo không hợp lệ, chưa được đưa vào tổng hợp${named}`),
     );
   }
+  // Every appendix is cited where the body details it; the report sent outside has no Phụ lục II.
+  if (internal) out.push("Tình hình gửi báo cáo của từng đơn vị tại Phụ lục II.");
   return out;
 }
 

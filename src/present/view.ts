@@ -146,7 +146,14 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     semiAnnual: !annual,
     year: String(c.year),
     issuer,
-    period: { key: c.period, label: period.label, title: period.title, phrase, next, nextUpper: next.toLocaleUpperCase("vi") },
+    period: {
+      key: c.period,
+      label: period.label,
+      title: period.title,
+      phrase,
+      next,
+      nextUpper: next.toLocaleUpperCase("vi"),
+    },
     opening: opening(catalog, config, issuer, phrase, consolidated),
     guidance: consolidated
       ? guidanceSentence(catalog, config, issuer, c.period, c.deadline, c.deadlineDay)
@@ -164,7 +171,9 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     budget: budgetView(catalog, c, kind, extraNumber),
     target: annual ? targetView(catalog, c, kind, issuer, extraNumber + 1) : null,
     comparison:
-      annual && consolidated && c.compare ? comparisonView(catalog, c.compare, c.year, extraNumber + 2) : null,
+      annual && consolidated && c.compare
+        ? comparisonView(catalog, c.compare, c.year, extraNumber + 2)
+        : null,
     assessment: {
       strengths: list("strengths", unit?.assessment?.strengths),
       limitations: list("limitations", unit?.assessment?.limitations),
@@ -173,7 +182,10 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     nextStepsIntro: nextStepsIntro(c.period, c.year, issuer, consolidated),
     nextSteps: list("nextSteps", unit?.next_steps),
     proposals: synthesis ? proposalsView(config, synthesis.recommendations, issuer, internal) : null,
-    recommendations: ownView(unit?.recommendations ?? [], "Đơn vị không có kiến nghị, đề xuất."),
+    // Only a unit's own report has them: in a consolidated view they would be the first unit's requests.
+    recommendations: consolidated
+      ? { items: [], note: "" }
+      : ownView(unit?.recommendations ?? [], "Đơn vị không có kiến nghị, đề xuất."),
     appendix: {
       note: `(Kèm theo Báo cáo số ${options.reference} ${formatDateLong(options.date)} của ${issuer})`,
       staff: consolidated ? staffTable(catalog, c) : null,

@@ -157,14 +157,18 @@ function examples(
       a.order - b.order,
   );
   // Units that copy the same wording would make one example three times: the first of them stands for all.
+  // Only the first eight words are read, and only until the examples are found: a thousand units' summaries
+  // are not lower-cased to pick three.
   const openings = new Set<string>();
-  const distinct = candidates.filter((c) => {
-    const opening = c.summary.normalize("NFC").toLocaleLowerCase("vi").split(/\s+/u).slice(0, 8).join(" ");
-    if (openings.has(opening)) return false;
+  const distinct: typeof candidates = [];
+  for (const c of candidates) {
+    if (distinct.length === MAX_EXAMPLES) break;
+    const opening = c.summary.split(/\s+/u, 8).join(" ").normalize("NFC").toLocaleLowerCase("vi");
+    if (openings.has(opening)) continue;
     openings.add(opening);
-    return true;
-  });
-  return distinct.slice(0, MAX_EXAMPLES).map((c) => ({
+    distinct.push(c);
+  }
+  return distinct.map((c) => ({
     code: c.unit.code,
     name: c.unit.name,
     ...exampleText(c.summary),
@@ -178,10 +182,14 @@ function activities(
   advisory: ReadonlySet<string>,
 ): GroupSynthesis[] {
   // A joint activity appears in every partner's file: the same day, group and set of units is one activity.
+  // An activity without partners is one of its own, even beside another of the unit's on the same day.
   const merged = new Map<string, PickedActivity & { order: number }>();
   c.activities.forEach(({ code, name, activity }, order) => {
     const partners = [...new Set(activity.with ?? [])].filter((p) => p !== code);
-    const key = [activity.date, activity.group, ...[code, ...partners].sort()].join("\u0000");
+    const key =
+      partners.length === 0
+        ? `\u0001${order}`
+        : [activity.date, activity.group, ...[code, ...partners].sort()].join("\u0000");
     const seen = merged.get(key);
     if (seen) {
       if (!seen.participants && activity.participants) seen.participants = activity.participants;
@@ -220,16 +228,11 @@ const FIGURE = /\d+(?:[.,/]\d+)*%?/gu;
  * Nouns by which a unit names itself in its own text (`lãnh đạo Viện`, `Công đoàn Trường`): true of that
  * unit only. A capitalised word after them makes a proper name (`Vụ Tổ chức cán bộ`), which is left alone.
  */
-const SELF_NOUN = /(?<=\p{Ll}\s)(?:Nhà trường|Học viện|Văn phòng|Thanh tra|Viện|Trường|Cục|Vụ|Báo)(?!\s+\p{Lu})(?=$|[\s,.;:)])/gu;
+const SELF_NOUN =
+  /(?<=\p{Ll}\s)(?:Nhà trường|Học viện|Văn phòng|Thanh tra|Viện|Trường|Cục|Vụ|Báo)(?!\s+\p{Lu})(?=$|[\s,.;:)])/gu;
 
 function figures(text: string): string[] {
   return text.match(FIGURE) ?? [];
-}
-
-/** How much of a point is true of its own unit only: figures the others did not give, and self-naming nouns. */
-function specificity(p: ThemePoint, shared: ReadonlySet<string>): number {
-  const own = figures(p.text).filter((f) => !shared.has(f)).length;
-  return own * 10 + (p.text.match(SELF_NOUN)?.length ?? 0) + (p.text.includes(p.name) ? 1 : 0);
 }
 
 /** A point's wording said of several units: its own name and self-naming nouns read `đơn vị`. */
@@ -252,31 +255,71 @@ function themeOf(points: readonly ThemePoint[], text: string): Theme {
  * A theme's wording must be true of every unit it names. The least unit-specific point words it (the
  * grouping's own choice on ties); points that lack a figure the wording states form a theme of their
  * own; and when several units share the theme, unit-specific nouns become `đơn vị`.
+ *
+ * Each point's figures are read once and the split is a loop, not a recursion: a theme of a thousand
+ * units that each gave their own figure ("Đơn vị số 12 hoàn thành …") splits a thousand times.
  */
 function truthful(theme: Theme): Theme[] {
   const points = theme.points;
-  if (points.length === 0) return [];
-  const sets = points.map((p) => new Set(figures(p.text)));
-  const shared = new Set([...(sets[0] ?? [])].filter((f) => sets.every((s) => s.has(f))));
-  // The least specific point, the grouping's own choice on ties, then the earliest.
-  const rank = (p: ThemePoint) => specificity(p, shared) * 2 + (p.text === theme.text ? 0 : 1);
-  let best = 0;
-  points.forEach((p, i) => {
-    if (rank(p) < rank(points[best] ?? p)) best = i;
+  const n = points.length;
+  const figs = points.map((p) => figures(p.text));
+  const sets = figs.map((f) => new Set(f));
+  // What is specific to a unit whatever the others say: self-naming nouns, its own name.
+  const fixed = points.map((p) => (p.text.match(SELF_NOUN)?.length ?? 0) + (p.text.includes(p.name) ? 1 : 0));
+  // Which points give a figure, and how many of those still to place give it.
+  const holders = new Map<string, number[]>();
+  const count = new Map<string, number>();
+  sets.forEach((set, i) => {
+    for (const f of set) {
+      const list = holders.get(f);
+      if (list) list.push(i);
+      else holders.set(f, [i]);
+      count.set(f, (count.get(f) ?? 0) + 1);
+    }
   });
-  const chosen = points[best] ?? points[0]!;
-  const stated = figures(chosen.text);
-  // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
-  const gives = (p: ThemePoint) => {
-    const own = new Set(figures(p.text));
-    return stated.every((f) => own.has(f));
-  };
-  const keep = points.filter(gives);
-  const rest = points.filter((p) => !gives(p));
-  const kept = themeOf(keep, "");
-  kept.text = kept.units.length > 1 ? generalise(chosen) : chosen.text;
-  const others = rest.length > 0 ? truthful(themeOf(rest, rest[0]?.text ?? "")) : [];
-  return [kept, ...others];
+  const placed = new Uint8Array(n);
+  const out: Theme[] = [];
+  let left = n;
+  let preferred = theme.text;
+  let sharedKey = "\u0000";
+  const own = new Int32Array(n);
+  while (left > 0) {
+    const first = points.findIndex((_, i) => !placed[i]);
+    // Figures every point still to place gives: they say nothing specific about any one of them.
+    const shared = new Set([...(sets[first] ?? [])].filter((f) => count.get(f) === left));
+    const key = [...shared].join("\u0000");
+    if (key !== sharedKey) {
+      sharedKey = key;
+      figs.forEach((f, i) => (own[i] = f.filter((x) => !shared.has(x)).length));
+    }
+    // The least specific point, the grouping's own choice on ties, then the earliest.
+    let best = -1;
+    let bestRank = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (placed[i]) continue;
+      const rank = ((own[i] ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1);
+      if (rank < bestRank) [best, bestRank] = [i, rank];
+    }
+    const chosen = points[best] ?? points[first]!;
+    const stated = figs[best] ?? [];
+    // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
+    const gives = (i: number) => !placed[i] && stated.every((f) => sets[i]?.has(f));
+    const candidates = stated.length > 0 ? (holders.get(stated[0] ?? "") ?? []) : points.map((_, i) => i);
+    const keep = candidates.filter(gives);
+    for (const i of keep) {
+      placed[i] = 1;
+      for (const f of sets[i] ?? []) count.set(f, (count.get(f) ?? 0) - 1);
+    }
+    left -= keep.length;
+    const kept = themeOf(
+      keep.map((i) => points[i]!),
+      "",
+    );
+    kept.text = kept.units.length > 1 ? generalise(chosen) : chosen.text;
+    out.push(kept);
+    preferred = points.find((_, i) => !placed[i])?.text ?? "";
+  }
+  return out;
 }
 
 function themeList(points: readonly ThemePoint[]): ThemeList {
