@@ -3,6 +3,8 @@ import {
   formatCount,
   formatDateLong,
   formatDateShort,
+  formatDateText,
+  formatMillions,
   formatNumber,
   formatPercent,
   formatRatioPercent,
@@ -113,4 +115,38 @@ describe("dates (Nghị định 30/2020/NĐ-CP)", () => {
     ["2022-06-08", "08/06/2022"],
     ["2022-12-10", "10/12/2022"],
   ])("short %s → %s", (iso, text) => expect(formatDateShort(iso)).toBe(text));
+});
+
+describe("formatDateText: running text, lists and tables, no leading zeros", () => {
+  test.each([
+    ["2022-04-26", "26/4/2022"],
+    ["2022-06-08", "8/6/2022"],
+    ["2022-01-05", "5/1/2022"],
+    ["2022-12-10", "10/12/2022"],
+    ["2021-12-31", "31/12/2021"],
+  ])("%s → %s", (iso, text) => expect(formatDateText(iso)).toBe(text));
+});
+
+describe("formatMillions: đồng in millions, one decimal, half up on the integer", () => {
+  test.each([
+    [0, "0,0"],
+    [1_000_000, "1,0"],
+    [1_249_950, "1,2"], // 1,24995 million: below the half
+    [1_249_999, "1,2"],
+    [1_250_000, "1,3"], // exactly the half rounds up
+    [1_290_000_000, "1.290,0"],
+    [21_500_000, "21,5"],
+    [49_999, "0,0"],
+    [50_000, "0,1"],
+    [999_950_000, "1.000,0"], // the carry reaches the thousands
+    [-1_250_000, "-1,3"], // half away from zero
+    [-1_249_999, "-1,2"],
+    [-40_000, "0,0"], // rounds to zero: no "-0,0"
+    [1_234_567_890_123, "1.234.567,9"], // large totals keep their precision
+  ])("%d → %s", (vnd, text) => expect(formatMillions(vnd)).toBe(text));
+
+  test("never breaks inside a number: no space of any kind", () => {
+    for (const n of [0, 1, 999_999, 12_345_678, 9_876_543_210])
+      expect(formatMillions(n)).toMatch(/^[\d.,-]+$/);
+  });
 });

@@ -1,0 +1,702 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { consolidate } from "../../src/consolidate/consolidate.js";
+import type { Consolidation } from "../../src/consolidate/consolidate.js";
+import type { SubmissionEntry } from "../../src/consolidate/submissions.js";
+import type { Activity, Config, PeriodKey, RegistryUnit, TaskReport, UnitReport } from "../../src/model.js";
+import {
+  exampleText,
+  MAX_ACTIVITIES,
+  MAX_EXAMPLES,
+  MAX_THEMES,
+  synthesise,
+  type Synthesis,
+  type ThemeList,
+} from "../../src/synthesise/synthesis.js";
+import { makeUnitReport, testCatalog } from "../helpers/unit-report.js";
+
+const catalog = testCatalog();
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+function entriesOf(reports: readonly UnitReport[]): SubmissionEntry[] {
+  return reports.map((report) => ({
+    code: report.unit.code,
+    name: report.unit.name,
+    file: `${report.unit.code}.yaml`,
+    report,
+    errors: 0,
+  }));
+}
+
+function consolidation(
+  registry: readonly RegistryUnit[],
+  reports: readonly UnitReport[],
+  period: PeriodKey = "semi-annual",
+): Consolidation {
+  return consolidate({
+    catalog,
+    registry,
+    period,
+    year: 2022,
+    deadline: catalog.periods[period].deadline,
+    entries: entriesOf(reports),
+  });
+}
+
+function synthesisOf(registry: readonly RegistryUnit[], reports: readonly UnitReport[]): Synthesis {
+  return synthesise(consolidation(registry, reports), catalog, registry);
+}
+
+/** The index of a sub-task in `Synthesis.tasks` (catalogue order). */
+function taskIndex(path: string): number {
+  const i = catalog.groups.flatMap((g) => g.tasks.map((t) => `${g.key}.${t.key}`)).indexOf(path);
+  if (i < 0) throw new Error(path);
+  return i;
+}
+
+/** The example set: every unit done with a summary of its own, and given tasks overridden. */
+function report(
+  unit: RegistryUnit,
+  tasks: Record<string, Partial<TaskReport>> = {},
+  extra: Partial<UnitReport> = {},
+) {
+  const overrides: Record<string, Record<string, Partial<TaskReport>>> = {};
+  for (const [path, t] of Object.entries(tasks)) {
+    const [g = "", k = ""] = path.split(".");
+    (overrides[g] ??= {})[k] = t;
+  }
+  return makeUnitReport({
+    unit: { code: unit.code, name: unit.name },
+    tasks: overrides,
+    activities: [],
+    ...extra,
+  });
+}
+
+const FIGURE = /\d+(?:[.,/]\d+)*%?/gu;
+const figures = (text: string): string[] => text.match(FIGURE) ?? [];
+
+/** Brackets and quotes opened and not closed. */
+function openBrackets(text: string): number {
+  let depth = 0;
+  for (const c of text) {
+    if ("([“".includes(c)) depth++;
+    else if (")]”".includes(c)) depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+describe("exampleText: the summary, or its first sentence when long", () => {
+  const long = (s: string) => s.padEnd(200, " thêm nội dung");
+  test.each([
+    [
+      "short: whole",
+      "Tổ chức 02 lớp bồi dưỡng. Đạt kết quả tốt.",
+      "Tổ chức 02 lớp bồi dưỡng. Đạt kết quả tốt.",
+      false,
+    ],
+    ["trimmed", "  Tổ chức 02 lớp bồi dưỡng.  ", "Tổ chức 02 lớp bồi dưỡng.", false],
+    [
+      "long: the first sentence",
+      long("Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người. Ngoài ra còn"),
+      "Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.",
+      true,
+    ],
+    [
+      "a sentence may start with a figure",
+      long("Ban đã tổ chức 02 lớp bồi dưỡng. 45 lượt người tham gia"),
+      "Ban đã tổ chức 02 lớp bồi dưỡng.",
+      true,
+    ],
+    [
+      "a full stop inside a date or a number is no sentence end",
+      long("Ban hành Kế hoạch số 15/KH-VKT ngày 22.4.2022 về bình đẳng giới. Sau đó"),
+      "Ban hành Kế hoạch số 15/KH-VKT ngày 22.4.2022 về bình đẳng giới.",
+      true,
+    ],
+    [
+      "a full stop inside brackets is no sentence end",
+      "Tổ chức 02 lớp bồi dưỡng (khai giảng ngày 15/3. Bế giảng ngày 20/3) cho 45 lượt người tham gia. Đồng thời phối hợp với Công đoàn tổ chức nhiều hoạt động khác cho nữ cán bộ dịp 8/3 và 20/10.",
+      "Tổ chức 02 lớp bồi dưỡng (khai giảng ngày 15/3. Bế giảng ngày 20/3) cho 45 lượt người tham gia.",
+      true,
+    ],
+    [
+      "a long first sentence is cut at a clause",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện; trong kỳ đã ban hành Kế hoạch số 15/KH-VKT ngày 22/4/2022 triển khai văn bản hướng dẫn của Bộ Xây dựng.",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện…",
+      true,
+    ],
+    [
+      "never a bracket left open: cut before it",
+      "Ban đã phối hợp với cấp ủy, lãnh đạo Viện rà soát tình hình cán bộ nữ tham gia lãnh đạo, quản lý (lãnh đạo cấp đơn vị có 01/04 người là nữ, lãnh đạo cấp phòng có 10/24 người là nữ) và tham mưu ban hành kế hoạch.",
+      "Ban đã phối hợp với cấp ủy, lãnh đạo Viện rà soát tình hình cán bộ nữ tham gia lãnh đạo…",
+      true,
+    ],
+  ])("%s", (_name, summary, text, shortened) => expect(exampleText(summary)).toEqual({ text, shortened }));
+
+  test("for summaries of every length and bracket placement: a prefix, at most 161 characters, nothing left open", () => {
+    const words = "Ban đã tổ chức lớp bồi dưỡng cho cán bộ nữ trong diện quy hoạch của đơn vị".split(" ");
+    for (let n = 5; n < 80; n += 3)
+      for (const open of [0, 1, 7, 20, 40])
+        for (const stop of [-1, 4, 12, 30]) {
+          const parts = Array.from({ length: n }, (_, i) => words[i % words.length] ?? "");
+          if (open < n) {
+            parts[open] = `(${parts[open]}`;
+            const close = Math.min(n - 1, open + 6);
+            parts[close] = `${parts[close]})`;
+          }
+          if (stop >= 0 && stop < n) parts[stop] = `${parts[stop]}. Kết`;
+          const summary = `${parts.join(" ")}.`;
+          const { text, shortened } = exampleText(summary);
+          const where = `${summary} → ${text}`;
+          expect(text.length, where).toBeLessThanOrEqual(161);
+          expect(openBrackets(text), where).toBe(0);
+          expect(shortened, where).toBe(text !== summary);
+          // A prefix of the summary, but for a leading bracket that was dropped.
+          const stem = text.replace(/…$/u, "");
+          expect(summary.startsWith(stem) || summary.slice(1).startsWith(stem), where).toBe(true);
+        }
+  });
+});
+
+describe("examples: at most three per sub-task, chosen by the stated rule", () => {
+  const path = "female_cadres.leadership_training";
+  const i = taskIndex(path);
+  let serial = 0;
+  const training = (classes: number, total: number, summary?: string): Partial<TaskReport> => ({
+    status: "done",
+    classes,
+    participants: { total, female: 0 },
+    // Distinct openings, so that only the tests about copied wording have any.
+    summary: summary ?? `Lần ${++serial}: tổ chức ${classes} lớp cho ${total} lượt người.`,
+  });
+  const picked = (registry: RegistryUnit[], tasks: Record<string, Partial<TaskReport>>) =>
+    synthesisOf(
+      registry,
+      registry.map((u) => report(u, tasks[u.code] ? { [path]: tasks[u.code] ?? {} } : {})),
+    ).tasks[i]?.examples.map((e) => e.code);
+
+  const units = (...codes: string[]): RegistryUnit[] =>
+    codes.map((code) => ({ code, name: `Đơn vị ${code}` }));
+  const advisory = (code: string): RegistryUnit => ({ code, name: `Vụ ${code}`, kind: "advisory" });
+
+  test.each([
+    [
+      "the largest figures first (classes and people summed)",
+      units("A", "B", "C", "D"),
+      { A: training(1, 10), B: training(2, 200), C: training(1, 50), D: training(5, 100) },
+      ["B", "D", "C"],
+    ],
+    [
+      "advisory units first, however small their figures; then the largest",
+      [
+        ...units("A", "B"),
+        advisory("V1"),
+        { code: "S", name: "Viện S", kind: "service" as const },
+        advisory("V2"),
+      ],
+      { A: training(9, 900), B: training(1, 1), V1: training(1, 1), S: training(8, 800), V2: training(1, 5) },
+      ["V2", "V1", "A"],
+    ],
+    [
+      "ties keep the registry order",
+      units("Z", "Y", "X", "W"),
+      { Z: training(1, 10), Y: training(1, 10), X: training(1, 10), W: training(1, 10) },
+      ["Z", "Y", "X"],
+    ],
+    [
+      "only units that did it or are doing it, with a summary",
+      units("A", "B", "C", "D", "E"),
+      {
+        A: { status: "not_started" },
+        B: { status: "not_applicable", summary: "Không có nội dung để triển khai." },
+        C: { ...training(1, 10), summary: "" },
+        D: { ...training(1, 1), status: "in_progress" },
+        E: training(2, 20),
+      },
+      ["E", "D"],
+    ],
+    [
+      "units whose summaries open with the same eight words count once, the first in the rule's order",
+      units("A", "B", "C", "D"),
+      {
+        A: training(1, 10, "Ban đã tham mưu tổ chức lớp bồi dưỡng kỹ năng cho nữ cán bộ của Vụ."),
+        B: training(3, 300, "Ban đã tham mưu tổ chức lớp bồi dưỡng kỹ năng cho nữ cán bộ của Viện."),
+        C: training(2, 200, "BAN ĐÃ THAM MƯU TỔ CHỨC LỚP BỒI DƯỠNG kỹ năng lãnh đạo."),
+        // The eighth word differs: another opening.
+        D: training(1, 5, "Ban đã tham mưu tổ chức lớp tập huấn nghiệp vụ riêng."),
+      },
+      ["B", "D"],
+    ],
+    [
+      "the same opening typed with combining marks counts once too",
+      units("A", "B"),
+      {
+        A: training(2, 20, "Ban đã tham mưu tổ chức lớp bồi dưỡng kỹ năng A."),
+        B: training(1, 10, "Ban đã tham mưu tổ chức lớp bồi dưỡng kỹ năng B.".normalize("NFD")),
+      },
+      ["A"],
+    ],
+    ["no unit with a summary: no example", units("A"), { A: { ...training(1, 1), summary: "" } }, []],
+  ] as [string, RegistryUnit[], Record<string, Partial<TaskReport>>, string[]][])(
+    "%s",
+    (_name, registry, tasks, expected) => expect(picked(registry, tasks)).toEqual(expected),
+  );
+
+  test("names and texts: the registry's name, a long summary shortened to its first sentence", () => {
+    const registry = [{ code: "VKT", name: "Viện Kinh tế xây dựng" }];
+    const long = `Viện đã tổ chức 01 lớp bồi dưỡng cho nữ lãnh đạo, quản lý. ${"Nội dung chi tiết của lớp học. ".repeat(8)}`;
+    const s = synthesisOf(registry, [report(registry[0]!, { [path]: training(1, 37, long) })]);
+    expect(s.tasks[i]?.examples).toEqual([
+      {
+        code: "VKT",
+        name: "Viện Kinh tế xây dựng",
+        text: "Viện đã tổ chức 01 lớp bồi dưỡng cho nữ lãnh đạo, quản lý.",
+        shortened: true,
+      },
+    ]);
+  });
+
+  test("units that have not started are listed in registry order", () => {
+    const registry = units("A", "B", "C");
+    const s = synthesisOf(registry, [
+      report(registry[0]!, { [path]: { status: "not_started" } }),
+      report(registry[1]!),
+      report(registry[2]!, { [path]: { status: "not_started" } }),
+    ]);
+    expect(s.tasks[i]?.notStarted).toEqual([
+      { code: "A", name: "Đơn vị A" },
+      { code: "C", name: "Đơn vị C" },
+    ]);
+    expect(s.tasks[i]).toMatchObject({ group: "female_cadres", task: "leadership_training" });
+  });
+
+  test("never more than three, whatever the number of units", () => {
+    const registry = Array.from({ length: 30 }, (_, k) => ({
+      code: `U${k}`,
+      name: `Đơn vị ${k}`,
+      ...(k % 3 ? {} : { kind: "advisory" as const }),
+    }));
+    const s = synthesisOf(
+      registry,
+      registry.map((u, k) =>
+        report(u, { [path]: training(1, k, `Đơn vị số ${k} tổ chức lớp bồi dưỡng riêng của mình.`) }),
+      ),
+    );
+    expect(MAX_EXAMPLES).toBe(3);
+    for (const t of s.tasks) expect(t.examples.length).toBeLessThanOrEqual(3);
+    expect(s.tasks[i]?.examples.map((e) => e.code)).toEqual(["U27", "U24", "U21"]);
+  });
+});
+
+describe("activities: at most five per group, joint ones once", () => {
+  const registry: RegistryUnit[] = [
+    { code: "CGD", name: "Cục Giám định" },
+    { code: "VKT", name: "Viện Kinh tế xây dựng" },
+    { code: "VQH", name: "Viện Quy hoạch" },
+  ];
+  const act = (date: string, title: string, extra: Partial<Activity> = {}): Activity => ({
+    date,
+    group: "inspection",
+    title,
+    ...extra,
+  });
+  const groupOf = (s: Synthesis, key: string) => s.groups.find((g) => g.group === key);
+
+  test("a joint activity reported by both partners is shown once, naming both, and counted once", () => {
+    const s = synthesisOf(registry, [
+      report(
+        registry[0]!,
+        {},
+        {
+          activities: [
+            act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"], participants: { total: 12, female: 5 } }),
+          ],
+        },
+      ),
+      report(
+        registry[1]!,
+        {},
+        { activities: [act("2022-04-26", "Kiểm tra chéo giữa hai đơn vị", { with: ["CGD"] })] },
+      ),
+      report(registry[2]!),
+    ]);
+    expect(groupOf(s, "inspection")).toEqual({
+      group: "inspection",
+      total: 1,
+      activities: [
+        {
+          date: "2022-04-26",
+          group: "inspection",
+          title: "Kiểm tra chéo",
+          participants: { total: 12, female: 5 },
+          units: [
+            { code: "CGD", name: "Cục Giám định" },
+            { code: "VKT", name: "Viện Kinh tế xây dựng" },
+          ],
+        },
+      ],
+    });
+  });
+
+  test.each([
+    [
+      "reported by one partner only: once, naming both",
+      [[act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"] })], [], []],
+      1,
+      [["CGD", "VKT"]],
+    ],
+    [
+      "the same partners on another day: two activities",
+      [
+        [act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"] })],
+        [act("2022-05-26", "Kiểm tra chéo", { with: ["CGD"] })],
+        [],
+      ],
+      2,
+      [
+        ["CGD", "VKT"],
+        ["VKT", "CGD"],
+      ],
+    ],
+    [
+      "the same day in another group: two activities",
+      [
+        [act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"] })],
+        [act("2022-04-26", "Tọa đàm", { with: ["CGD"], group: "communication" })],
+        [],
+      ],
+      1,
+      [["CGD", "VKT"]],
+    ],
+    [
+      "two activities of one unit on one day in one group are two, not one joint activity",
+      [
+        [act("2022-03-08", "Tọa đàm nhân Ngày Quốc tế Phụ nữ"), act("2022-03-08", "Gặp mặt nữ cán bộ")],
+        [],
+        [],
+      ],
+      2,
+      [["CGD"], ["CGD"]],
+    ],
+    [
+      "a unit naming itself as partner is no partner",
+      [[act("2022-04-26", "Kiểm tra", { with: ["CGD", "CGD"] })], [], []],
+      1,
+      [["CGD"]],
+    ],
+    [
+      "three partners: once, all named",
+      [
+        [act("2022-04-26", "Kiểm tra liên ngành", { with: ["VKT", "VQH"] })],
+        [act("2022-04-26", "Kiểm tra liên ngành", { with: ["VQH", "CGD"] })],
+        [act("2022-04-26", "Kiểm tra liên ngành", { with: ["CGD", "VKT"] })],
+      ],
+      1,
+      [["CGD", "VKT", "VQH"]],
+    ],
+  ] as [string, Activity[][], number, string[][]][])("%s", (_name, lists, total, units) => {
+    const s = synthesisOf(
+      registry,
+      registry.map((u, k) => report(u, {}, { activities: lists[k] ?? [] })),
+    );
+    const g = groupOf(s, "inspection");
+    expect(g?.total).toBe(total);
+    expect(g?.activities.map((a) => a.units.map((u) => u.code))).toEqual(units);
+  });
+
+  test("at most five in the body: advisory units' first, then the most people; shown by date; the total counts all", () => {
+    const reg: RegistryUnit[] = [
+      { code: "A", name: "Đơn vị A" },
+      { code: "V", name: "Vụ V", kind: "advisory" },
+    ];
+    const many = Array.from({ length: 8 }, (_, k) =>
+      act(`2022-0${k + 1}-15`, `Hoạt động ${k + 1}`, { participants: { total: (k + 1) * 10, female: 0 } }),
+    );
+    const s = synthesisOf(reg, [
+      report(reg[0]!, {}, { activities: many }),
+      report(
+        reg[1]!,
+        {},
+        { activities: [act("2022-01-02", "Hoạt động của Vụ", { participants: { total: 1, female: 1 } })] },
+      ),
+    ]);
+    const g = groupOf(s, "inspection");
+    expect(MAX_ACTIVITIES).toBe(5);
+    expect(g?.total).toBe(9);
+    expect(g?.activities.map((a) => a.title)).toEqual([
+      "Hoạt động của Vụ",
+      "Hoạt động 5",
+      "Hoạt động 6",
+      "Hoạt động 7",
+      "Hoạt động 8",
+    ]);
+    // Every group, even one without activities, is there in catalogue order.
+    expect(s.groups.map((x) => x.group)).toEqual(catalog.groups.map((x) => x.key));
+    expect(groupOf(s, "coordination")).toEqual({ group: "coordination", activities: [], total: 0 });
+  });
+});
+
+describe("themes: stated once, true of every unit named", () => {
+  const two: RegistryUnit[] = [
+    { code: "VKT", name: "Viện Kinh tế xây dựng" },
+    { code: "VKH", name: "Viện Khoa học công nghệ xây dựng" },
+  ];
+  const limitationsOf = (registry: RegistryUnit[], points: string[][]): ThemeList =>
+    synthesisOf(
+      registry,
+      registry.map((u, k) => report(u, {}, { assessment: { limitations: points[k] ?? [] } })),
+    ).limitations;
+  const stated = (list: ThemeList) => list.themes.map((t) => [t.text, t.units.map((u) => u.code)]);
+
+  test.each([
+    ["31,3%", "33,3%"],
+    ["33,3%", "31,3%"],
+    ["3,3%", "33,3%"],
+    ["33,3%", "3,3%"],
+    ["1/5", "11/5"],
+  ])("%s and %s: never one theme stated with one unit's figure for both", (a, b) => {
+    const list = limitationsOf(two, [
+      [`Tỷ lệ nữ trong diện quy hoạch mới đạt ${a}.`],
+      [`Tỷ lệ nữ trong diện quy hoạch mới đạt ${b}.`],
+    ]);
+    expect(stated(list)).toEqual([
+      [`Tỷ lệ nữ trong diện quy hoạch mới đạt ${a}.`, ["VKT"]],
+      [`Tỷ lệ nữ trong diện quy hoạch mới đạt ${b}.`, ["VKH"]],
+    ]);
+    expect(list.total).toBe(2);
+    expect(list.points).toBe(2);
+  });
+
+  test("the same figure given by both: one theme", () => {
+    const list = limitationsOf(two, [
+      ["Tỷ lệ nữ trong diện quy hoạch mới đạt 25%."],
+      ["Tỷ lệ nữ trong diện quy hoạch mới đạt 25%."],
+    ]);
+    expect(stated(list)).toEqual([["Tỷ lệ nữ trong diện quy hoạch mới đạt 25%.", ["VKT", "VKH"]]]);
+  });
+
+  test("a figure only one unit gave is not stated for two: the wording without it is", () => {
+    const list = limitationsOf(two, [
+      ["Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế (05 người)."],
+      ["Thành viên Ban đều kiêm nhiệm, thời gian dành cho công tác còn hạn chế."],
+    ]);
+    for (const t of list.themes)
+      if (t.units.length > 1)
+        for (const p of t.points)
+          for (const f of figures(t.text)) expect(figures(p.text), t.text).toContain(f);
+    expect(list.themes.flatMap((t) => t.units.map((u) => u.code)).sort()).toEqual(["VKH", "VKT"]);
+  });
+
+  test.each([
+    [
+      "Lãnh đạo Viện chưa dành nhiều thời gian cho công tác bình đẳng giới.",
+      "Lãnh đạo đơn vị chưa dành nhiều thời gian cho công tác bình đẳng giới.",
+    ],
+    ["Sự quan tâm của lãnh đạo Viện còn hạn chế.", "Sự quan tâm của lãnh đạo đơn vị còn hạn chế."],
+    ["Phối hợp với Công đoàn Trường chưa thường xuyên.", "Phối hợp với Công đoàn đơn vị chưa thường xuyên."],
+    // A capital after the noun makes a proper name: left alone.
+    [
+      "Chưa phối hợp thường xuyên với Vụ Tổ chức cán bộ.",
+      "Chưa phối hợp thường xuyên với Vụ Tổ chức cán bộ.",
+    ],
+  ])("a self-naming noun becomes `đơn vị` in a theme of several units: %s", (point, expected) => {
+    const list = limitationsOf(two, [[point], [point]]);
+    expect(stated(list)).toEqual([[expected, ["VKT", "VKH"]]]);
+    // One unit's own theme keeps its wording.
+    expect(stated(limitationsOf(two.slice(0, 1), [[point]]))).toEqual([[point, ["VKT"]]]);
+  });
+
+  test("a unit's own name becomes `đơn vị` in a theme of several units", () => {
+    const list = limitationsOf(two, [
+      ["Ban vì sự tiến bộ của phụ nữ Viện Kinh tế xây dựng chưa có kinh phí riêng."],
+      ["Ban vì sự tiến bộ của phụ nữ Viện Khoa học công nghệ xây dựng chưa có kinh phí riêng."],
+    ]);
+    expect(stated(list)).toEqual([
+      ["Ban vì sự tiến bộ của phụ nữ đơn vị chưa có kinh phí riêng.", ["VKT", "VKH"]],
+    ]);
+  });
+
+  test("at most eight in the body, the most widely shared first; total and points count all", () => {
+    const topics = [
+      "Kinh phí hoạt động của Ban còn hạn chế",
+      "Thành viên Ban đều kiêm nhiệm nên thời gian dành cho công tác chưa nhiều",
+      "Số liệu tách biệt theo giới chưa được cập nhật định kỳ",
+      "Hình thức tuyên truyền chưa phong phú, chưa khai thác mạng xã hội",
+      "Chưa tổ chức được lớp bồi dưỡng nghiệp vụ cho thành viên Ban",
+      "Cơ sở vật chất phục vụ hoạt động của nữ công nhân còn thiếu",
+      "Tỷ lệ nữ lãnh đạo cấp phòng còn thấp so với mục tiêu",
+      "Việc kiểm tra hoạt động vì sự tiến bộ của phụ nữ ở đơn vị trực thuộc chưa thường xuyên",
+      "Nhận thức của một bộ phận người lao động về giới còn hạn chế",
+      "Chế độ thông tin, báo cáo đôi khi chưa đúng hạn",
+    ];
+    const registry = Array.from({ length: 10 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
+    // Topic k is raised by the units 0…(9 − k): topic 0 by ten units, topic 9 by one.
+    const list = limitationsOf(
+      registry,
+      registry.map((_, u) => topics.filter((_, k) => u <= 9 - k)),
+    );
+    expect(MAX_THEMES).toBe(8);
+    expect(list.themes).toHaveLength(8);
+    expect(list.total).toBe(10);
+    expect(list.points).toBe(55);
+    expect(list.themes.map((t) => t.units.length)).toEqual([10, 9, 8, 7, 6, 5, 4, 3]);
+    expect(list.themes.map((t) => t.text)).toEqual(topics.slice(0, 8));
+  });
+
+  test("a thousand units each with its own figure: a theme each, quickly (no quadratic re-reading, no deep recursion)", () => {
+    const registry = Array.from({ length: 2000 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
+    const c = consolidation(registry, []);
+    c.assessment.limitations = registry.map((u, k) => ({
+      ...u,
+      text: `Mới hoàn thành ${k + 1} nội dung của kế hoạch năm.`,
+    }));
+    const start = performance.now();
+    const list = synthesise(c, catalog, registry).limitations;
+    const elapsed = performance.now() - start;
+    expect(list.total).toBe(2000);
+    expect(list.themes).toHaveLength(8);
+    for (const t of list.themes) expect(t.units).toHaveLength(1);
+    expect(list.themes[0]?.text).toBe("Mới hoàn thành 1 nội dung của kế hoạch năm.");
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  test("no points: no themes", () => {
+    expect(limitationsOf(two, [[], []])).toEqual({ themes: [], total: 0, points: 0 });
+  });
+});
+
+/** The examples' units, read as validation leaves them (YAML 1.2: dates stay strings). */
+function exampleSet(period: PeriodKey): { config: Config; reports: UnitReport[] } {
+  const config = parse(readFileSync(join(ROOT, "examples", "geq.yaml"), "utf8")) as Config;
+  const dir = join(ROOT, "examples", "2022", period);
+  const reports = readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => parse(readFileSync(join(dir, f), "utf8")) as UnitReport);
+  return { config, reports };
+}
+
+describe("on the examples (17–18 units, a realistic set)", () => {
+  test.each(["semi-annual", "annual"] as const)(
+    "%s: every choice within its bounds, every theme true",
+    (period) => {
+      const { config, reports } = exampleSet(period);
+      const c = consolidation(config.units, reports, period);
+      const s = synthesise(c, catalog, config.units);
+
+      expect(s.highlights.length).toBeGreaterThanOrEqual(4);
+      expect(s.highlights.length).toBeLessThanOrEqual(6);
+      expect(new Set(s.highlights.map((h) => h.kind)).size).toBe(s.highlights.length);
+
+      expect(s.tasks).toHaveLength(catalog.groups.flatMap((g) => g.tasks).length);
+      for (const t of s.tasks) {
+        expect(t.examples.length).toBeLessThanOrEqual(MAX_EXAMPLES);
+        expect(new Set(t.examples.map((e) => e.code)).size).toBe(t.examples.length);
+        for (const e of t.examples) {
+          expect(openBrackets(e.text), e.text).toBe(0);
+          const own = reports.find((r) => r.unit.code === e.code)?.tasks[t.group]?.[t.task];
+          expect(own?.status === "done" || own?.status === "in_progress").toBe(true);
+          expect((own?.summary ?? "").startsWith(e.text.replace(/…$/u, ""))).toBe(true);
+        }
+      }
+      for (const g of s.groups) {
+        expect(g.activities.length).toBeLessThanOrEqual(MAX_ACTIVITIES);
+        expect(g.total).toBeGreaterThanOrEqual(g.activities.length);
+        const dates = g.activities.map((a) => a.date);
+        expect(dates).toEqual([...dates].sort());
+      }
+      // Joint activities that both partners reported count once: every other activity counts.
+      const twice = c.activities.filter((a) =>
+        (a.activity.with ?? []).some((p) =>
+          c.activities.some(
+            (b) =>
+              b.code === p &&
+              p < a.code &&
+              b.activity.date === a.activity.date &&
+              b.activity.group === a.activity.group &&
+              (b.activity.with ?? []).includes(a.code),
+          ),
+        ),
+      ).length;
+      expect(twice).toBeGreaterThan(0);
+      expect(s.groups.reduce((n, g) => n + g.total, 0)).toBe(c.activities.length - twice);
+
+      for (const key of ["strengths", "limitations", "causes", "nextSteps", "recommendations"] as const) {
+        const list = s[key];
+        expect(list.themes.length).toBeLessThanOrEqual(MAX_THEMES);
+        expect(list.total).toBeGreaterThanOrEqual(list.themes.length);
+        const sizes = list.themes.map((t) => t.units.length);
+        expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+        for (const t of list.themes)
+          if (t.units.length > 1)
+            for (const p of t.points)
+              for (const f of figures(t.text)) expect(figures(p.text), `${t.text} ← ${p.text}`).toContain(f);
+      }
+      expect(s.limitations.points).toBe(c.assessment.limitations.length);
+    },
+  );
+
+  test("deterministic: the order in which files are found changes nothing", () => {
+    const { config, reports } = exampleSet("annual");
+    const a = synthesise(consolidation(config.units, reports, "annual"), catalog, config.units);
+    const b = synthesise(
+      consolidation(config.units, [...reports].reverse(), "annual"),
+      catalog,
+      config.units,
+    );
+    expect(b).toEqual(a);
+  });
+
+  test("no valid report: nothing stands out, nothing to choose", () => {
+    const s = synthesise(consolidation([{ code: "A", name: "A" }], []), catalog, [{ code: "A", name: "A" }]);
+    expect(s.highlights).toEqual([]);
+    expect(s.tasks.every((t) => t.examples.length === 0 && t.notStarted.length === 0)).toBe(true);
+    expect(s.groups.every((g) => g.total === 0)).toBe(true);
+    expect(s.strengths).toEqual({ themes: [], total: 0, points: 0 });
+  });
+});
+
+describe("highlights: the figures that stand out", () => {
+  test("staff, the most completed, the widest reach, the most lagging, funding and the target", () => {
+    const registry = [
+      { code: "A", name: "Đơn vị A" },
+      { code: "B", name: "Đơn vị B" },
+    ];
+    const s = synthesisOf(registry, [
+      report(registry[0]!, {
+        "coordination.policy": { status: "not_started" },
+        "communication.dissemination": {
+          status: "done",
+          events: 1,
+          participants: { total: 900, female: 1 },
+          online_items: 0,
+        },
+      }),
+      report(registry[1]!, {
+        "coordination.policy": { status: "not_started" },
+        "coordination.law_review": { status: "not_started" },
+      }),
+    ]);
+    expect(s.highlights).toEqual([
+      { kind: "staff" },
+      // Both units completed every other sub-task: the first of them in the catalogue.
+      { kind: "most-done", task: taskIndex("coordination.national_programs") },
+      { kind: "widest-reach", task: taskIndex("communication.dissemination"), indicator: 1 },
+      { kind: "lagging", task: taskIndex("coordination.policy") },
+      { kind: "budget" },
+      // 13/30 in each unit's pool: 43,3%.
+      { kind: "target", reached: true },
+    ]);
+  });
+
+  test("nothing lags, nothing spent, nobody in the pool: fewer highlights", () => {
+    const registry = [{ code: "A", name: "Đơn vị A" }];
+    const r = report(registry[0]!, {}, { budget: {} });
+    r.staff.succession_pool = { total: 0, female: 0 };
+    const kinds = synthesisOf(registry, [r]).highlights.map((h) => h.kind);
+    expect(kinds).toEqual(["staff", "most-done", "widest-reach"]);
+  });
+});
