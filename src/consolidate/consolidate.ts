@@ -433,6 +433,11 @@ export function consolidate(input: ConsolidateInput): Consolidation {
     waivers,
     activities,
   };
-  if (input.compare) result.compare = compareUnits(catalog, unitsOf(input.compare), units);
+  if (input.compare) {
+    // A registered unit is named as the registry names it in both periods.
+    const nameOf = new Map(registry.map((u) => [u.code, u.name]));
+    const before = unitsOf(input.compare).map((u) => ({ ...u, name: nameOf.get(u.code) ?? u.name }));
+    result.compare = compareUnits(catalog, before, units);
+  }
   return result;
 }

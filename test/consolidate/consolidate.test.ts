@@ -439,6 +439,27 @@ describe("submissions", () => {
     expect(c.outside.map((o) => o.file)).toEqual(["a.yaml", "b.yaml", "ngoai.yaml"]);
   });
 
+  test("a unit that reported only in the compared period is named as the registry names it", () => {
+    const c = consolidate({
+      catalog,
+      registry,
+      period: "annual",
+      year: 2022,
+      deadline: "2022-12-10",
+      entries: [{ code: "VP", name: "x", file: "vp.yaml", report: report("VP", "2022-12-01"), errors: 0 }],
+      compare: [report("VP", "2022-06-01"), report("VKT", "2022-06-01")].map((r) => ({
+        ...r,
+        period: "semi-annual" as const,
+      })),
+    });
+    expect(c.compare?.before.units).toBe(1);
+    expect(c.compare?.after.units).toBe(1);
+    expect(c.compare?.onlyBefore.map((u) => [u.code, u.name, u.figures.units])).toEqual([
+      ["VKT", "Viện Kinh tế xây dựng", 1],
+    ]);
+    expect(c.compare?.onlyAfter).toEqual([]);
+  });
+
   test("the deadline day is read as given: under 'late', a file received on the deadline is late by 1 day", () => {
     const entries: SubmissionEntry[] = [
       { code: "VP", name: "x", file: "vp.yaml", report: report("VP", "2022-06-10"), errors: 0 },
