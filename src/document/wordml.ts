@@ -128,8 +128,8 @@ function writeRuns(out: XmlSink, runs: readonly Run[], style: RunStyle): void {
 // ---------------------------------------------------------------------------------------------------------
 // Paragraphs
 
-const BODY_SPACING = '<w:spacing w:after="120" w:before="0" w:line="288" w:lineRule="auto"/>';
-const HEADING_SPACING = '<w:spacing w:after="120" w:before="120" w:line="288" w:lineRule="auto"/>';
+const BODY_SPACING = '<w:spacing w:after="120" w:before="0" w:line="276" w:lineRule="auto"/>';
+const HEADING_SPACING = '<w:spacing w:after="120" w:before="120" w:line="276" w:lineRule="auto"/>';
 const SINGLE_SPACING = '<w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"/>';
 const CELL_SPACING = '<w:spacing w:after="40" w:before="40" w:line="240" w:lineRule="auto"/>';
 const INDENT = `<w:ind w:firstLine="${FIRST_LINE}"/>`;

@@ -14,7 +14,7 @@ import { groupThemes, type Theme, type ThemePoint } from "./themes.js";
 /** At most this many examples per sub-task, activities per task group and themes per heading in the body. */
 export const MAX_EXAMPLES = 3;
 export const MAX_ACTIVITIES = 5;
-export const MAX_THEMES = 8;
+export const MAX_THEMES = 6;
 /** An example longer than this is cut to its first sentence, and that sentence at a clause if still longer. */
 const EXAMPLE_CHARS = 160;
 
@@ -231,6 +231,22 @@ const FIGURE = /\d+(?:[.,/]\d+)*%?/gu;
 const SELF_NOUN =
   /(?<=\p{Ll}\s)(?:Nhà trường|Học viện|Văn phòng|Thanh tra|Viện|Trường|Cục|Vụ|Báo)(?!\s+\p{Lu})(?=$|[\s,.;:)])/gu;
 
+/** An organisation's proper name in a unit's text (`Công đoàn Cục Giám định`): true of that unit only. */
+const ORG_NAME =
+  /(?:Nhà trường|Học viện|Văn phòng|Thanh tra|Viện|Trường|Cục|Vụ|Báo|Công đoàn|Chi bộ|Đảng ủy)\s+\p{Lu}/gu;
+/** Negation turns a point around (`đã đạt` / `chưa đạt`), though the words are nearly the same. */
+const NEGATION = /(?<!\p{L})(?:chưa|không)(?!\p{L})/iu;
+
+/** A theme's points that say no and those that do not are two themes: one wording cannot state both. */
+function byPolarity(theme: Theme): Theme[] {
+  const negative = theme.points.filter((p) => NEGATION.test(p.text));
+  if (negative.length === 0 || negative.length === theme.points.length) return [theme];
+  const positive = theme.points.filter((p) => !NEGATION.test(p.text));
+  return [positive, negative].map((part) =>
+    themeOf(part, part.some((p) => p.text === theme.text) ? theme.text : (part[0]?.text ?? "")),
+  );
+}
+
 function figures(text: string): string[] {
   return text.match(FIGURE) ?? [];
 }
@@ -265,7 +281,13 @@ function truthful(theme: Theme): Theme[] {
   const figs = points.map((p) => figures(p.text));
   const sets = figs.map((f) => new Set(f));
   // What is specific to a unit whatever the others say: self-naming nouns, its own name.
-  const fixed = points.map((p) => (p.text.match(SELF_NOUN)?.length ?? 0) + (p.text.includes(p.name) ? 1 : 0));
+  const fixed = points.map(
+    (p) =>
+      (p.text.match(SELF_NOUN)?.length ?? 0) +
+      // Counted once the self-naming nouns read `đơn vị`: `Công đoàn Trường` is not a proper name.
+      (p.text.replace(SELF_NOUN, "đơn vị").match(ORG_NAME)?.length ?? 0) +
+      (p.text.includes(p.name) ? 1 : 0),
+  );
   // Which points give a figure, and how many of those still to place give it.
   const holders = new Map<string, number[]>();
   const count = new Map<string, number>();
@@ -327,6 +349,7 @@ function themeList(points: readonly ThemePoint[]): ThemeList {
   points.forEach((p, i) => order.set(p, i));
   const first = (t: Theme) => Math.min(...t.points.map((p) => order.get(p) ?? 0));
   const themes = groupThemes(points)
+    .flatMap(byPolarity)
     .flatMap(truthful)
     .sort((a, b) => b.units.length - a.units.length || first(a) - first(b));
   return { themes: themes.slice(0, MAX_THEMES), total: themes.length, points: points.length };

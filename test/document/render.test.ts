@@ -260,7 +260,7 @@ describe("renderDocx: blocks", () => {
     const paragraph = paragraphs(xml).find((candidate) => candidate.text.startsWith("Thực hiện Công văn"));
     expect(paragraph?.xml).toContain('<w:jc w:val="both"/>');
     expect(paragraph?.xml).toContain('<w:ind w:firstLine="720"/>');
-    expect(paragraph?.xml).toMatch(/<w:spacing w:after="120"[^>]*w:line="288"/);
+    expect(paragraph?.xml).toMatch(/<w:spacing w:after="120"[^>]*w:line="276"/);
     expect(paragraph?.xml).toContain('<w:sz w:val="28"/>');
     // Escaped markup stays literal text.
     expect(paragraph?.text).toContain("<b>không in đậm</b> và {{x}}");

@@ -509,6 +509,27 @@ describe("themes: stated once, true of every unit named", () => {
     expect(stated(limitationsOf(two.slice(0, 1), [[point]]))).toEqual([[point, ["VKT"]]]);
   });
 
+  test("a point that says no and one that does not are never one theme, however alike their words", () => {
+    const list = limitationsOf(two, [
+      ["Tỷ lệ nữ trong diện quy hoạch đã đạt chỉ tiêu của Quyết định số 2282/QĐ-TTg."],
+      ["Tỷ lệ nữ trong diện quy hoạch chưa đạt chỉ tiêu của Quyết định số 2282/QĐ-TTg."],
+    ]);
+    expect(stated(list)).toEqual([
+      ["Tỷ lệ nữ trong diện quy hoạch đã đạt chỉ tiêu của Quyết định số 2282/QĐ-TTg.", ["VKT"]],
+      ["Tỷ lệ nữ trong diện quy hoạch chưa đạt chỉ tiêu của Quyết định số 2282/QĐ-TTg.", ["VKH"]],
+    ]);
+  });
+
+  test("a theme of several units is worded by a point that names no organisation of its own", () => {
+    const list = limitationsOf(two, [
+      ["Tiếp tục phối hợp với Công đoàn Cục Giám định chăm lo quyền lợi, sức khỏe của lao động nữ."],
+      ["Tiếp tục phối hợp với Công đoàn Viện chăm lo quyền lợi, sức khỏe của lao động nữ."],
+    ]);
+    expect(stated(list)).toEqual([
+      ["Tiếp tục phối hợp với Công đoàn đơn vị chăm lo quyền lợi, sức khỏe của lao động nữ.", ["VKT", "VKH"]],
+    ]);
+  });
+
   test("a unit's own name becomes `đơn vị` in a theme of several units", () => {
     const list = limitationsOf(two, [
       ["Ban vì sự tiến bộ của phụ nữ Viện Kinh tế xây dựng chưa có kinh phí riêng."],
@@ -519,7 +540,7 @@ describe("themes: stated once, true of every unit named", () => {
     ]);
   });
 
-  test("at most eight in the body, the most widely shared first; total and points count all", () => {
+  test("at most six in the body, the most widely shared first; total and points count all", () => {
     const topics = [
       "Kinh phí hoạt động của Ban còn hạn chế",
       "Thành viên Ban đều kiêm nhiệm nên thời gian dành cho công tác chưa nhiều",
@@ -538,12 +559,12 @@ describe("themes: stated once, true of every unit named", () => {
       registry,
       registry.map((_, u) => topics.filter((_, k) => u <= 9 - k)),
     );
-    expect(MAX_THEMES).toBe(8);
-    expect(list.themes).toHaveLength(8);
+    expect(MAX_THEMES).toBe(6);
+    expect(list.themes).toHaveLength(6);
     expect(list.total).toBe(10);
     expect(list.points).toBe(55);
-    expect(list.themes.map((t) => t.units.length)).toEqual([10, 9, 8, 7, 6, 5, 4, 3]);
-    expect(list.themes.map((t) => t.text)).toEqual(topics.slice(0, 8));
+    expect(list.themes.map((t) => t.units.length)).toEqual([10, 9, 8, 7, 6, 5]);
+    expect(list.themes.map((t) => t.text)).toEqual(topics.slice(0, 6));
   });
 
   test("a thousand units each with its own figure: a theme each, quickly (no quadratic re-reading, no deep recursion)", () => {
@@ -557,7 +578,7 @@ describe("themes: stated once, true of every unit named", () => {
     const list = synthesise(c, catalog, registry).limitations;
     const elapsed = performance.now() - start;
     expect(list.total).toBe(2000);
-    expect(list.themes).toHaveLength(8);
+    expect(list.themes).toHaveLength(6);
     for (const t of list.themes) expect(t.units).toHaveLength(1);
     expect(list.themes[0]?.text).toBe("Mới hoàn thành 1 nội dung của kế hoạch năm.");
     expect(elapsed).toBeLessThan(1000);
