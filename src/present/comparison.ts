@@ -5,6 +5,7 @@
 import type { Comparison, Figures, UnitRef } from "../consolidate/consolidate.js";
 import type { Catalog } from "../model.js";
 import {
+  formatCount,
   formatMillions,
   formatNumber,
   formatShare,
@@ -83,7 +84,7 @@ function signed(text: string, n: number): string {
 /** `Viện Kiến trúc quốc gia (cán bộ: 120, nữ 64)` */
 function withFigures(u: UnitRef & { figures: Figures }): string {
   const e = u.figures.staff.employees;
-  return `${u.name} (${formatNumber(e.total)} cán bộ, trong đó ${formatNumber(e.female)} nữ)`;
+  return `${u.name} (${formatCount(e.total)} cán bộ, trong đó ${formatCount(e.female)} nữ)`;
 }
 
 function onlyOne(list: readonly (UnitRef & { figures: Figures })[], which: string): string {

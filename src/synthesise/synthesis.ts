@@ -9,7 +9,13 @@
 import { ratioFraction, reachesShare } from "../consolidate/consolidate.js";
 import type { Consolidation, ConsolidatedUnit, UnitRef } from "../consolidate/consolidate.js";
 import type { Catalog, Indicator, People, RegistryUnit, TaskDef, TaskReport, TaskStatus } from "../model.js";
-import { groupThemes, type Theme, type ThemePoint } from "./themes.js";
+import {
+  DEFAULT_THEME_THRESHOLD,
+  groupThemes,
+  themeSimilarity,
+  type Theme,
+  type ThemePoint,
+} from "./themes.js";
 
 /** At most this many examples per sub-task, activities per task group and themes per heading in the body. */
 export const MAX_EXAMPLES = 3;
@@ -204,7 +210,22 @@ function activities(
       order,
     });
   });
-  const all = [...merged.values()];
+  // A partner that lists the joint activity without naming the other side (no `with`) still reports the
+  // same event: on the day and group of a joint activity that names it, a like-titled entry of its own is that one.
+  const joint = new Map<string, (PickedActivity & { order: number })[]>();
+  for (const a of merged.values()) {
+    if (a.units.length < 2) continue;
+    for (const u of a.units) {
+      const key = [a.date, a.group, u.code].join("\u0000");
+      joint.set(key, [...(joint.get(key) ?? []), a]);
+    }
+  }
+  const all = [...merged.values()].filter((a) => {
+    const [only] = a.units;
+    if (a.units.length !== 1 || !only) return true;
+    const same = joint.get([a.date, a.group, only.code].join("\u0000")) ?? [];
+    return !same.some((j) => themeSimilarity(j.title, a.title) >= DEFAULT_THEME_THRESHOLD);
+  });
   return catalog.groups.map((g) => {
     const mine = all.filter((a) => a.group === g.key);
     const picked = [...mine]

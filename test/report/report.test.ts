@@ -429,6 +429,21 @@ describe("unit text stays text", () => {
 });
 
 describe("a unit's own report", () => {
+  test("a staff group the unit does not have reads `không có`, never `00 người`", () => {
+    const report = makeUnitReport({
+      staff: {
+        employees: { total: 12, female: 7 },
+        unit_leaders: { total: 1, female: 1 },
+        division_leaders: { total: 0, female: 0 },
+        succession_pool: { total: 0, female: 0 },
+      },
+    });
+    const body = texts(model({ kind: "unit", catalog, report }).body).join("\n");
+    expect(body).toContain("Lãnh đạo cấp phòng và tương đương: không có;");
+    expect(body).toContain("Cán bộ trong diện quy hoạch lãnh đạo, quản lý: không có.");
+    expect(body).not.toMatch(/\b00 người/);
+  });
+
   test("the unit as issuer under its parent, its reference, the ministry as addressee, its signer", () => {
     const r = buildReportModel({ kind: "unit", catalog, report: makeUnitReport() });
     if (!r.ok) throw new Error(`${r.problem} ${r.params.path}`);

@@ -382,6 +382,26 @@ describe("activities: at most five per group, joint ones once", () => {
       [["CGD"], ["CGD"]],
     ],
     [
+      "one partner names the other, the other lists the same event without `with`: once, naming both",
+      [
+        [act("2022-04-26", "Kiểm tra chéo công tác bình đẳng giới", { with: ["VKT"] })],
+        [act("2022-04-26", "Kiểm tra chéo công tác bình đẳng giới với Cục Giám định")],
+        [],
+      ],
+      1,
+      [["CGD", "VKT"]],
+    ],
+    [
+      "…but a different event of the partner's on that day stays its own",
+      [
+        [act("2022-04-26", "Kiểm tra chéo công tác bình đẳng giới", { with: ["VKT"] })],
+        [act("2022-04-26", "Tọa đàm về phòng, chống bạo lực gia đình")],
+        [],
+      ],
+      2,
+      [["CGD", "VKT"], ["VKT"]],
+    ],
+    [
       "a unit naming itself as partner is no partner",
       [[act("2022-04-26", "Kiểm tra", { with: ["CGD", "CGD"] })], [], []],
       1,
