@@ -228,17 +228,21 @@ function activities(
   });
   return catalog.groups.map((g) => {
     const mine = all.filter((a) => a.group === g.key);
-    const picked = [...mine]
-      .sort(
-        (a, b) =>
-          Number(b.units.some((u) => advisory.has(u.code))) -
-            Number(a.units.some((u) => advisory.has(u.code))) ||
-          (b.participants?.total ?? 0) - (a.participants?.total ?? 0) ||
-          a.order - b.order,
-      )
-      .slice(0, MAX_ACTIVITIES)
-      .sort((a, b) => a.order - b.order)
-      .map(({ order: _order, ...a }) => a);
+    const ranked = [...mine].sort(
+      (a, b) =>
+        Number(b.units.some((u) => advisory.has(u.code))) -
+          Number(a.units.some((u) => advisory.has(u.code))) ||
+        (b.participants?.total ?? 0) - (a.participants?.total ?? 0) ||
+        a.order - b.order,
+    );
+    // Units hold the same kind of event (each its own year-end meeting): one of a kind stands for the rest.
+    const chosen: typeof ranked = [];
+    for (const a of ranked) {
+      if (chosen.length === MAX_ACTIVITIES) break;
+      if (chosen.some((c) => themeSimilarity(c.title, a.title) >= DEFAULT_THEME_THRESHOLD)) continue;
+      chosen.push(a);
+    }
+    const picked = chosen.sort((a, b) => a.order - b.order).map(({ order: _order, ...a }) => a);
     return { group: g.key, activities: picked, total: mine.length };
   });
 }

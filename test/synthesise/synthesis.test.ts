@@ -352,7 +352,7 @@ describe("activities: at most five per group, joint ones once", () => {
       "the same partners on another day: two activities",
       [
         [act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"] })],
-        [act("2022-05-26", "Kiểm tra chéo", { with: ["CGD"] })],
+        [act("2022-05-26", "Trao đổi kinh nghiệm sau kiểm tra", { with: ["CGD"] })],
         [],
       ],
       2,
@@ -432,8 +432,18 @@ describe("activities: at most five per group, joint ones once", () => {
       { code: "A", name: "Đơn vị A" },
       { code: "V", name: "Vụ V", kind: "advisory" },
     ];
-    const many = Array.from({ length: 8 }, (_, k) =>
-      act(`2022-0${k + 1}-15`, `Hoạt động ${k + 1}`, { participants: { total: (k + 1) * 10, female: 0 } }),
+    const titles = [
+      "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
+      "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
+      "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
+      "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
+      "Phát động Tháng hành động phòng, chống bạo lực gia đình",
+      "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
+      "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
+      "Tập huấn nghiệp vụ cho thành viên Ban",
+    ];
+    const many = titles.map((title, k) =>
+      act(`2022-0${k + 1}-15`, title, { participants: { total: (k + 1) * 10, female: 0 } }),
     );
     const s = synthesisOf(reg, [
       report(reg[0]!, {}, { activities: many }),
@@ -446,16 +456,40 @@ describe("activities: at most five per group, joint ones once", () => {
     const g = groupOf(s, "inspection");
     expect(MAX_ACTIVITIES).toBe(5);
     expect(g?.total).toBe(9);
-    expect(g?.activities.map((a) => a.title)).toEqual([
-      "Hoạt động của Vụ",
-      "Hoạt động 5",
-      "Hoạt động 6",
-      "Hoạt động 7",
-      "Hoạt động 8",
-    ]);
+    expect(g?.activities.map((a) => a.title)).toEqual(["Hoạt động của Vụ", ...titles.slice(4)]);
     // Every group, even one without activities, is there in catalogue order.
     expect(s.groups.map((x) => x.group)).toEqual(catalog.groups.map((x) => x.key));
     expect(groupOf(s, "coordination")).toEqual({ group: "coordination", activities: [], total: 0 });
+  });
+});
+
+describe("activities: one of a kind", () => {
+  test("units' events of the same kind (each its own year-end meeting) are shown once, by the first chosen", () => {
+    const reg: RegistryUnit[] = Array.from({ length: 4 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
+    const meeting = (date: string, people: number): Activity => ({
+      date,
+      group: "committee",
+      title: "Hội nghị tổng kết hoạt động vì sự tiến bộ của phụ nữ năm 2021, triển khai nhiệm vụ năm 2022",
+      participants: { total: people, female: 1 },
+    });
+    const s = synthesisOf(reg, [
+      report(reg[0]!, {}, { activities: [meeting("2022-01-10", 30)] }),
+      report(reg[1]!, {}, { activities: [meeting("2022-01-12", 50)] }),
+      report(reg[2]!, {}, { activities: [meeting("2022-01-14", 40)] }),
+      report(
+        reg[3]!,
+        {},
+        {
+          activities: [{ date: "2022-03-08", group: "committee", title: "Họp Ban rà soát Quy chế làm việc" }],
+        },
+      ),
+    ]);
+    const g = s.groups.find((x) => x.group === "committee");
+    expect(g?.total).toBe(4);
+    expect(g?.activities.map((a) => [a.date, a.units[0]?.code])).toEqual([
+      ["2022-01-12", "U1"],
+      ["2022-03-08", "U3"],
+    ]);
   });
 });
 
