@@ -1,7 +1,8 @@
 // Measures what the README's performance section claims. Run with `npm run bench` (builds first).
 //  1. `geq validate` on one unit file against ajv-cli 5 on the same file with an equivalent plain
 //     schema: alternating runs, medians, and their ratio.
-//  2. `geq build-report` on 100 and 1,000 generated units: wall time, ratio, peak memory.
+//  2. Grouping 5,000 points (1,000 units) into themes.
+//  3. `geq build-report` on 100 and 1,000 generated units: wall time, ratio, peak memory.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,6 +81,11 @@ function validateBench() {
 
 const ratio = validateBench();
 let failed = ratio > 0.6;
+
+{
+  const { themesBench } = await import("./themes-bench.js");
+  failed = (await themesBench({ root, median })) || failed;
+}
 
 if (existsSync(join(root, "test", "bench", "report-bench.js"))) {
   const { reportBench } = await import("./report-bench.js");
