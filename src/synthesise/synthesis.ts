@@ -12,6 +12,7 @@ import type { Catalog, Indicator, People, RegistryUnit, TaskDef, TaskReport, Tas
 import {
   DEFAULT_THEME_THRESHOLD,
   groupThemes,
+  themeFeatures,
   themeSimilarity,
   type Theme,
   type ThemePoint,
@@ -292,6 +293,25 @@ function themeOf(points: readonly ThemePoint[], text: string): Theme {
   return { text, units, points: [...points] };
 }
 
+/** How many candidate wordings a theme weighs: enough to find a common one, few enough to stay linear. */
+const CANDIDATES = 8;
+/** The share of a wording's (weighted) words a unit's own point must hold for the wording to speak for it. */
+const HOLDS = 0.85;
+
+/** The share of point `a`'s weighted features that point `b` has. */
+function contained(feats: readonly ReadonlyMap<string, number>[], a: number, b: number): number {
+  const fa = feats[a];
+  const fb = feats[b];
+  if (!fa || !fb) return 0;
+  let total = 0;
+  let held = 0;
+  for (const [f, w] of fa) {
+    total += w;
+    if (fb.has(f)) held += w;
+  }
+  return total === 0 ? 1 : held / total;
+}
+
 /**
  * A theme's wording must be true of every unit it names. The least unit-specific point words it (the
  * grouping's own choice on ties); points that lack a figure the wording states form a theme of their
@@ -324,6 +344,8 @@ function truthful(theme: Theme): Theme[] {
       count.set(f, (count.get(f) ?? 0) + 1);
     }
   });
+  // Compared as said of several units: one unit naming itself is no claim the others lack.
+  const feats = points.map((p) => themeFeatures(generalise(p)));
   const placed = new Uint8Array(n);
   const out: Theme[] = [];
   let left = n;
@@ -339,20 +361,28 @@ function truthful(theme: Theme): Theme[] {
       sharedKey = key;
       figs.forEach((f, i) => (own[i] = f.filter((x) => !shared.has(x)).length));
     }
-    // The least specific point, the grouping's own choice on ties, then the earliest.
-    let best = -1;
-    let bestRank = Infinity;
+    // Candidates to word the theme: the least specific points, the grouping's own choice on ties.
+    const ranked: { i: number; rank: number }[] = [];
     for (let i = 0; i < n; i++) {
       if (placed[i]) continue;
-      const rank = ((own[i] ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1);
-      if (rank < bestRank) [best, bestRank] = [i, rank];
+      ranked.push({
+        i,
+        rank: ((own[i] ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1),
+      });
+    }
+    ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+    // Of those, the wording most units' own points hold: it is then true of the units it names.
+    let best = ranked[0]?.i ?? first;
+    let keep: number[] = [];
+    for (const { i } of ranked.slice(0, CANDIDATES)) {
+      const stated = figs[i] ?? [];
+      // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
+      const gives = (k: number) => !placed[k] && stated.every((f) => sets[k]?.has(f));
+      const pool = stated.length > 0 ? (holders.get(stated[0] ?? "") ?? []) : ranked.map((r) => r.i);
+      const holds = pool.filter((k) => k === i || (gives(k) && contained(feats, i, k) >= HOLDS));
+      if (holds.length > keep.length) [best, keep] = [i, holds.sort((a, b) => a - b)];
     }
     const chosen = points[best] ?? points[first]!;
-    const stated = figs[best] ?? [];
-    // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
-    const gives = (i: number) => !placed[i] && stated.every((f) => sets[i]?.has(f));
-    const candidates = stated.length > 0 ? (holders.get(stated[0] ?? "") ?? []) : points.map((_, i) => i);
-    const keep = candidates.filter(gives);
     for (const i of keep) {
       placed[i] = 1;
       for (const f of sets[i] ?? []) count.set(f, (count.get(f) ?? 0) - 1);

@@ -125,6 +125,11 @@ function features(normalised: string): Map<string, number> {
   return out;
 }
 
+/** A text's weighted features, for measures beyond the pairwise similarity (how much of one another holds). */
+export function themeFeatures(text: string): ReadonlyMap<string, number> {
+  return features(normaliseForThemes(text));
+}
+
 /**
  * The similarity groupThemes compares with its threshold, for one pair: tests and tuning can then
  * show how far a pair is from the line instead of only which side it falls on.

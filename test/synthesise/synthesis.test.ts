@@ -574,6 +574,25 @@ describe("themes: stated once, true of every unit named", () => {
     ]);
   });
 
+  test("a wording with a claim of its own (an extra clause) never speaks for units whose points lack it", () => {
+    const three: RegistryUnit[] = [...two, { code: "PTDT", name: "Cục Phát triển đô thị" }];
+    const list = limitationsOf(three, [
+      [
+        "Tỷ lệ nữ trong diện quy hoạch và nữ lãnh đạo cấp khoa, phòng duy trì ở mức cao, vượt chỉ tiêu của Quyết định số 2282/QĐ-TTg.",
+      ],
+      [
+        "Tỷ lệ nữ trong diện quy hoạch và nữ lãnh đạo cấp khoa, phòng duy trì ở mức cao, vượt chỉ tiêu theo Quyết định số 2282/QĐ-TTg.",
+      ],
+      ["Tỷ lệ nữ trong diện quy hoạch duy trì ở mức cao, vượt chỉ tiêu của Quyết định số 2282/QĐ-TTg."],
+    ]);
+    for (const t of list.themes) {
+      if (t.units.length < 2) continue;
+      // Said of several units, the claim about the heads of divisions must be each one's own.
+      if (t.text.includes("khoa, phòng")) for (const p of t.points) expect(p.text).toContain("khoa, phòng");
+    }
+    expect(list.themes.flatMap((t) => t.units.map((u) => u.code)).sort()).toEqual(["PTDT", "VKH", "VKT"]);
+  });
+
   test("a theme of several units is worded by a point that names no organisation of its own", () => {
     const list = limitationsOf(two, [
       ["Tiếp tục phối hợp với Công đoàn Cục Giám định chăm lo quyền lợi, sức khỏe của lao động nữ."],
