@@ -300,6 +300,17 @@ export function examplesRule(issuer: string): string {
   );
 }
 
+/** Up to this many tied sub-tasks are named in a highlight; beyond, they are counted. */
+const TIED_NAMED = 4;
+
+/** `Nhiệm vụ “A” … ` for one, `Các nhiệm vụ “A”, “B” … ` for a few, `Có 08 nhiệm vụ …` for many. */
+function tiedTasks(names: readonly string[], predicate: string): string {
+  if (names.length === 1) return sentence(`Nhiệm vụ ${quoted(names[0] ?? "")} ${predicate}`);
+  if (names.length <= TIED_NAMED)
+    return sentence(`Các nhiệm vụ ${joinNames(names.map(quoted))} ${predicate}`);
+  return sentence(`Có ${formatCount(names.length)} nhiệm vụ ${predicate}`);
+}
+
 /** The highlights of section II in words, from the synthesis' picks. */
 export function highlightSentences(catalog: Catalog, c: Consolidation, s: Synthesis): string[] {
   const f = c.figures;
@@ -323,12 +334,14 @@ export function highlightSentences(catalog: Catalog, c: Consolidation, s: Synthe
         break;
       }
       case "most-done": {
-        const t = tasks[h.task];
-        const totals = f.tasks[h.task];
-        if (!t || !totals) break;
+        const done = f.tasks[h.tasks[0] ?? -1]?.status.done ?? 0;
+        const all = done === f.units;
         out.push(
-          sentence(
-            `Nhiệm vụ được nhiều đơn vị hoàn thành nhất là ${quoted(t.short)} (${formatCount(totals.status.done)}/${formatCount(f.units)} đơn vị)`,
+          tiedTasks(
+            h.tasks.map((i) => tasks[i]?.short ?? ""),
+            all
+              ? `được tất cả ${units(f.units)} hoàn thành`
+              : `được nhiều đơn vị hoàn thành nhất (${formatCount(done)}/${formatCount(f.units)} đơn vị)`,
           ),
         );
         break;
@@ -342,12 +355,11 @@ export function highlightSentences(catalog: Catalog, c: Consolidation, s: Synthe
         break;
       }
       case "lagging": {
-        const t = tasks[h.task];
-        const totals = f.tasks[h.task];
-        if (!t || !totals) break;
+        const lag = f.tasks[h.tasks[0] ?? -1]?.status.not_started ?? 0;
         out.push(
-          sentence(
-            `Nhiệm vụ còn nhiều đơn vị chưa triển khai nhất là ${quoted(t.short)} (${units(totals.status.not_started)})`,
+          tiedTasks(
+            h.tasks.map((i) => tasks[i]?.short ?? ""),
+            `còn nhiều đơn vị chưa triển khai nhất (${units(lag)})`,
           ),
         );
         break;

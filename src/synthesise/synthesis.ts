@@ -68,11 +68,13 @@ export interface ThemeList {
 export type Highlight =
   | { kind: "staff" }
   /** The sub-task most units completed (an index into `Synthesis.tasks`). */
-  | { kind: "most-done"; task: number }
+  /** The sub-tasks most units completed (indices into `Synthesis.tasks`): all of them when tied. */
+  | { kind: "most-done"; tasks: number[] }
   /** The sub-task with the most people reached. */
   | { kind: "widest-reach"; task: number; indicator: number }
   /** The sub-task most units have not started. */
-  | { kind: "lagging"; task: number }
+  /** The sub-tasks most units have not started, all of them when tied. */
+  | { kind: "lagging"; tasks: number[] }
   | { kind: "budget" }
   | { kind: "target"; reached: boolean };
 
@@ -419,13 +421,20 @@ function argmax(values: readonly number[], floor = 0): number {
   return best;
 }
 
+/** Every index holding the largest value, when it is above zero: a tie is stated as one, never as a pick. */
+function ties(values: readonly number[]): number[] {
+  const best = argmax(values);
+  if (best < 0) return [];
+  return values.flatMap((v, i) => (v === values[best] ? [i] : []));
+}
+
 function highlights(c: Consolidation): Highlight[] {
   const f = c.figures;
   const out: Highlight[] = [];
   if (f.units === 0) return out;
   if (f.staff.employees.total > 0) out.push({ kind: "staff" });
-  const mostDone = argmax(f.tasks.map((t) => t.status.done));
-  if (mostDone >= 0) out.push({ kind: "most-done", task: mostDone });
+  const mostDone = ties(f.tasks.map((t) => t.status.done));
+  if (mostDone.length > 0) out.push({ kind: "most-done", tasks: mostDone });
   const reach = f.tasks.map((t) => {
     const people = t.indicators.map((i) => (i.type === "people" ? i.total : 0));
     const indicator = argmax(people);
@@ -433,8 +442,8 @@ function highlights(c: Consolidation): Highlight[] {
   });
   const widest = argmax(reach.map((r) => r.total));
   if (widest >= 0) out.push({ kind: "widest-reach", task: widest, indicator: reach[widest]?.indicator ?? 0 });
-  const lagging = argmax(f.tasks.map((t) => t.status.not_started));
-  if (lagging >= 0) out.push({ kind: "lagging", task: lagging });
+  const lagging = ties(f.tasks.map((t) => t.status.not_started));
+  if (lagging.length > 0) out.push({ kind: "lagging", tasks: lagging });
   if (f.budget.planned > 0 || f.budget.spent > 0) out.push({ kind: "budget" });
   const pool = f.staff.succession_pool;
   if (pool.total > 0) {

@@ -493,6 +493,27 @@ describe("budgetView: planned and spent, summed, with the share spent", () => {
 });
 
 describe("highlightSentences: the head of section II in words", () => {
+  test("a tie of a few sub-tasks names them all; a lead short of every unit gives its count", () => {
+    const lagging = {
+      coordination: {
+        policy: { status: "not_started" as const },
+        law_review: { status: "not_started" as const },
+      },
+    };
+    const a = makeUnitReport({ unit: { code: "A", name: "Đơn vị A" }, tasks: lagging });
+    const b = makeUnitReport({ unit: { code: "B", name: "Đơn vị B" }, tasks: lagging });
+    const c = makeUnitReport({
+      unit: { code: "C", name: "Đơn vị C" },
+      tasks: { committee: { planning: { status: "in_progress" } } },
+    });
+    const cons = consolidation([a, b, c], undefined, "semi-annual");
+    const sentences = highlightSentences(catalog, cons, synthesise(cons, catalog, [a.unit, b.unit, c.unit]));
+    expect(sentences).toContain(
+      "Các nhiệm vụ “Triển khai chủ trương, chính sách, pháp luật; chính sách đặc thù”, “Rà soát, đánh giá 15 năm thi hành Luật Bình đẳng giới” còn nhiều đơn vị chưa triển khai nhất (02 đơn vị).",
+    );
+    expect(sentences).toContain("Có 12 nhiệm vụ được tất cả 03 đơn vị hoàn thành.");
+  });
+
   test("each kind of highlight, from the figures", () => {
     const a = makeUnitReport({
       unit: { code: "A", name: "Đơn vị A" },
@@ -506,9 +527,10 @@ describe("highlightSentences: the head of section II in words", () => {
     const s = synthesise(c, catalog, [a.unit, b.unit]);
     expect(highlightSentences(catalog, c, s)).toEqual([
       "Nữ chiếm 54,2% tổng số cán bộ, công chức, viên chức, người lao động của các đơn vị; tỷ lệ nữ lãnh đạo cấp đơn vị là 25,0%, lãnh đạo cấp phòng là 41,7%.",
-      "Nhiệm vụ được nhiều đơn vị hoàn thành nhất là “Chiến lược quốc gia về bình đẳng giới và các chương trình liên quan” (02/02 đơn vị).",
+      // Thirteen sub-tasks tie at every unit: counted, not one of them picked.
+      "Có 13 nhiệm vụ được tất cả 02 đơn vị hoàn thành.",
       "Về giảm thiểu tác động tiêu cực của đại dịch COVID-19: các đơn vị đã hỗ trợ 20 người, trong đó 12 nữ, với tổng kinh phí 2.000.000 đồng.",
-      "Nhiệm vụ còn nhiều đơn vị chưa triển khai nhất là “Triển khai chủ trương, chính sách, pháp luật; chính sách đặc thù” (02 đơn vị).",
+      "Nhiệm vụ “Triển khai chủ trương, chính sách, pháp luật; chính sách đặc thù” còn nhiều đơn vị chưa triển khai nhất (02 đơn vị).",
       "Các đơn vị đã sử dụng 43.000.000 đồng kinh phí cho công tác bình đẳng giới, đạt 43,0% dự toán.",
       "Tỷ lệ nữ trong diện quy hoạch lãnh đạo, quản lý của các đơn vị là 43,3%, đã đạt mục tiêu từ 40% trở lên đến năm 2025.",
     ]);
