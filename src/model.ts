@@ -166,6 +166,8 @@ export interface Config {
   date?: string;
   signer: Signer;
   recipients: string[];
+  /** Nơi nhận of the report for internal use (`--audience internal`). */
+  internal_recipients?: string[];
   units: RegistryUnit[];
 }
 

@@ -125,7 +125,7 @@ function assemble(
     ...(input.kind === "consolidated"
       ? {
           config: input.config,
-          audience: input.audience ?? input.config.audience ?? "external",
+          audience: audienceOf(input),
           synthesis: synthesise(consolidation, input.catalog, input.config.units),
         }
       : {}),
@@ -178,11 +178,26 @@ function consolidatedModel(input: ConsolidatedReportInput): ReportModelResult {
     date: input.date ?? config.date ?? input.today,
     type: "BÁO CÁO",
     subject: catalog.periods[period].title,
-    addressee: config.addressee ?? "",
-    recipients: [...config.recipients],
+    ...(audienceOf(input) === "internal"
+      ? { addressee: "", recipients: internalRecipients(config) }
+      : { addressee: config.addressee ?? "", recipients: [...config.recipients] }),
     signer: frameSigner(config.signer),
   };
   return assemble(consolidation, frame, input, reference);
+}
+
+function audienceOf(input: ConsolidatedReportInput): Audience {
+  return input.audience ?? input.config.audience ?? "external";
+}
+
+/**
+ * A report for internal use goes to the ministry's own leaders, not to the bodies it reports to: no
+ * `Kính gửi:` line, and the configuration's internal recipients, else the leaders and its `Lưu` line.
+ */
+function internalRecipients(config: Config): string[] {
+  if (config.internal_recipients?.length) return [...config.internal_recipients];
+  const file = config.recipients.find((r) => /^Lưu\b/u.test(r)) ?? "Lưu: VT";
+  return ["Bộ trưởng (để b/c)", "Các Thứ trưởng", file];
 }
 
 function unitModel(input: UnitReportInput): ReportModelResult {

@@ -436,6 +436,14 @@ export function configSchema(catalogIds: readonly string[]): Schema {
         minItems: 1,
         items: text("Nơi nhận"),
       },
+      internal_recipients: {
+        title: "Nơi nhận của báo cáo dùng nội bộ",
+        description:
+          "Nơi nhận khi báo cáo lập với --audience internal (gửi lãnh đạo Bộ, không có dòng Kính gửi); mặc định: Bộ trưởng (để b/c), Các Thứ trưởng và dòng Lưu của danh sách nơi nhận.",
+        type: "array",
+        minItems: 1,
+        items: text("Nơi nhận"),
+      },
       units: {
         title: "Danh sách đơn vị",
         description: "Các đơn vị phải gửi báo cáo.",

@@ -428,6 +428,33 @@ describe("unit text stays text", () => {
   });
 });
 
+describe("the report's readers", () => {
+  const config = makeConfig(registry, {
+    addressee: "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam",
+    recipients: ["Như trên", "Bộ trưởng (để b/c)", "Bộ Lao động - Thương binh và Xã hội", "Lưu: VT, TCCB"],
+  });
+  test.each([
+    [undefined, "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam", config.recipients],
+    ["external", "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam", config.recipients],
+    // For the ministry's own leaders: no Kính gửi to the national body, no copy to other ministries.
+    ["internal", "", ["Bộ trưởng (để b/c)", "Các Thứ trưởng", "Lưu: VT, TCCB"]],
+  ] as const)("audience %s: Kính gửi %j, Nơi nhận %j", (audience, addressee, recipients) => {
+    const m = model(input({ config, ...(audience ? { audience } : {}) }));
+    expect(m.frame.addressee).toBe(addressee);
+    expect(m.frame.recipients).toEqual(recipients);
+  });
+
+  test("the configuration's own internal recipients, when given", () => {
+    const m = model(
+      input({
+        config: { ...config, internal_recipients: ["Lãnh đạo Bộ (để b/c)", "Lưu: VT"] },
+        audience: "internal",
+      }),
+    );
+    expect(m.frame.recipients).toEqual(["Lãnh đạo Bộ (để b/c)", "Lưu: VT"]);
+  });
+});
+
 describe("a unit's own report", () => {
   test("a staff group the unit does not have reads `không có`, never `00 người`", () => {
     const report = makeUnitReport({
