@@ -295,7 +295,7 @@ export function unitGroups(catalog: Catalog, c: Consolidation): GroupView[] {
 export function examplesRule(issuer: string): string {
   return (
     `Kết quả thực hiện từng nhiệm vụ theo hướng dẫn như sau; mỗi nhiệm vụ nêu tối đa ${formatCount(MAX_EXAMPLES)} kết quả tiêu biểu, ` +
-    `trước hết của các cơ quan tham mưu giúp việc ${issuer.startsWith("Bộ ") ? "Bộ trưởng" : issuer}, sau đó của các đơn vị có số liệu lớn nhất. ` +
+    `chọn trong các kết quả đã hoàn thành và có số liệu: trước hết của các cơ quan tham mưu giúp việc ${issuer.startsWith("Bộ ") ? "Bộ trưởng" : issuer}, sau đó của các đơn vị có số liệu lớn nhất. ` +
     "Tình hình thực hiện từng nhiệm vụ của các đơn vị tại Phụ lục III, kết quả chi tiết của từng đơn vị tại Phụ lục IV."
   );
 }

@@ -153,14 +153,26 @@ function examples(
   task: TaskDef,
   advisory: ReadonlySet<string>,
 ): Example[] {
-  const candidates: { unit: ConsolidatedUnit; order: number; weight: number; summary: string }[] = [];
+  const candidates: {
+    unit: ConsolidatedUnit;
+    order: number;
+    weight: number;
+    result: boolean;
+    summary: string;
+  }[] = [];
+  // A sub-task with figures to give has a result only where they are not all zero: sending three people
+  // to someone else's class, or "đang xây dựng nội dung", is no example of what was achieved.
+  const measured = task.indicators.some((i) => i.type !== "text" && i.type !== "money");
   units.forEach((unit, order) => {
     const t = unit.report.tasks[group]?.[task.key];
     if (!t || !ACTIVE.has(t.status) || !t.summary) return;
-    candidates.push({ unit, order, weight: weight(t, task.indicators), summary: t.summary });
+    const w = weight(t, task.indicators);
+    const result = t.status === "done" && (!measured || w > 0);
+    candidates.push({ unit, order, weight: w, result, summary: t.summary });
   });
   candidates.sort(
     (a, b) =>
+      Number(b.result) - Number(a.result) ||
       Number(advisory.has(b.unit.code)) - Number(advisory.has(a.unit.code)) ||
       b.weight - a.weight ||
       a.order - b.order,

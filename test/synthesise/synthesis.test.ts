@@ -201,6 +201,18 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
       ["V2", "V1", "A"],
     ],
     [
+      "results before the rest: an advisory unit with no figures or still at work comes after those done with figures",
+      [...units("A", "B"), advisory("V1"), advisory("V2"), advisory("V3")],
+      {
+        A: training(1, 10),
+        B: training(2, 20),
+        V1: training(0, 0),
+        V2: { ...training(3, 30), status: "in_progress" },
+        V3: training(1, 1),
+      },
+      ["V3", "B", "A"],
+    ],
+    [
       "ties keep the registry order",
       units("Z", "Y", "X", "W"),
       { Z: training(1, 10), Y: training(1, 10), X: training(1, 10), W: training(1, 10) },
