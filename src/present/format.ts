@@ -100,10 +100,14 @@ export function formatDateLong(iso: string): string {
   return `ngày ${day} tháng ${month} năm ${y}`;
 }
 
-/** `2022-04-26` → `26/4/2022`, `2022-06-08` → `8/6/2022`: dates in a report's running text, lists and tables. */
+/**
+ * `2022-04-26` → `26/4/2022`, `2022-06-08` → `08/6/2022`, `2022-01-17` → `17/01/2022`: dates in a report's
+ * running text, lists and tables, with the leading zeros of the place-and-date line (a day below 10, the
+ * months 1 and 2), as units write them.
+ */
 export function formatDateText(iso: string): string {
   const { y, m, d } = parts(iso);
-  return `${d}/${m}/${y}`;
+  return `${d < 10 ? `0${d}` : d}/${m < 3 ? `0${m}` : m}/${y}`;
 }
 
 /**

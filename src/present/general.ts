@@ -64,7 +64,11 @@ export function opening(
     ? `${citeDocument(config.request)}${config.request.subject ? ` về việc ${letterSubject(config.request.subject)}` : ""}`
     : `${citeDocument(letter)} về việc ${letterSubject(letter.subject)}`;
   const basis = consolidated ? ", trên cơ sở báo cáo của các cơ quan, đơn vị thuộc Bộ" : "";
-  return `Thực hiện ${answers}${basis}, ${issuer} báo cáo kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ ${phrase} như sau:`;
+  const reports = `${issuer} báo cáo kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ ${phrase} như sau:`;
+  // The issuer does not carry out its own letter: it reports on the basis of it and of its units' reports.
+  if (consolidated && !config?.request && letter.issuer === issuer)
+    return `Căn cứ ${citeDocument(letter, issuer)} ${letterSubject(letter.subject)} và báo cáo của các cơ quan, đơn vị thuộc Bộ, ${reports}`;
+  return `Thực hiện ${answers}${basis}, ${reports}`;
 }
 
 /** I.1: what the issuer itself did: the guidance it issued and the deadline it set. */

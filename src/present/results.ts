@@ -108,7 +108,7 @@ export function indicatorSentence(
           return;
         }
         standalone.push(
-          sentence(def.phrase.split("{n}").join(`${formatCount(t.units)}/${formatCount(units)}`)),
+          sentence(`Có ${def.phrase.split("{n}").join(`${formatCount(t.units)}/${formatCount(units)}`)}`),
         );
         return;
     }
@@ -125,13 +125,19 @@ export function indicatorSentence(
         return;
       }
       const last = predicates.length - 1;
-      if (previousPeople) predicates.push(text);
-      else predicates[last] = `${predicates[last]} ${text}`;
+      // `hỗ trợ 40 người, trong đó 25 nữ, với tổng kinh phí …`: still the same clause.
+      predicates[last] = `${predicates[last]}${previousPeople ? ", " : " "}${text}`;
     } else predicates.push(text);
     previousPeople = t.type === "people";
   });
   const subject = kind === "consolidated" ? "Các đơn vị đã" : "Đã";
-  const first = predicates.length > 0 ? [sentence(`${subject} ${predicates.join(", ")}`)] : [];
+  // After `…, trong đó 1.530 nữ` a comma would splice the next clause onto the women: a semicolon parts them.
+  const joined = predicates.reduce(
+    (acc, p, k) =>
+      k === 0 ? p : `${acc}${/trong đó [\d.]+ nữ$/u.test(predicates[k - 1] ?? "") ? "; " : ", "}${p}`,
+    "",
+  );
+  const first = predicates.length > 0 ? [sentence(`${subject} ${joined}`)] : [];
   return [...first, ...standalone].join(" ");
 }
 
@@ -233,8 +239,8 @@ export function consolidatedGroups(catalog: Catalog, c: Consolidation, s: Synthe
       activities.length === 0
         ? ""
         : total > activities.length
-          ? `Một số hoạt động tiêu biểu (${formatCount(activities.length)}/${formatCount(total)} hoạt động; danh sách đầy đủ tại Phụ lục IV):`
-          : "Các hoạt động tiêu biểu:";
+          ? `Một số hoạt động tiêu biểu của nhóm nhiệm vụ ${g.number} (${formatCount(activities.length)}/${formatCount(total)} hoạt động; danh sách đầy đủ tại Phụ lục IV):`
+          : `Các hoạt động tiêu biểu của nhóm nhiệm vụ ${g.number}:`;
     return {
       number: String(g.number),
       title: g.title,
@@ -261,9 +267,15 @@ export function unitGroups(catalog: Catalog, c: Consolidation): GroupView[] {
       ].map((text) => ({ text }));
       return {
         heading: taskHeading(t, i, single),
-        text: [unitStatusSentence(totals, t), indicatorSentence(t.indicators, totals.indicators, "unit")]
-          .filter((x) => x !== "")
-          .join(" "),
+        // The unit's own summary says what it did, with its figures: the figures in words only stand in for
+        // a missing summary, and "không phát sinh" is not said twice.
+        text: own?.summary
+          ? own.status === "not_applicable"
+            ? ""
+            : unitStatusSentence(totals, t)
+          : [unitStatusSentence(totals, t), indicatorSentence(t.indicators, totals.indicators, "unit")]
+              .filter((x) => x !== "")
+              .join(" "),
         examples: [],
         summaries,
       };
@@ -285,7 +297,9 @@ export function unitGroups(catalog: Catalog, c: Consolidation): GroupView[] {
       number: String(g.number),
       title: g.title,
       tasks,
-      activitiesIntro: activities.length > 0 ? "Các hoạt động đã tổ chức:" : "",
+      // Named by its group: after the last điểm, a bare list would read as part of it.
+      activitiesIntro:
+        activities.length > 0 ? `Các hoạt động đã tổ chức thuộc nhóm nhiệm vụ ${g.number}:` : "",
       activities: activities.map((text) => ({ text })),
     };
   });

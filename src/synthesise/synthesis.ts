@@ -24,6 +24,8 @@ export const MAX_ACTIVITIES = 5;
 export const MAX_THEMES = 6;
 /** An example longer than this is cut to its first sentence, and that sentence at a clause if still longer. */
 const EXAMPLE_CHARS = 160;
+/** A first sentence longer than this is cut at a clause. */
+const SENTENCE_CHARS = 240;
 
 export interface Example extends UnitRef {
   /** The unit's summary, or its first sentence when long; `shortened` says which. */
@@ -112,20 +114,27 @@ function firstSentenceEnd(text: string): number {
   return -1;
 }
 
-/** The summary as an example: whole when short, else its first sentence, cut at a clause when still long. */
+/**
+ * The summary as an example: whole when short, else its first sentence. A first sentence too long for the
+ * body is cut at its last clause (`; `, else `, `) that leaves a readable part; never inside a phrase.
+ */
 export function exampleText(summary: string): { text: string; shortened: boolean } {
   const text = summary.trim();
   if (text.length <= EXAMPLE_CHARS) return { text, shortened: false };
   const end = firstSentenceEnd(text);
   let first = end >= 0 ? text.slice(0, end + 1) : text;
-  if (first.length > EXAMPLE_CHARS) {
-    let head = first.slice(0, EXAMPLE_CHARS);
-    // Never leave a bracket open: cut before it (or drop it when the text opens with it).
-    for (let open = unclosed(head); open >= 0; open = unclosed(head))
-      head = open > 0 ? head.slice(0, open) : head.slice(1);
-    const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(", "));
-    const end = cut > EXAMPLE_CHARS / 3 ? cut : head.lastIndexOf(" ");
-    first = `${head.slice(0, end).replace(/[\s,;:]+$/u, "")}…`;
+  if (first.length > SENTENCE_CHARS) {
+    const head = first.slice(0, SENTENCE_CHARS);
+    // A clause boundary outside brackets, far enough in to say something.
+    const at = (sep: string) => {
+      for (let i = head.lastIndexOf(sep); i > SENTENCE_CHARS / 3; i = head.lastIndexOf(sep, i - 1))
+        if (unclosed(head.slice(0, i)) < 0) return i;
+      return -1;
+    };
+    const semicolon = at("; ");
+    const comma = semicolon < 0 ? at(", ") : -1;
+    if (semicolon > 0) first = head.slice(0, semicolon);
+    else if (comma > 0) first = `${head.slice(0, comma)}…`;
   }
   return { text: first, shortened: first !== text };
 }

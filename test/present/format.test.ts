@@ -117,11 +117,15 @@ describe("dates (Nghị định 30/2020/NĐ-CP)", () => {
   ])("short %s → %s", (iso, text) => expect(formatDateShort(iso)).toBe(text));
 });
 
-describe("formatDateText: running text, lists and tables, no leading zeros", () => {
+describe("formatDateText: running text, lists and tables, the leading zeros of the place-and-date line", () => {
   test.each([
     ["2022-04-26", "26/4/2022"],
-    ["2022-06-08", "8/6/2022"],
-    ["2022-01-05", "5/1/2022"],
+    ["2022-06-08", "08/6/2022"],
+    ["2022-06-09", "09/6/2022"],
+    ["2022-06-10", "10/6/2022"],
+    ["2022-01-05", "05/01/2022"],
+    ["2022-02-28", "28/02/2022"],
+    ["2022-03-01", "01/3/2022"],
     ["2022-12-10", "10/12/2022"],
     ["2021-12-31", "31/12/2021"],
   ])("%s → %s", (iso, text) => expect(formatDateText(iso)).toBe(text));

@@ -243,7 +243,7 @@ describe("opening: what the report answers, with number and date", () => {
     [
       "the guidance letter with its number",
       makeConfig(registry, { letter }),
-      "Thực hiện Văn bản số 1234/BXD-TCCB ngày 18/4/2022 của Bộ Xây dựng về việc hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022, trên cơ sở báo cáo của các cơ quan, đơn vị thuộc Bộ, Bộ Xây dựng báo cáo kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022 như sau:",
+      "Căn cứ Văn bản số 1234/BXD-TCCB ngày 18/4/2022 hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022 và báo cáo của các cơ quan, đơn vị thuộc Bộ, Bộ Xây dựng báo cáo kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022 như sau:",
     ],
     [
       "the request it answers, first",
@@ -253,7 +253,7 @@ describe("opening: what the report answers, with number and date", () => {
     [
       "no number when none is known",
       makeConfig(registry),
-      "Thực hiện Văn bản ngày 18/4/2022 của Bộ Xây dựng về việc hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022, trên cơ sở báo cáo của các cơ quan, đơn vị thuộc Bộ, Bộ Xây dựng báo cáo kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022 như sau:",
+      "Căn cứ Văn bản ngày 18/4/2022 hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022 và báo cáo của các cơ quan, đơn vị thuộc Bộ, Bộ Xây dựng báo cáo kết quả công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm 2022 như sau:",
     ],
   ] as [string, Config, string][])("%s", (_name, config, expected) =>
     expect(opening(catalog, config, "Bộ Xây dựng", phrase, true)).toBe(expected),

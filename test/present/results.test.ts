@@ -198,14 +198,14 @@ describe("indicatorSentence: the summed figures in words, with a subject", () =>
       "inspection.inspection",
       [flag("plan_issued", 12), count("inspections", 5), count("cross_inspections", 0)],
       "consolidated",
-      "Các đơn vị đã tiến hành 05 cuộc kiểm tra. 12/17 đơn vị ban hành kế hoạch kiểm tra.",
+      "Các đơn vị đã tiến hành 05 cuộc kiểm tra. Có 12/17 đơn vị đã ban hành kế hoạch kiểm tra.",
     ],
     [
       "a flag alone",
       "inspection.inspection",
       [flag("plan_issued", 12), count("inspections", 0), count("cross_inspections", 0)],
       "consolidated",
-      "12/17 đơn vị ban hành kế hoạch kiểm tra.",
+      "Có 12/17 đơn vị đã ban hành kế hoạch kiểm tra.",
     ],
     [
       "a flag in a unit's own report says that it did",
@@ -240,7 +240,7 @@ describe("indicatorSentence: the summed figures in words, with a subject", () =>
       "communication.dissemination",
       [count("events", 37), people("participants", 2518, 1530), count("online_items", 120)],
       "consolidated",
-      "Các đơn vị đã tổ chức 37 hoạt động tuyên truyền, phổ biến với 2.518 lượt người tham gia, trong đó 1.530 nữ, đăng 120 tin, bài trên cổng, trang thông tin điện tử.",
+      "Các đơn vị đã tổ chức 37 hoạt động tuyên truyền, phổ biến với 2.518 lượt người tham gia, trong đó 1.530 nữ; đăng 120 tin, bài trên cổng, trang thông tin điện tử.",
     ],
     [
       "two counts",
@@ -254,7 +254,7 @@ describe("indicatorSentence: the summed figures in words, with a subject", () =>
       "committee.consolidation",
       [text("decision", "Quyết định số 12/QĐ-VKT", "Quyết định số 30/QĐ-VP"), people("members", 143, 80)],
       "consolidated",
-      "Ban vì sự tiến bộ của phụ nữ của các đơn vị có tổng số 143 thành viên, trong đó 80 nữ.",
+      "Ban vì sự tiến bộ của phụ nữ các đơn vị có tổng số 143 thành viên, trong đó 80 nữ.",
     ],
     [
       "a unit's own wording with its own subject; no `trong đó 00 nữ`",
@@ -353,13 +353,13 @@ describe("activities in a list", () => {
       "one unit, no participants",
       { date: "2022-06-08", group: "inspection", title: "Kiểm tra", units: [a] },
       true,
-      "Ngày 8/6/2022, Cục Giám định: Kiểm tra",
+      "Ngày 08/6/2022, Cục Giám định: Kiểm tra",
     ],
     [
       "the unit's own list: only the partners",
       { date: "2022-06-08", group: "inspection", title: "Kiểm tra chéo", units: [a, b] },
       false,
-      "Ngày 8/6/2022, phối hợp với Viện Kinh tế xây dựng: Kiểm tra chéo",
+      "Ngày 08/6/2022, phối hợp với Viện Kinh tế xây dựng: Kiểm tra chéo",
     ],
     [
       "no women among the participants: no `trong đó 00 nữ`",
@@ -371,7 +371,7 @@ describe("activities in a list", () => {
         participants: { total: 5, female: 0 },
       },
       false,
-      "Ngày 8/6/2022: Họp (05 người tham gia)",
+      "Ngày 08/6/2022: Họp (05 người tham gia)",
     ],
   ] as const)("%s", (_name, activity, withUnit, expected) =>
     expect(activityText({ ...activity, units: [...activity.units] }, withUnit)).toBe(expected),

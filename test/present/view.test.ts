@@ -149,7 +149,7 @@ describe("buildView: who reads it", () => {
 describe("buildView: the body", () => {
   test("opening, I.1 and I.2 from the configuration and the consolidation", () => {
     const v = view({ config: makeConfig(registry, { letter: { number: "1234/BXD-TCCB" } }) });
-    expect(v.opening).toMatch(/^Thực hiện Văn bản số 1234\/BXD-TCCB ngày 18\/4\/2022 /);
+    expect(v.opening).toMatch(/^Căn cứ Văn bản số 1234\/BXD-TCCB ngày 18\/4\/2022 /);
     expect(v.guidance).toContain("ban hành Văn bản số 1234/BXD-TCCB");
     expect(v.guidance).toContain("trước ngày 10/6/2022 (tính theo dấu công văn đến)");
     expect(v.submission).toEqual([
@@ -185,15 +185,15 @@ describe("buildView: the body", () => {
     // A group with one sub-task has no point letter.
     expect(v.groups[3]?.tasks[0]?.heading).toBe("Xây dựng kế hoạch và tổ chức kiểm tra; kiểm tra chéo");
     expect(v.groups[3]?.tasks[0]?.text).toBe(
-      "Có 01/02 đơn vị đã hoàn thành, 01 đơn vị không áp dụng. Các đơn vị đã tiến hành 01 cuộc kiểm tra, tham gia 01 cuộc kiểm tra chéo. 01/02 đơn vị ban hành kế hoạch kiểm tra.",
+      "Có 01/02 đơn vị đã hoàn thành, 01 đơn vị không áp dụng. Các đơn vị đã tiến hành 01 cuộc kiểm tra, tham gia 01 cuộc kiểm tra chéo. Có 01/02 đơn vị đã ban hành kế hoạch kiểm tra.",
     );
     // Both units held the same kind of event: the body shows it once and points at the full list.
     expect(v.groups[2]?.activitiesIntro).toBe(
-      "Một số hoạt động tiêu biểu (01/02 hoạt động; danh sách đầy đủ tại Phụ lục IV):",
+      "Một số hoạt động tiêu biểu của nhóm nhiệm vụ 3 (01/02 hoạt động; danh sách đầy đủ tại Phụ lục IV):",
     );
     expect(v.groups[2]?.activities).toEqual([
       {
-        text: "Ngày 8/3/2022, Văn phòng Bộ: Tọa đàm kỷ niệm 112 năm Ngày Quốc tế Phụ nữ 8/3 (80 người tham gia, trong đó 61 nữ).",
+        text: "Ngày 08/3/2022, Văn phòng Bộ: Tọa đàm kỷ niệm 112 năm Ngày Quốc tế Phụ nữ 8/3 (80 người tham gia, trong đó 61 nữ).",
       },
     ]);
     expect(v.groups[0]?.activitiesIntro).toBe("");
@@ -249,7 +249,8 @@ describe("buildView: a unit's own report", () => {
 
   test("its own text as written, its own figures with `Đã …`", () => {
     const policy = v.groups[0]?.tasks[0];
-    expect(policy?.text).toBe("Đang triển khai. Đã ban hành 01 văn bản.");
+    // The summary holds the figures; they are not said twice.
+    expect(policy?.text).toBe("Đang triển khai.");
     expect(policy?.summaries).toEqual([{ text: HOSTILE }]);
     expect(v.groups[4]?.tasks[1]?.summaries).toEqual([
       { text: "Thực hiện nhiệm vụ: Kiện toàn Ban; Quy chế làm việc; chế độ thông tin, báo cáo." },
@@ -258,7 +259,7 @@ describe("buildView: a unit's own report", () => {
     expect(v.assessment.strengths.items).toEqual([{ text: `${HOSTILE}.` }]);
     expect(v.assessment.causes).toEqual({ items: [], note: "Không có." });
     expect(v.nextSteps.items).toEqual([{ text: "Tổ chức lớp bồi dưỡng {{y}}." }]);
-    expect(v.groups[2]?.activitiesIntro).toBe("Các hoạt động đã tổ chức:");
+    expect(v.groups[2]?.activitiesIntro).toBe("Các hoạt động đã tổ chức thuộc nhóm nhiệm vụ 3:");
   });
 });
 
@@ -306,7 +307,7 @@ describe("Phụ lục II: submissions, for internal use", () => {
       {
         stt: "2",
         unit: "Viện Kinh tế xây dựng",
-        date: "8/6/2022",
+        date: "08/6/2022",
         reference: "125/BC-VKT",
         state: "đúng hạn",
         note: "",

@@ -123,20 +123,26 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       true,
     ],
     [
-      "a long first sentence is cut at a clause",
-      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện; trong kỳ đã ban hành Kế hoạch số 15/KH-VKT ngày 22/4/2022 triển khai văn bản hướng dẫn của Bộ Xây dựng.",
-      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện…",
+      "a long first sentence is cut at its last clause, the semicolon, with no ellipsis",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện; trong kỳ đã ban hành Kế hoạch số 15/KH-VKT ngày 22/4/2022 triển khai văn bản hướng dẫn của Bộ Xây dựng tới toàn thể viên chức, người lao động của Viện.",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện",
       true,
     ],
     [
-      "never a bracket left open: cut before it",
-      "Ban đã phối hợp với cấp ủy, lãnh đạo Viện rà soát tình hình cán bộ nữ tham gia lãnh đạo, quản lý (lãnh đạo cấp đơn vị có 01/04 người là nữ, lãnh đạo cấp phòng có 10/24 người là nữ) và tham mưu ban hành kế hoạch.",
+      "a first sentence of fair length is kept whole",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện; trong kỳ đã ban hành 02 văn bản. Chi tiết như sau: Kế hoạch số 15/KH-VKT.",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Viện; trong kỳ đã ban hành 02 văn bản.",
+      true,
+    ],
+    [
+      "never cut inside brackets: at a clause before them",
+      "Ban đã phối hợp với cấp ủy, lãnh đạo Viện rà soát tình hình cán bộ nữ tham gia lãnh đạo, quản lý (lãnh đạo cấp đơn vị có 01/04 người là nữ, lãnh đạo cấp phòng có 10/24 người là nữ, quy hoạch có 13/30 người là nữ, đạt 43,3%) và tham mưu ban hành kế hoạch đào tạo, bồi dưỡng cán bộ nữ giai đoạn 2022 - 2025.",
       "Ban đã phối hợp với cấp ủy, lãnh đạo Viện rà soát tình hình cán bộ nữ tham gia lãnh đạo…",
       true,
     ],
   ])("%s", (_name, summary, text, shortened) => expect(exampleText(summary)).toEqual({ text, shortened }));
 
-  test("for summaries of every length and bracket placement: a prefix, at most 161 characters, nothing left open", () => {
+  test("for summaries of every length and bracket placement: a prefix, nothing left open, long only when a whole sentence", () => {
     const words = "Ban đã tổ chức lớp bồi dưỡng cho cán bộ nữ trong diện quy hoạch của đơn vị".split(" ");
     for (let n = 5; n < 80; n += 3)
       for (const open of [0, 1, 7, 20, 40])
@@ -151,7 +157,8 @@ describe("exampleText: the summary, or its first sentence when long", () => {
           const summary = `${parts.join(" ")}.`;
           const { text, shortened } = exampleText(summary);
           const where = `${summary} → ${text}`;
-          expect(text.length, where).toBeLessThanOrEqual(161);
+          // Beyond a cut's length only a whole first sentence, which no clause could shorten.
+          if (text.length > 241) expect(text.endsWith("."), where).toBe(true);
           expect(openBrackets(text), where).toBe(0);
           expect(shortened, where).toBe(text !== summary);
           // A prefix of the summary, but for a leading bracket that was dropped.
