@@ -70,6 +70,13 @@ export function paragraphs(xml: string): WordParagraph[] {
   }));
 }
 
+/** The document body's paragraphs as plain text, one per line, for reading a built report back. */
+export function documentText(docx: Uint8Array): string {
+  return paragraphs(part(docx, "word/document.xml"))
+    .map((paragraph) => paragraph.text)
+    .join("\n");
+}
+
 export function paragraphWith(xml: string, text: string): WordParagraph {
   const found = paragraphs(xml).find((paragraph) => paragraph.text === text);
   if (!found) throw new Error(`no paragraph reads ${JSON.stringify(text)}`);

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { docxToPdfText } from "../helpers/office.js";
 import { applyEdit, toYaml, validConfig, validUnit, type Data } from "../helpers/unit-yaml.js";
-import { part } from "../document/docx-xml.js";
+import { documentText } from "../document/docx-xml.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const geq = join(root, "bin", "geq.js");
@@ -19,18 +19,6 @@ function run(args: string[], cwd = root) {
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Paragraph texts of word/document.xml, in order, one per line. */
-function documentText(docx: Uint8Array): string {
-  const xml = part(docx, "word/document.xml");
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .join("\n")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
 }
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { part } from "../document/docx-xml.js";
+import { documentText } from "../document/docx-xml.js";
 import { docxToPdfText } from "../helpers/office.js";
 import { generateUnits } from "../bench/report-bench.js";
 import { BIN, ROOT, cleanEnv } from "./cli.js";
@@ -31,19 +31,6 @@ function build(args: string[], out: string): Uint8Array {
 function bodyPages(pdfText: string): number {
   const pages = pdfText.split("\f");
   return pages.findIndex((p) => p.includes("Nơi nhận")) + 1;
-}
-
-/** The document's paragraphs as plain text, one per line, entities decoded. */
-function documentText(docx: Uint8Array): string {
-  const xml = part(docx, "word/document.xml");
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .join("\n")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 interface UnitFile {
