@@ -219,7 +219,7 @@ export function unitDetails(
           ...(a.participants ? { participants: a.participants } : {}),
           units: [
             { code: u.code, name: u.name },
-            ...(a.with ?? []).map((p) => ({ code: p, name: names.get(p) ?? p })),
+            ...(a.with ?? []).map((p) => ({ code: p, name: names.get(p) ?? "" })),
           ],
         },
         false,

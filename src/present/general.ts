@@ -47,10 +47,6 @@ export function deadlineWords(deadline: string, day: DeadlineDay): string {
   return `${day === "late" ? "trước ngày" : "chậm nhất ngày"} ${formatDateText(deadline)}`;
 }
 
-export function deadlineDayOf(catalog: Catalog, config?: Config): DeadlineDay {
-  return config?.deadline_day ?? catalog.deadline_day;
-}
-
 /** The report's opening: what it answers, with number and date, then what it reports on. */
 export function opening(
   catalog: Catalog,
@@ -78,7 +74,7 @@ export function guidanceSentence(
   issuer: string,
   period: PeriodKey,
   deadline: string,
-  day: DeadlineDay = deadlineDayOf(catalog, config),
+  day: DeadlineDay,
 ): string {
   const letter = guidanceLetter(catalog, config);
   const label = catalog.periods[period].label;

@@ -183,12 +183,12 @@ function unitStatusSentence(totals: TaskTotals, task: TaskDef): string {
 /** A dated activity in a list: `Ngày 26/4/2022, Cục A phối hợp với Cục B: Kiểm tra chéo … (80 người …)`. */
 export function activityText(a: PickedActivity, withUnit: boolean): string {
   const [first, ...partners] = a.units;
-  const who =
-    withUnit && first
-      ? `, ${first.name}${partners.length > 0 ? ` phối hợp với ${joinNames(partners.map((p) => p.name))}` : ""}`
-      : !withUnit && partners.length > 0
-        ? `, phối hợp với ${joinNames(partners.map((p) => p.name))}`
-        : "";
+  // A partner without a name (no registry, or a code it does not list) is counted, never shown as a code.
+  const named = partners.filter((p) => p.name !== "").map((p) => p.name);
+  const others = partners.length - named.length;
+  const names = [...named, ...(others > 0 ? [`${formatCount(others)} đơn vị khác`] : [])];
+  const joint = names.length > 0 ? ` phối hợp với ${joinNames(names)}` : "";
+  const who = withUnit && first ? `, ${first.name}${joint}` : joint !== "" ? `,${joint}` : "";
   const people = a.participants ? ` (${participantsText(a.participants)})` : "";
   return `Ngày ${formatDateText(a.date)}${who}: ${a.title}${people}`;
 }
@@ -289,7 +289,8 @@ export function unitGroups(catalog: Catalog, c: Consolidation): GroupView[] {
         ...(a.activity.participants ? { participants: a.activity.participants } : {}),
         units: [
           { code: a.code, name: a.name },
-          ...(a.activity.with ?? []).map((p) => ({ code: p, name: p })),
+          // A unit's own report has no registry to name its partners by.
+          ...(a.activity.with ?? []).map((p) => ({ code: p, name: "" })),
         ],
       }));
     const activities = punctuate(mine.map((a) => activityText(a, false)));
@@ -309,7 +310,7 @@ export function unitGroups(catalog: Catalog, c: Consolidation): GroupView[] {
 export function examplesRule(issuer: string): string {
   return (
     `Kết quả thực hiện từng nhiệm vụ theo hướng dẫn như sau; mỗi nhiệm vụ nêu tối đa ${formatCount(MAX_EXAMPLES)} kết quả tiêu biểu, ` +
-    `chọn trong các kết quả đã hoàn thành và có số liệu: trước hết của các cơ quan tham mưu giúp việc ${issuer.startsWith("Bộ ") ? "Bộ trưởng" : issuer}, sau đó của các đơn vị có số liệu lớn nhất. ` +
+    `ưu tiên kết quả đã hoàn thành và có số liệu; trong đó trước hết của các cơ quan tham mưu giúp việc ${issuer.startsWith("Bộ ") ? "Bộ trưởng" : issuer}, sau đó của các đơn vị có số liệu lớn nhất. ` +
     "Tình hình thực hiện từng nhiệm vụ của các đơn vị tại Phụ lục III, kết quả chi tiết của từng đơn vị tại Phụ lục IV."
   );
 }
@@ -349,7 +350,7 @@ export function highlightSentences(catalog: Catalog, c: Consolidation, s: Synthe
       }
       case "most-done": {
         const done = f.tasks[h.tasks[0] ?? -1]?.status.done ?? 0;
-        const all = done === f.units;
+        const all = done === f.units && f.units > 1;
         out.push(
           tiedTasks(
             h.tasks.map((i) => tasks[i]?.short ?? ""),

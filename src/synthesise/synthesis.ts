@@ -214,6 +214,7 @@ function activities(
   // A joint activity appears in every partner's file: the same day, group and set of units is one activity.
   // An activity without partners is one of its own, even beside another of the unit's on the same day.
   const merged = new Map<string, PickedActivity & { order: number }>();
+  const disputed = new Set<string>();
   c.activities.forEach(({ code, name, activity }, order) => {
     const partners = [...new Set(activity.with ?? [])].filter((p) => p !== code);
     const key =
@@ -222,7 +223,15 @@ function activities(
         : [activity.date, activity.group, ...[code, ...partners].sort()].join("\u0000");
     const seen = merged.get(key);
     if (seen) {
-      if (!seen.participants && activity.participants) seen.participants = activity.participants;
+      // Partners who count the same event differently: the report states no count rather than pick one.
+      const p = activity.participants;
+      if (p && !disputed.has(key)) {
+        if (!seen.participants) seen.participants = p;
+        else if (seen.participants.total !== p.total || seen.participants.female !== p.female) {
+          delete seen.participants;
+          disputed.add(key);
+        }
+      }
       return;
     }
     merged.set(key, {
@@ -230,7 +239,7 @@ function activities(
       group: activity.group,
       title: activity.title,
       ...(activity.participants ? { participants: activity.participants } : {}),
-      units: [{ code, name }, ...partners.map((p) => ({ code: p, name: names.get(p) ?? p }))],
+      units: [{ code, name }, ...partners.map((p) => ({ code: p, name: names.get(p) ?? "" }))],
       order,
     });
   });
@@ -318,6 +327,8 @@ function themeOf(points: readonly ThemePoint[], text: string): Theme {
 
 /** How many candidate wordings a theme weighs: enough to find a common one, few enough to stay linear. */
 const CANDIDATES = 8;
+/** Beyond this many points still to place, a theme weighs one candidate wording per step. */
+const LARGE_THEME = 64;
 /** The share of a wording's (weighted) words a unit's own point must hold for the wording to speak for it. */
 const HOLDS = 0.85;
 
@@ -397,7 +408,8 @@ function truthful(theme: Theme): Theme[] {
     // Of those, the wording most units' own points hold: it is then true of the units it names.
     let best = ranked[0]?.i ?? first;
     let keep: number[] = [];
-    for (const { i } of ranked.slice(0, CANDIDATES)) {
+    // A large theme weighs its best-ranked wording only: weighing several against every point would be quadratic.
+    for (const { i } of ranked.slice(0, left > LARGE_THEME ? 1 : CANDIDATES)) {
       const stated = figs[i] ?? [];
       // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
       const gives = (k: number) => !placed[k] && stated.every((f) => sets[k]?.has(f));

@@ -164,6 +164,28 @@ describe("a file naming no registered unit never counts as a unit that reported"
     expect(text).not.toMatch(/0[4-9]\/03 đơn vị/);
     expect(text).not.toContain("khong-ro.yaml");
     expect(text).not.toContain("Ban Quản lý dự án XYZ");
+
+    // For the ministry's own leaders, Phụ lục II names the files left out, and why, without counting them.
+    const inside = join(dir, "noi-bo.docx");
+    const again = geq(
+      [
+        "build-report",
+        "nop",
+        "--skip-invalid",
+        "--audience",
+        "internal",
+        "--date",
+        "2022-06-20",
+        "-o",
+        inside,
+      ],
+      { cwd: dir },
+    );
+    clean(again);
+    const internal = documentText(readFileSync(inside));
+    expect(internal).toContain("đã nhận được báo cáo của 03/03 đơn vị");
+    expect(internal).toMatch(/khong-ro\.yaml \(không xác định được đơn vị\)/);
+    expect(internal).toMatch(/xyz\.yaml \(mã XYZ, Ban Quản lý dự án XYZ không có trong danh sách/);
   });
 });
 

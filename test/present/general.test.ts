@@ -282,7 +282,7 @@ describe("guidanceSentence: I.1, what the ministry itself did", () => {
       makeConfig(four, { letter: { number: "1234/BXD-TCCB" } }),
       "semi-annual",
       "2022-06-10",
-      undefined,
+      "late",
       "Ngày 18/4/2022, Bộ Xây dựng ban hành Văn bản số 1234/BXD-TCCB hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022, trong đó yêu cầu các cơ quan, đơn vị thuộc Bộ gửi báo cáo sơ kết 6 tháng đầu năm trước ngày 10/6/2022 (tính theo dấu công văn đến).",
     ],
     [
@@ -290,7 +290,7 @@ describe("guidanceSentence: I.1, what the ministry itself did", () => {
       makeConfig(four, { deadline_day: "on-time" }),
       "annual",
       "2022-12-10",
-      undefined,
+      "on-time",
       "Ngày 18/4/2022, Bộ Xây dựng ban hành Văn bản hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022, trong đó yêu cầu các cơ quan, đơn vị thuộc Bộ gửi báo cáo tổng kết năm chậm nhất ngày 10/12/2022 (tính theo dấu công văn đến).",
     ],
     [
@@ -308,10 +308,10 @@ describe("guidanceSentence: I.1, what the ministry itself did", () => {
       }),
       "semi-annual",
       "2022-06-10",
-      undefined,
+      "late",
       "Bộ Xây dựng đã triển khai Văn bản số 99/LĐTBXH-BĐG ngày 18/4/2022 của Bộ Lao động - Thương binh và Xã hội hướng dẫn triển khai công tác bình đẳng giới và hoạt động vì sự tiến bộ của phụ nữ năm 2022 tới các đơn vị, yêu cầu các đơn vị gửi báo cáo sơ kết 6 tháng đầu năm trước ngày 10/6/2022 (tính theo dấu công văn đến).",
     ],
-  ] as [string, Config, "semi-annual" | "annual", string, DeadlineDay | undefined, string][])(
+  ] as [string, Config, "semi-annual" | "annual", string, DeadlineDay, string][])(
     "%s",
     (_name, config, period, deadline, day, expected) =>
       expect(guidanceSentence(catalog, config, "Bộ Xây dựng", period, deadline, day)).toBe(expected),

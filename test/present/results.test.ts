@@ -362,6 +362,17 @@ describe("activities in a list", () => {
       "Ngày 08/6/2022, phối hợp với Viện Kinh tế xây dựng: Kiểm tra chéo",
     ],
     [
+      "partners without a name (no registry to name them by) are counted, never shown by their code",
+      {
+        date: "2022-05-23",
+        group: "communication",
+        title: "Giao lưu",
+        units: [b, { code: "DHXD", name: "" }, { code: "XYZ", name: "" }],
+      },
+      false,
+      "Ngày 23/5/2022, phối hợp với 02 đơn vị khác: Giao lưu",
+    ],
+    [
       "no women among the participants: no `trong đó 00 nữ`",
       {
         date: "2022-06-08",

@@ -1,3 +1,4 @@
+import { MAX_THEMES } from "../../src/synthesise/synthesis.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -729,12 +730,13 @@ test("1,000 units: consolidation, synthesis, view and template well under a seco
   expect(r.markup.length).toBeGreaterThan(1_000_000);
   expect(elapsed).toBeLessThan(1000);
 
-  // The synthesis chose: at most three examples per sub-task, five activities per group, eight themes.
+  // The synthesis chose: at most three examples per sub-task, five activities per group, MAX_THEMES themes.
   for (const g of r.view.groups) {
     expect(g.activities.length).toBeLessThanOrEqual(5);
     for (const t of g.tasks) expect(t.examples.length).toBeLessThanOrEqual(3);
   }
-  for (const list of Object.values(r.view.assessment)) expect(list.items.length).toBeLessThanOrEqual(8);
+  for (const list of Object.values(r.view.assessment))
+    expect(list.items.length).toBeLessThanOrEqual(MAX_THEMES);
   // Phụ lục IV keeps every unit, and Phụ lục III every row.
   expect(r.view.appendix.details).toHaveLength(950);
   expect(r.view.appendix.tasks?.rows).toHaveLength(950);

@@ -482,6 +482,49 @@ describe("activities: at most five per group, joint ones once", () => {
   });
 });
 
+describe("activities: partners' figures and names", () => {
+  const reg: RegistryUnit[] = [
+    { code: "CGD", name: "Cục Giám định" },
+    { code: "VKT", name: "Viện Kinh tế xây dựng" },
+  ];
+  const joint = (partner: string, total: number, female: number): Activity => ({
+    date: "2022-04-26",
+    group: "inspection",
+    title: "Kiểm tra chéo",
+    with: [partner],
+    participants: { total, female },
+  });
+  test.each([
+    [
+      "the partners agree: their count",
+      [joint("VKT", 60, 50), joint("CGD", 60, 50)],
+      { total: 60, female: 50 },
+    ],
+    [
+      "they count differently: no count rather than one side's",
+      [joint("VKT", 60, 50), joint("CGD", 60, 39)],
+      undefined,
+    ],
+  ] as const)("%s", (_name, [a, b], participants) => {
+    const s = synthesisOf(reg, [
+      report(reg[0]!, {}, { activities: [a] }),
+      report(reg[1]!, {}, { activities: [b] }),
+    ]);
+    const shown = s.groups.find((g) => g.group === "inspection")?.activities;
+    expect(shown).toHaveLength(1);
+    expect(shown?.[0]?.participants).toEqual(participants);
+  });
+
+  test("a partner the registry does not list is counted by the presenter, never shown by its code", () => {
+    const s = synthesisOf(reg, [report(reg[0]!, {}, { activities: [joint("XYZ", 5, 1)] })]);
+    const units = s.groups.find((g) => g.group === "inspection")?.activities[0]?.units;
+    expect(units).toEqual([
+      { code: "CGD", name: "Cục Giám định" },
+      { code: "XYZ", name: "" },
+    ]);
+  });
+});
+
 describe("activities: one of a kind", () => {
   test("units' events of the same kind (each its own year-end meeting) are shown once, by the first chosen", () => {
     const reg: RegistryUnit[] = Array.from({ length: 4 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
@@ -674,6 +717,24 @@ describe("themes: stated once, true of every unit named", () => {
     for (const t of list.themes) expect(t.units).toHaveLength(1);
     expect(list.themes[0]?.text).toBe("Mới hoàn thành 1 nội dung của kế hoạch năm.");
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  test("a thousand units sharing a wording, each with its own tail: within its time bound", () => {
+    const syllables = "xanh đỏ tím vàng cam lam chàm nâu xám hồng bạc ngọc".split(" ");
+    const registry = Array.from({ length: 1000 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
+    const c = consolidation(registry, []);
+    c.assessment.limitations = registry.map((u, k) => ({
+      ...u,
+      // Words, not figures: every point differs, none carries a figure to split on.
+      text: `Kinh phí dành cho công tác bình đẳng giới còn hạn chế ${syllables[k % 12]} ${syllables[Math.floor(k / 12) % 12]} ${syllables[Math.floor(k / 144) % 12]}.`,
+    }));
+    synthesise(c, catalog, registry);
+    const start = process.cpuUsage();
+    const list = synthesise(c, catalog, registry).limitations;
+    const used = process.cpuUsage(start);
+    expect(list.points).toBe(1000);
+    expect(list.themes.reduce((n, t) => n + t.units.length, 0)).toBeGreaterThan(0);
+    expect((used.user + used.system) / 1000).toBeLessThan(1500);
   });
 
   test("no points: no themes", () => {
