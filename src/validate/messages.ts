@@ -271,6 +271,15 @@ export const RULES: Record<string, RuleInfo> = {
     vi: (l, p) => `${prefix(l)}mã đơn vị «${s(p.code)}» không có trong danh sách đơn vị của cấu hình`,
     en: (l, p) => `${prefix(l)}unit code "${s(p.code)}" is not in the configuration's registry`,
   },
+  "unknown-partner": {
+    severity: "warning",
+    // Found across files, after each file's waivers were read: a waiver could not reach it.
+    waivable: false,
+    vi: (l, p) =>
+      `${prefix(l)}đơn vị phối hợp «${s(p.code)}» không có trong danh sách đơn vị của cấu hình; hãy kiểm tra lại mã (báo cáo tổng hợp không nêu tên được đơn vị này)`,
+    en: (l, p) =>
+      `${prefix(l)}partner "${s(p.code)}" is not in the configuration's registry; check the code (the consolidated report cannot name this unit)`,
+  },
   "duplicate-unit": {
     severity: "error",
     vi: (l, p) =>

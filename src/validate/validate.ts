@@ -17,6 +17,7 @@ import { MAX_FILE_BYTES } from "../source/decode.js";
 import { checkUnitFast, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
+import { ruleInfo } from "./messages.js";
 import { validatorsFor } from "./validators.js";
 
 /** A run over many files: discovery, the configuration, each file, then the rules across files. */
@@ -202,6 +203,13 @@ function crossFileFindings(
     if (registered && !registered.has(r.unit.code)) {
       add(r, { rule: "unknown-unit", path: ["unit", "code"], params: { code: r.unit.code } });
     }
+    // A partner the registry does not list is usually a mistyped code: the report could only count it.
+    r.report?.activities?.forEach((a, i) =>
+      a.with?.forEach((code, j) => {
+        if (registered && !registered.has(code))
+          add(r, { rule: "unknown-partner", path: ["activities", i, "with", j], params: { code } });
+      }),
+    );
     const key = `${r.unit.code}\u0000${r.year}\u0000${r.period}`;
     const first = seen.get(key);
     if (first)
@@ -303,7 +311,8 @@ export async function validate(
       result.diagnostics.push(toDiagnostic(result.file, f, { ...(source ? { source } : {}), schema, lang }));
     }
     result.diagnostics.sort(byPosition);
-    delete result.report;
+    // Only an error rejects the file; a warning leaves its report in.
+    if (findings.some((f) => ruleInfo(f.rule).severity === "error")) delete result.report;
   }
 
   const present = new Set(files.flatMap((r) => (r.unit ? [r.unit.code] : [])));

@@ -742,6 +742,16 @@ const cases: Case[] = [
     message: /^Mã đơn vị phối hợp: đơn vị phối hợp không được là chính đơn vị báo cáo \(VKT\)/,
   },
   {
+    name: "a joint activity's partner that the registry does not list",
+    rule: "unknown-partner",
+    severity: "warning",
+    text: unitYaml({ "activities.1.with": ["DHXDX"] }),
+    config: configYaml(),
+    path: "activities[1].with[0]",
+    at: (t) => valuePosition(t, "activities.1.with.0"),
+    message: /«DHXDX» không có trong danh sách đơn vị của cấu hình/,
+  },
+  {
     name: "a waiver of the warning about unused waivers",
     rule: "unwaivable-rule",
     severity: "error",
