@@ -7,7 +7,7 @@ import type { Catalog, People, TaskStatus } from "../model.js";
 import { formatCount, formatDateText, formatNumber, formatShare } from "./format.js";
 import { deadlineWords } from "./general.js";
 import { activityText } from "./results.js";
-import { notApplicableWords, pointLetter, punctuate, STATUS_WORDS } from "./words.js";
+import { notApplicableWords, pointLetter, punctuate, STATUS_WORDS, taskCode } from "./words.js";
 
 export interface StaffCellsView {
   total: string;
@@ -93,14 +93,9 @@ export function staffTable(catalog: Catalog, c: Consolidation): StaffTableView {
   };
 }
 
-/** The column code of a sub-task: `1a`, or `4` when the group has one sub-task. */
-function columnCode(group: { number: number; tasks: unknown[] }, index: number): string {
-  return group.tasks.length === 1 ? String(group.number) : `${group.number}${pointLetter(index)}`;
-}
-
 export function taskTable(catalog: Catalog, c: Consolidation): TaskTableView {
   const plan = catalog.groups.flatMap((g) =>
-    g.tasks.map((t, i) => ({ group: g, task: t, code: columnCode(g, i) })),
+    g.tasks.map((t, i) => ({ group: g, task: t, code: taskCode(g, i) })),
   );
   // A mark ("đang", "chưa") needs 5 % of the landscape width.
   const taskWidth = Math.max(3, Math.floor(75 / Math.max(1, plan.length)));

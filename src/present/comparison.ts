@@ -12,7 +12,7 @@ import {
   formatShareChange,
   formatSignedNumber,
 } from "./format.js";
-import { NAME_LIMIT, pointLetter, sentence, units } from "./words.js";
+import { NAME_LIMIT, sentence, taskCode, units } from "./words.js";
 
 export interface ComparisonRowView {
   /** A heading row (bold) spanning the table; else a figure row. */
@@ -66,7 +66,7 @@ function rowsOf(catalog: Catalog, before: Figures, after: Figures): ComparisonRo
       const ta = after.tasks[ti];
       ti++;
       if (!tb || !ta) return;
-      const code = g.tasks.length === 1 ? `${g.number}` : `${g.number}${pointLetter(i)}`;
+      const code = taskCode(g, i);
       figure(`${code}. ${t.short}`, tb.status.done, ta.status.done);
     });
   }

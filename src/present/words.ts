@@ -15,6 +15,11 @@ export function pointLetter(index: number): string {
   return letter.repeat(Math.floor(index / base) + 1);
 }
 
+/** A sub-task's short code, `1a`, or `4` when its group has one sub-task: table columns and rows. */
+export function taskCode(group: { number: number; tasks: readonly unknown[] }, index: number): string {
+  return group.tasks.length === 1 ? String(group.number) : `${group.number}${pointLetter(index)}`;
+}
+
 export function upperFirst(s: string): string {
   return s.length === 0 ? s : s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 }
