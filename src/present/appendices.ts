@@ -6,8 +6,9 @@ import type { Consolidation } from "../consolidate/consolidate.js";
 import type { Catalog, People, TaskStatus } from "../model.js";
 import { formatCount, formatDateText, formatNumber, formatShare } from "./format.js";
 import { deadlineWords } from "./general.js";
+import { pickedActivity } from "../synthesise/synthesis.js";
 import { activityText } from "./results.js";
-import { notApplicableWords, pointLetter, punctuate, STATUS_WORDS, taskCode } from "./words.js";
+import { pointLetter, punctuate, statusWords, taskCode } from "./words.js";
 
 export interface StaffCellsView {
   total: string;
@@ -178,10 +179,6 @@ export function submissionTable(c: Consolidation): SubmissionTableView {
   };
 }
 
-function statusWords(status: TaskStatus, task: { not_applicable?: string }): string {
-  return status === "not_applicable" ? notApplicableWords(task) : STATUS_WORDS[status];
-}
-
 /** Phụ lục IV: each unit's summaries, activities, assessment, next steps (and, internally, requests), as written. */
 export function unitDetails(
   catalog: Catalog,
@@ -205,21 +202,7 @@ export function unitDetails(
         return [{ text: `${code}${t.short} (${statusWords(tr.status, t)})${text ? `: ${text}` : "."}` }];
       }),
     }));
-    const activities = (r.activities ?? []).map((a) =>
-      activityText(
-        {
-          date: a.date,
-          group: a.group,
-          title: a.title,
-          ...(a.participants ? { participants: a.participants } : {}),
-          units: [
-            { code: u.code, name: u.name },
-            ...(a.with ?? []).map((p) => ({ code: p, name: names.get(p) ?? "" })),
-          ],
-        },
-        false,
-      ),
-    );
+    const activities = (r.activities ?? []).map((a) => activityText(pickedActivity(u, a, names), false));
     const list = (label: string, items: readonly string[] | undefined) =>
       items && items.length > 0 ? [{ label, items: punctuate(items).map((text) => ({ text })) }] : [];
     return {

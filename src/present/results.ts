@@ -6,9 +6,10 @@
  */
 import { ratioFraction, reachesShare } from "../consolidate/consolidate.js";
 import type { Consolidation, IndicatorTotal, TaskTotals, UnitRef } from "../consolidate/consolidate.js";
+import { TASK_STATUSES } from "../model.js";
 import type { Catalog, Indicator, People, TaskDef } from "../model.js";
 import type { PickedActivity, Synthesis } from "../synthesise/synthesis.js";
-import { MAX_EXAMPLES } from "../synthesise/synthesis.js";
+import { MAX_EXAMPLES, pickedActivity } from "../synthesise/synthesis.js";
 import { formatCount, formatDateText, formatNumber, formatPercent, formatRatioPercent } from "./format.js";
 import {
   joinNames,
@@ -20,6 +21,7 @@ import {
   quoted,
   sentence,
   STATUS_WORDS,
+  statusWords,
   units,
 } from "./words.js";
 
@@ -171,13 +173,10 @@ export function statusSentence(
   return sentence(`Có ${parts.join(", ")}`);
 }
 
+/** A unit's own report sums one unit: its status is the one status counted. */
 function unitStatusSentence(totals: TaskTotals, task: TaskDef): string {
-  const s = totals.status;
-  if (s.done > 0) return sentence(STATUS_WORDS.done);
-  if (s.in_progress > 0) return sentence(STATUS_WORDS.in_progress);
-  if (s.not_started > 0) return sentence(STATUS_WORDS.not_started);
-  if (s.not_applicable > 0) return sentence(notApplicableWords(task));
-  return "Chưa có số liệu.";
+  const status = TASK_STATUSES.find((s) => totals.status[s] > 0);
+  return status ? sentence(statusWords(status, task)) : "Chưa có số liệu.";
 }
 
 /** A dated activity in a list: `Ngày 26/4/2022, Cục A phối hợp với Cục B: Kiểm tra chéo … (80 người …)`. */
@@ -282,17 +281,8 @@ export function unitGroups(catalog: Catalog, c: Consolidation): GroupView[] {
     });
     const mine = c.activities
       .filter((a) => a.activity.group === g.key)
-      .map((a) => ({
-        date: a.activity.date,
-        group: a.activity.group,
-        title: a.activity.title,
-        ...(a.activity.participants ? { participants: a.activity.participants } : {}),
-        units: [
-          { code: a.code, name: a.name },
-          // A unit's own report has no registry to name its partners by.
-          ...(a.activity.with ?? []).map((p) => ({ code: p, name: "" })),
-        ],
-      }));
+      // A unit's own report has no registry to name its partners by.
+      .map((a) => pickedActivity(a, a.activity, new Map()));
     const activities = punctuate(mine.map((a) => activityText(a, false)));
     return {
       number: String(g.number),

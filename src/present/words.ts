@@ -70,6 +70,11 @@ export function notApplicableWords(task: Pick<TaskDef, "not_applicable">): strin
   return task.not_applicable ?? "không áp dụng";
 }
 
+/** A sub-task's status in words, with the catalogue's wording of `not_applicable`. */
+export function statusWords(status: TaskStatus, task: Pick<TaskDef, "not_applicable">): string {
+  return status === "not_applicable" ? notApplicableWords(task) : STATUS_WORDS[status];
+}
+
 /** Quoted name of a sub-task inside a sentence: “Tuyên truyền, phổ biến …”. */
 export function quoted(text: string): string {
   return `“${text}”`;

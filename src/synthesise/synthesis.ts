@@ -8,7 +8,16 @@
  */
 import { ratioFraction, reachesShare } from "../consolidate/consolidate.js";
 import type { Consolidation, ConsolidatedUnit, UnitRef } from "../consolidate/consolidate.js";
-import type { Catalog, Indicator, People, RegistryUnit, TaskDef, TaskReport, TaskStatus } from "../model.js";
+import type {
+  Activity,
+  Catalog,
+  Indicator,
+  People,
+  RegistryUnit,
+  TaskDef,
+  TaskReport,
+  TaskStatus,
+} from "../model.js";
 import {
   DEFAULT_THEME_THRESHOLD,
   groupThemes,
@@ -205,6 +214,28 @@ function examples(
   }));
 }
 
+/**
+ * One unit's activity as the report lists it: the unit, then its partners, each once and never itself,
+ * named by the registry; a partner it does not list gets no name, and the presenter counts it.
+ */
+export function pickedActivity(
+  unit: UnitRef,
+  activity: Activity,
+  names: ReadonlyMap<string, string>,
+): PickedActivity {
+  const partners = [...new Set(activity.with ?? [])].filter((p) => p !== unit.code);
+  return {
+    date: activity.date,
+    group: activity.group,
+    title: activity.title,
+    ...(activity.participants ? { participants: activity.participants } : {}),
+    units: [
+      { code: unit.code, name: unit.name },
+      ...partners.map((p) => ({ code: p, name: names.get(p) ?? "" })),
+    ],
+  };
+}
+
 function activities(
   c: Consolidation,
   catalog: Catalog,
@@ -216,11 +247,11 @@ function activities(
   const merged = new Map<string, PickedActivity & { order: number }>();
   const disputed = new Set<string>();
   c.activities.forEach(({ code, name, activity }, order) => {
-    const partners = [...new Set(activity.with ?? [])].filter((p) => p !== code);
+    const picked = pickedActivity({ code, name }, activity, names);
     const key =
-      partners.length === 0
+      picked.units.length === 1
         ? `\u0001${order}`
-        : [activity.date, activity.group, ...[code, ...partners].sort()].join("\u0000");
+        : [activity.date, activity.group, ...picked.units.map((u) => u.code).sort()].join("\u0000");
     const seen = merged.get(key);
     if (seen) {
       // Partners who count the same event differently: the report states no count rather than pick one.
@@ -234,14 +265,7 @@ function activities(
       }
       return;
     }
-    merged.set(key, {
-      date: activity.date,
-      group: activity.group,
-      title: activity.title,
-      ...(activity.participants ? { participants: activity.participants } : {}),
-      units: [{ code, name }, ...partners.map((p) => ({ code: p, name: names.get(p) ?? "" }))],
-      order,
-    });
+    merged.set(key, { ...picked, order });
   });
   // A partner that lists the joint activity without naming the other side (no `with`) still reports the
   // same event: on the day and group of a joint activity that names it, a like-titled entry of its own is that one.
