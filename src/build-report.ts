@@ -132,7 +132,8 @@ export async function buildReport(
     compare = cmp.files.flatMap((f) => (f.report ? [f.report] : []));
     compareInputs.push(...cmp.files.map((f) => resolve(cwd, f.file)));
     compareSkipped.push(...cmp.skipped);
-    later.push(...cmp.later.filter((l) => !later.some((x) => x.file === l.file)));
+    const noted = new Set(later.map((x) => x.file));
+    later.push(...cmp.later.filter((l) => !noted.has(l.file)));
   }
 
   const catalog = validation.catalog ?? loadCatalog();

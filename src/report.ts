@@ -12,11 +12,10 @@ import type { SubmissionEntry } from "./consolidate/submissions.js";
 import { parseMarkup } from "./document/markup.js";
 import type { DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
 import { defaultTemplateDir, renderTemplate, type TemplateResult } from "./document/template.js";
-import type { Audience, Catalog, Config, PeriodKey, Signer, UnitReport } from "./model.js";
+import type { Audience, Catalog, Config, PeriodKey, Signer, UnitReport, Waiver } from "./model.js";
 import { buildView } from "./present/view.js";
 import { synthesise } from "./synthesise/synthesis.js";
 import type { ReportKind, ReportView } from "./present/view.js";
-import type { Waiver } from "./model.js";
 
 export type { ReportKind } from "./present/view.js";
 

@@ -116,6 +116,9 @@ export interface ReportView {
   };
 }
 
+/** The synthesis' lists of themes, one per heading of sections III–V. */
+type ThemeKey = "strengths" | "limitations" | "causes" | "nextSteps" | "recommendations";
+
 function periodPhrase(period: PeriodKey, year: number): { phrase: string; next: string } {
   return period === "semi-annual"
     ? { phrase: `6 tháng đầu năm ${year}`, next: `6 tháng cuối năm ${year}` }
@@ -134,8 +137,8 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
   const extraNumber = catalog.groups.length + 1;
   const names = new Map((config?.units ?? []).map((u) => [u.code, u.name]));
   const noPoints = consolidated ? "Các đơn vị chưa nêu nội dung này." : "Không có.";
-  const list = (themes: keyof Synthesis, own: readonly string[] | undefined) =>
-    synthesis ? themeView(synthesis[themes] as never, noPoints) : ownView(own ?? [], noPoints);
+  const list = (themes: ThemeKey, own: readonly string[] | undefined) =>
+    synthesis ? themeView(synthesis[themes], noPoints) : ownView(own ?? [], noPoints);
   const unit = c.units[0]?.report;
 
   return {

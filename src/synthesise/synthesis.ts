@@ -78,12 +78,10 @@ export interface ThemeList {
 /** Facts worth the head of section II, in the order they are stated. */
 export type Highlight =
   | { kind: "staff" }
-  /** The sub-task most units completed (an index into `Synthesis.tasks`). */
   /** The sub-tasks most units completed (indices into `Synthesis.tasks`): all of them when tied. */
   | { kind: "most-done"; tasks: number[] }
   /** The sub-task with the most people reached. */
-  | { kind: "widest-reach"; task: number; indicator: number }
-  /** The sub-task most units have not started. */
+  | { kind: "widest-reach"; task: number }
   /** The sub-tasks most units have not started, all of them when tied. */
   | { kind: "lagging"; tasks: number[] }
   | { kind: "budget" }
@@ -492,13 +490,11 @@ function highlights(c: Consolidation): Highlight[] {
   if (f.staff.employees.total > 0) out.push({ kind: "staff" });
   const mostDone = ties(f.tasks.map((t) => t.status.done));
   if (mostDone.length > 0) out.push({ kind: "most-done", tasks: mostDone });
-  const reach = f.tasks.map((t) => {
-    const people = t.indicators.map((i) => (i.type === "people" ? i.total : 0));
-    const indicator = argmax(people);
-    return { indicator, total: indicator >= 0 ? (people[indicator] ?? 0) : 0 };
-  });
-  const widest = argmax(reach.map((r) => r.total));
-  if (widest >= 0) out.push({ kind: "widest-reach", task: widest, indicator: reach[widest]?.indicator ?? 0 });
+  // Reach: the most people any one people-indicator of a sub-task counts.
+  const widest = argmax(
+    f.tasks.map((t) => Math.max(0, ...t.indicators.map((i) => (i.type === "people" ? i.total : 0)))),
+  );
+  if (widest >= 0) out.push({ kind: "widest-reach", task: widest });
   const lagging = ties(f.tasks.map((t) => t.status.not_started));
   if (lagging.length > 0) out.push({ kind: "lagging", tasks: lagging });
   if (f.budget.planned > 0 || f.budget.spent > 0) out.push({ kind: "budget" });

@@ -865,7 +865,7 @@ describe("highlights: the figures that stand out", () => {
           .filter((k) => k !== "coordination.policy" && k !== "coordination.law_review")
           .map(taskIndex),
       },
-      { kind: "widest-reach", task: taskIndex("communication.dissemination"), indicator: 1 },
+      { kind: "widest-reach", task: taskIndex("communication.dissemination") },
       { kind: "lagging", tasks: [taskIndex("coordination.policy")] },
       { kind: "budget" },
       // 13/30 in each unit's pool: 43,3%.
