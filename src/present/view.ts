@@ -192,7 +192,6 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     appendix: {
       note: `(Kèm theo Báo cáo số ${options.reference} ${formatDateLong(options.date)} của ${issuer})`,
       staff: consolidated ? staffTable(catalog, c) : null,
-      // The rule the consolidation judged lateness by, so that Phụ lục II states the rule it applied.
       submissions: internal ? submissionTable(c) : null,
       tasks: consolidated ? taskTable(catalog, c) : null,
       details: consolidated ? unitDetails(catalog, c, internal, names) : [],

@@ -5,6 +5,7 @@
  * file must (a non-zero indicator there is an error).
  */
 import { readFileSync } from "node:fs";
+import type { SubmissionEntry } from "../../src/consolidate/submissions.js";
 import type { Catalog, Config, IndicatorValue, TaskReport, UnitReport } from "../../src/model.js";
 
 let cached: Catalog | undefined;
@@ -104,4 +105,21 @@ export function makeConfig(units: Config["units"], overrides: Partial<Config> = 
     units,
     ...overrides,
   };
+}
+
+/** Submission entries of valid reports, each in its own file, then rejected units' files with their errors. */
+export function entriesOf(
+  reports: readonly UnitReport[],
+  rejected: readonly string[] = [],
+): SubmissionEntry[] {
+  return [
+    ...reports.map((report) => ({
+      code: report.unit.code,
+      name: report.unit.name,
+      file: `${report.unit.code}.yaml`,
+      report,
+      errors: 0,
+    })),
+    ...rejected.map((code) => ({ code, name: code, file: `${code}.yaml`, errors: 3 })),
+  ];
 }

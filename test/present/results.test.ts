@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { consolidate } from "../../src/consolidate/consolidate.js";
 import type { IndicatorTotal, TaskTotals, UnitRef } from "../../src/consolidate/consolidate.js";
-import type { SubmissionEntry } from "../../src/consolidate/submissions.js";
 import type { RegistryUnit, TaskDef, TaskStatus, UnitReport } from "../../src/model.js";
 import {
   activityText,
@@ -13,7 +12,7 @@ import {
   targetView,
 } from "../../src/present/results.js";
 import { synthesise } from "../../src/synthesise/synthesis.js";
-import { makeUnitReport, testCatalog } from "../helpers/unit-report.js";
+import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
 
 const catalog = testCatalog();
 
@@ -399,13 +398,7 @@ function consolidation(
   registry: RegistryUnit[] = reports.map((r) => r.unit),
   period: "semi-annual" | "annual" = "annual",
 ) {
-  const entries: SubmissionEntry[] = reports.map((r) => ({
-    code: r.unit.code,
-    name: r.unit.name,
-    file: `${r.unit.code}.yaml`,
-    report: r,
-    errors: 0,
-  }));
+  const entries = entriesOf(reports);
   return consolidate({
     catalog,
     registry,

@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { consolidate } from "../../src/consolidate/consolidate.js";
-import type { SubmissionEntry } from "../../src/consolidate/submissions.js";
 import type { Block, DocumentModel, Run } from "../../src/document/model.js";
 import { defaultTemplateDir, renderTemplate } from "../../src/document/template.js";
 import type { RegistryUnit, UnitReport } from "../../src/model.js";
@@ -13,7 +12,7 @@ import type { ReportView } from "../../src/present/view.js";
 import { buildReportModel, defaultReportName } from "../../src/report.js";
 import { synthesise } from "../../src/synthesise/synthesis.js";
 import type { ConsolidatedReportInput } from "../../src/report.js";
-import { makeConfig, makeUnitReport, testCatalog } from "../helpers/unit-report.js";
+import { makeConfig, makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
 
 const catalog = testCatalog();
 
@@ -23,19 +22,6 @@ const registry = [
   { code: "CGD", name: "Cục Giám định nhà nước về chất lượng công trình xây dựng" },
   { code: "VQH", name: "Viện Quy hoạch đô thị và nông thôn quốc gia" },
 ];
-
-function entriesOf(reports: UnitReport[], rejected: string[] = []): SubmissionEntry[] {
-  return [
-    ...reports.map((report) => ({
-      code: report.unit.code,
-      name: report.unit.name,
-      file: `${report.unit.code}.yaml`,
-      report,
-      errors: 0,
-    })),
-    ...rejected.map((code) => ({ code, name: code, file: `${code}.yaml`, errors: 3 })),
-  ];
-}
 
 function input(overrides: Partial<ConsolidatedReportInput> = {}): ConsolidatedReportInput {
   return {

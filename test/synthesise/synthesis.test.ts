@@ -4,7 +4,6 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { consolidate } from "../../src/consolidate/consolidate.js";
 import type { Consolidation } from "../../src/consolidate/consolidate.js";
-import type { SubmissionEntry } from "../../src/consolidate/submissions.js";
 import type { Activity, Config, PeriodKey, RegistryUnit, TaskReport, UnitReport } from "../../src/model.js";
 import {
   exampleText,
@@ -15,20 +14,10 @@ import {
   type Synthesis,
   type ThemeList,
 } from "../../src/synthesise/synthesis.js";
-import { makeUnitReport, testCatalog } from "../helpers/unit-report.js";
+import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
 
 const catalog = testCatalog();
 const ROOT = new URL("../../", import.meta.url).pathname;
-
-function entriesOf(reports: readonly UnitReport[]): SubmissionEntry[] {
-  return reports.map((report) => ({
-    code: report.unit.code,
-    name: report.unit.name,
-    file: `${report.unit.code}.yaml`,
-    report,
-    errors: 0,
-  }));
-}
 
 function consolidation(
   registry: readonly RegistryUnit[],
