@@ -99,12 +99,12 @@ function parseYear(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function parseDate(option: string, value: string | undefined): string | undefined {
+async function parseDate(option: string, value: string | undefined): Promise<string | undefined> {
   if (value === undefined) return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-  if (!ok || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new Stop("bad-option", { option, value, expected: "YYYY-MM-DD" });
-  }
+  const { isIsoDate, isPlausibleDate, PLAUSIBLE_YEARS } = await import("./dates.js");
+  if (!isIsoDate(value)) throw new Stop("bad-option", { option, value, expected: "YYYY-MM-DD" });
+  if (!isPlausibleDate(value))
+    throw new Stop("implausible-option-date", { option, value, ...PLAUSIBLE_YEARS });
   return value;
 }
 
@@ -269,7 +269,7 @@ async function runStatus(
       throw new Stop("bad-option", { option: "--fail-on", value: c, expected: FAIL_CONDITIONS.join(" | ") });
   }
   const { isoDateOf } = await import("./dates.js");
-  const asOf = parseDate("--as-of", opts.asOf as string | undefined) ?? isoDateOf(new Date());
+  const asOf = (await parseDate("--as-of", opts.asOf as string | undefined)) ?? isoDateOf(new Date());
   const result = await status(paths, { lang, asOf, ...selection(opts) });
   if (!result.ok)
     throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
@@ -355,7 +355,7 @@ function audienceOption(value: unknown): { audience?: Audience } {
 }
 
 async function runBuildReport(paths: string[], opts: Record<string, unknown>, lang: Lang): Promise<number> {
-  const date = parseDate("--date", opts.date as string | undefined);
+  const date = await parseDate("--date", opts.date as string | undefined);
   const { isoDateOf } = await import("./dates.js");
   const { buildReport } = await import("./build-report.js");
   const cwd = process.cwd();

@@ -1,6 +1,6 @@
 import { CATALOG_IDS } from "./catalog/catalog.js";
 import { configSchema } from "./catalog/schema.js";
-import { isIsoDate } from "./dates.js";
+import { isIsoDate, isPlausibleDate, PLAUSIBLE_YEARS } from "./dates.js";
 import type { Config, Diagnostic } from "./model.js";
 import { fastValue } from "./source/fast-read.js";
 import type { Finding } from "./validate/finding.js";
@@ -24,17 +24,19 @@ function configRules(config: Config): Finding[] {
       out.push({ rule: "duplicate-unit-code", path: ["units", i, "code"], params: { code: u.code } });
     seen.add(u.code);
   });
-  for (const [period, date] of Object.entries(config.deadlines ?? {})) {
-    if (date !== undefined && !isIsoDate(date))
-      out.push({ rule: "invalid-date", path: ["deadlines", period], params: { value: date } });
-  }
   const dates: [string[], string | undefined][] = [
+    ...Object.entries(config.deadlines ?? {}).map(([period, date]): [string[], string | undefined] => [
+      ["deadlines", period],
+      date,
+    ]),
     [["date"], config.date],
     [["letter", "date"], config.letter?.date],
     [["request", "date"], config.request?.date],
   ];
   for (const [path, value] of dates) {
     if (value !== undefined && !isIsoDate(value)) out.push({ rule: "invalid-date", path, params: { value } });
+    else if (value !== undefined && !isPlausibleDate(value))
+      out.push({ rule: "implausible-date", path, params: { value, ...PLAUSIBLE_YEARS } });
   }
   return out;
 }

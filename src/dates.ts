@@ -13,6 +13,20 @@ export function isIsoDate(value: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/**
+ * The years a date a person types can plausibly name: a report, a deadline, the day a status is taken.
+ * Anything outside is a slip of the keyboard (`9999-12-31`, `1975-04-30`), refused rather than
+ * carried into a sentence.
+ */
+export const PLAUSIBLE_YEARS = { from: 1990, to: 2100 } as const;
+
+/** True for a real date within PLAUSIBLE_YEARS. */
+export function isPlausibleDate(value: string): boolean {
+  if (!isIsoDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to;
+}
+
 function dayNumber(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / 86_400_000;

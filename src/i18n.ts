@@ -52,6 +52,11 @@ const TEXT = {
     vi: (p) => `giá trị không hợp lệ cho ${s(p.option)}: «${s(p.value)}» (${s(p.expected)})`,
     en: (p) => `invalid value for ${s(p.option)}: "${s(p.value)}" (${s(p.expected)})`,
   },
+  "implausible-option-date": {
+    vi: (p) =>
+      `ngày không hợp lý cho ${s(p.option)}: «${s(p.value)}»; chỉ nhận ngày từ năm ${s(p.from)} đến năm ${s(p.to)}`,
+    en: (p) => `implausible date for ${s(p.option)}: "${s(p.value)}"; only years ${s(p.from)} to ${s(p.to)}`,
+  },
   "unknown-catalog": {
     vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}`,
     en: (p) => `no guidance catalogue for ${s(p.year)}`,

@@ -29,6 +29,7 @@ import {
   WidthType,
 } from "docx";
 import type { ISectionOptions } from "docx";
+import { isIsoDate } from "../dates.js";
 import { formatDateLong } from "../present/format.js";
 import type { Appendix, Block, DocumentModel, Frame } from "./model.js";
 import { DeflateSink, entryData, readEntries, rewritePackage } from "./package.js";
@@ -116,7 +117,7 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
     theme: { fonts: { headings: FONT_NAME, body: FONT_NAME } },
     sections,
   });
-  const core = { path: "docProps/core.xml", data: coreProperties(subject, creator, date) };
+  const core = { path: "docProps/core.xml", data: coreProperties(subject, creator, shownDate(frame.date)) };
   const skeleton = await Packer.pack(doc, "uint8array", false, [core]);
   return fillPlaceholders(skeleton, bodies, date);
 }
@@ -280,7 +281,7 @@ function headerTable(frame: Frame): Table {
     rule(HEADER_RIGHT, longestLineWidth([MOTTO], 13)),
   ];
   const place = cleanText(frame.place).trim();
-  const longDate = formatDateLong(isoDate(frame.date));
+  const longDate = formatDateLong(shownDate(frame.date));
   const placeDate =
     place === "" ? longDate.charAt(0).toUpperCase() + longDate.slice(1) : `${place}, ${longDate}`;
   return frameTable(
@@ -635,13 +636,21 @@ function capitalised(word: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Reproducible bytes
 
-/** The frame's date if it is a plausible ISO date (the zip format counts years from 1980), else 1980-01-01. */
+/**
+ * The date stamped on the package's entries: the frame's date when the zip format can hold it (it counts
+ * years from 1980), else 1980-01-01. Only the package's metadata is clamped; the page shows the date given.
+ */
 function isoDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!match) return "1980-01-01";
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < 1980 || year > 2107 || month < 1 || month > 12 || day < 1 || day > 31) return "1980-01-01";
   return value.trim();
+}
+
+/** The date a reader sees (page, document properties): the frame's own whenever it is a real date. */
+function shownDate(value: string): string {
+  return isIsoDate(value.trim()) ? value.trim() : isoDate(value);
 }
 
 function escapeXml(value: string): string {

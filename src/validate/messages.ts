@@ -181,6 +181,17 @@ export const RULES: Record<string, RuleInfo> = {
     vi: (l, p) => `${prefix(l)}«${s(p.value)}» không phải ngày hợp lệ dạng YYYY-MM-DD (ví dụ 2022-06-08)`,
     en: (l, p) => `${prefix(l)}"${s(p.value)}" is not a valid YYYY-MM-DD date (e.g. 2022-06-08)`,
   },
+  "implausible-date": {
+    severity: "error",
+    vi: (l, p) =>
+      p.year !== undefined
+        ? `${prefix(l)}ngày ${d(p.value)} không hợp lý: báo cáo năm ${s(p.year)} gửi chậm nhất trong năm ${s(Number(p.year) + 1)}; xin kiểm tra lại năm`
+        : `${prefix(l)}ngày ${d(p.value)} không hợp lý: phải trong khoảng từ năm ${s(p.from)} đến năm ${s(p.to)}`,
+    en: (l, p) =>
+      p.year !== undefined
+        ? `${prefix(l)}${s(p.value)} is implausible: a report for ${s(p.year)} arrives in ${s(Number(p.year) + 1)} at the latest; check the year`
+        : `${prefix(l)}${s(p.value)} is implausible: it must fall between the years ${s(p.from)} and ${s(p.to)}`,
+  },
   "invalid-code": {
     severity: "error",
     vi: (l, p) =>
@@ -312,7 +323,7 @@ export const RULES: Record<string, RuleInfo> = {
   "late-submission": {
     severity: "warning",
     vi: (l, p) =>
-      `${prefix(l)}gửi chậm ${s(p.days)} ngày so với hạn (${p.day === "late" ? "trước" : "chậm nhất"} ngày ${d(p.deadline)}, tính theo dấu công văn đến)`,
+      `${prefix(l)}gửi chậm ${n(p.days)} ngày so với hạn (${p.day === "late" ? "trước" : "chậm nhất"} ngày ${d(p.deadline)}, tính theo dấu công văn đến)`,
     en: (l, p) =>
       `${prefix(l)}submitted ${s(p.days)} day(s) late (due ${p.day === "late" ? "before" : "on or before"} ${s(p.deadline)}, by the arrival stamp)`,
   },

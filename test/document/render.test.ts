@@ -605,6 +605,15 @@ describe("renderDocx: safety and reproducibility", () => {
     expect(core).toContain(`<dc:title>${sampleFrame.subject}</dc:title>`);
   });
 
+  it("clamps only the package's own date: the page and the properties show a date before 1980 as given", async () => {
+    const bytes = await renderDocx(model({ date: "1975-04-30" }));
+    expect(readZip(bytes)[0]?.dosDate).toBe((0 << 9) | (1 << 5) | 1);
+    const text = paragraphs(part(bytes, "word/document.xml")).map((p) => p.text);
+    expect(text.some((t) => t.includes("ngày 30 tháng 4 năm 1975"))).toBe(true);
+    expect(text.join(" ")).not.toContain("1980");
+    expect(part(bytes, "docProps/core.xml")).toContain(">1975-04-30T00:00:00Z</dcterms:created>");
+  });
+
   it("still renders with a date that is not an ISO date", async () => {
     const bytes = await renderDocx(model({ date: "08/06/2022" }));
     expect(readZip(bytes)[0]?.dosDate).toBe((0 << 9) | (1 << 5) | 1);

@@ -50,6 +50,28 @@ export const submittedBeforeWindow: UnitRule = {
   },
 };
 
+/**
+ * A unit reports on its year, and its file arrives within that year or the next: a `submitted` later
+ * than that is a typing slip (`9999-12-31`), not a lateness a waiver could excuse.
+ */
+export const submittedImplausible: UnitRule = {
+  id: "implausible-date",
+  check: ({ report }) => {
+    const to = latestSubmission(report.year);
+    return isIsoDate(report.submitted) && report.submitted > to
+      ? [
+          {
+            rule: "implausible-date",
+            path: ["submitted"],
+            params: { value: report.submitted, year: report.year },
+          },
+        ]
+      : [];
+  },
+};
+
+const latestSubmission = (year: number) => `${year + 1}-12-31`;
+
 export const activityDates: UnitRule = {
   id: "activity-outside-window",
   check: ({ report, catalog }) => {
@@ -75,7 +97,7 @@ export const activityDates: UnitRule = {
 export const lateSubmission: UnitRule = {
   id: "late-submission",
   check: ({ report, deadline }) => {
-    if (!isIsoDate(report.submitted)) return [];
+    if (!isIsoDate(report.submitted) || report.submitted > latestSubmission(report.year)) return [];
     const days = lateness(report.submitted, deadline);
     return days > 0
       ? [

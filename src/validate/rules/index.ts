@@ -1,5 +1,12 @@
 import { activityWithSelf } from "./activities.js";
-import { activityDates, lateSubmission, periodMismatch, realDates, submittedBeforeWindow } from "./dates.js";
+import {
+  activityDates,
+  lateSubmission,
+  periodMismatch,
+  realDates,
+  submittedBeforeWindow,
+  submittedImplausible,
+} from "./dates.js";
 import {
   casesResolvedLeReported,
   doneWithoutFigures,
@@ -16,6 +23,7 @@ export const UNIT_RULES: readonly UnitRule[] = [
   periodMismatch,
   realDates,
   submittedBeforeWindow,
+  submittedImplausible,
   activityDates,
   activityWithSelf,
   peopleFemaleLeTotal,
