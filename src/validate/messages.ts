@@ -31,6 +31,9 @@ const TYPE_VI: Record<string, string> = {
   array: "danh sách",
   boolean: "true hoặc false",
   null: "để trống",
+  decimal: "số thập phân",
+  nan: "giá trị .nan (không phải là số)",
+  infinity: "giá trị vô hạn (.inf)",
 };
 const TYPE_EN: Record<string, string> = {
   integer: "an integer",
@@ -40,6 +43,9 @@ const TYPE_EN: Record<string, string> = {
   array: "a list",
   boolean: "true or false",
   null: "empty",
+  decimal: "a decimal number",
+  nan: ".nan (not a number)",
+  infinity: "an infinite value (.inf)",
 };
 
 const YAML_VI: Record<string, string> = {
@@ -152,8 +158,13 @@ export const RULES: Record<string, RuleInfo> = {
   "number-format": {
     severity: "error",
     vi: (l, p) =>
-      `${prefix(l)}hãy viết số liền, không có dấu phân cách: ${s(p.fixed)} (không phải «${s(p.value)}»)`,
-    en: (l, p) => `${prefix(l)}write the number without separators: ${s(p.fixed)} (not "${s(p.value)}")`,
+      p.quoted
+        ? `${prefix(l)}hãy viết số không có dấu nháy: ${s(p.fixed)} (trong dấu nháy, «${s(p.value)}» là chữ, không phải số)`
+        : `${prefix(l)}hãy viết số liền, không có dấu phân cách: ${s(p.fixed)} (không phải «${s(p.value)}»)`,
+    en: (l, p) =>
+      p.quoted
+        ? `${prefix(l)}write the number without quotes: ${s(p.fixed)} (in quotes, "${s(p.value)}" is text, not a number)`
+        : `${prefix(l)}write the number without separators: ${s(p.fixed)} (not "${s(p.value)}")`,
   },
   "invalid-value": {
     severity: "error",

@@ -41,7 +41,14 @@ function valueAt(data: unknown, path: JsonPath): unknown {
 function jsonType(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  if (typeof value === "number")
+    return Number.isNaN(value)
+      ? "nan"
+      : !Number.isFinite(value)
+        ? "infinity"
+        : Number.isInteger(value)
+          ? "integer"
+          : "decimal";
   return typeof value;
 }
 
@@ -124,7 +131,16 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
         const expected = String(e.params.type);
         const fixed = expected === "integer" ? numberTypedAsText(value) : undefined;
         if (fixed !== undefined)
-          findings.push({ rule: "number-format", path, params: { value: show(value), fixed } });
+          findings.push({
+            rule: "number-format",
+            path,
+            // `"142"` holds no separator: it is a number written as text, and the quotes are what to drop.
+            params: {
+              value: show(value),
+              fixed,
+              ...(fixed === String(value).trim() ? { quoted: true } : {}),
+            },
+          });
         else findings.push({ rule: "wrong-type", path, params: { expected, actual: jsonType(value) } });
         break;
       }
