@@ -77,6 +77,18 @@ const TEXT = {
     vi: (p) => `mẫu báo cáo «${s(p.path)}» bị lỗi: ${s(p.detail)}`,
     en: (p) => `the template ${s(p.path)} fails: ${s(p.detail)}`,
   },
+  "template-too-large": {
+    vi: (p) =>
+      `mẫu báo cáo «${s(p.path)}» sinh ra quá nhiều nội dung (quá ${s(p.max)} MB); xin kiểm tra các vòng lặp {{#each}} lồng nhau`,
+    en: (p) =>
+      `the template ${s(p.path)} produces too much text (over ${s(p.max)} MB); check for nested {{#each}} loops`,
+  },
+  "template-too-slow": {
+    vi: (p) =>
+      `mẫu báo cáo «${s(p.path)}» chạy quá ${s(p.max)} giây nên đã dừng; xin kiểm tra các vòng lặp {{#each}} lồng nhau`,
+    en: (p) =>
+      `the template ${s(p.path)} ran for over ${s(p.max)} seconds and was stopped; check for nested {{#each}} loops`,
+  },
   "input-invalid": {
     vi: (p) =>
       `không lập báo cáo vì ${s(p.count)} tệp không hợp lệ (dùng --skip-invalid để lập từ các tệp hợp lệ)`,

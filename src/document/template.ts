@@ -15,11 +15,16 @@ export type TemplateKind = "consolidated" | "unit";
 
 /** Why a template could not be used; the command line words it (exit 2). */
 export type TemplateProblem =
-  "template-folder-missing" | "template-missing" | "template-unreadable" | "template-error";
+  | "template-folder-missing"
+  | "template-missing"
+  | "template-unreadable"
+  | "template-error"
+  | "template-too-large"
+  | "template-too-slow";
 
 export type TemplateResult =
   | { ok: true; markup: string }
-  | { ok: false; problem: TemplateProblem; params: { path: string; detail?: string } };
+  | { ok: false; problem: TemplateProblem; params: { path: string; detail?: string; max?: number } };
 
 /** The templates shipped with geq: `templates/` at the package root (from `src/document/` or `dist/document/`). */
 export function defaultTemplateDir(): string {
@@ -33,9 +38,59 @@ class TemplateError extends Error {
     readonly problem: TemplateProblem,
     readonly path: string,
     readonly detail?: string,
+    readonly max?: number,
   ) {
     super(problem);
   }
+}
+
+/**
+ * What a template may cost. The built-in templates produce well under a megabyte of markup for
+ * 10,000 units in about a second; a custom template that loops inside its own loops
+ * (`{{#each @root.groups}}` in each group) grows without bound and would take gigabytes.
+ */
+export interface TemplateLimits {
+  /** Characters the blocks of a template may produce, counted at every level of nesting. */
+  maxOutput: number;
+  /** Milliseconds a template may run. */
+  maxMillis: number;
+}
+
+export const TEMPLATE_LIMITS: TemplateLimits = { maxOutput: 64 * 1024 * 1024, maxMillis: 20_000 };
+
+/** The helpers that run a block, possibly many times: every run of one is charged to the budget. */
+const BLOCK_HELPERS = ["each", "with", "if", "unless"] as const;
+
+type BlockFn = (context: unknown, options?: unknown) => string;
+
+/**
+ * Wraps the block helpers so that each run of a block charges what it produced and checks the
+ * clock: Handlebars has no limits of its own, and a block is where a template can loop.
+ */
+function limitBlocks(hbs: typeof Handlebars, limits: TemplateLimits, file: () => string): void {
+  const deadline = Date.now() + limits.maxMillis;
+  let produced = 0;
+  const charge = (fn: BlockFn | undefined): BlockFn | undefined =>
+    fn &&
+    ((context, options) => {
+      if (Date.now() > deadline)
+        throw new TemplateError("template-too-slow", file(), undefined, limits.maxMillis / 1000);
+      const out = fn(context, options);
+      produced += out.length;
+      if (produced > limits.maxOutput)
+        throw new TemplateError("template-too-large", file(), undefined, limits.maxOutput / (1024 * 1024));
+      return out;
+    });
+  for (const name of BLOCK_HELPERS) {
+    const original = hbs.helpers[name] as (...args: unknown[]) => unknown;
+    hbs.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as { fn?: BlockFn; inverse?: BlockFn };
+      const charged = { ...options, fn: charge(options.fn), inverse: charge(options.inverse) };
+      return original.apply(this, [...args.slice(0, -1), charged]);
+    });
+  }
+  // `{{log}}` would write into geq's own output; a report template has nothing to say there.
+  hbs.registerHelper("log", () => "");
 }
 
 function detailOf(e: unknown): string {
@@ -76,6 +131,8 @@ function isDirectory(path: string): boolean {
 }
 
 export interface RenderTemplateOptions {
+  /** Limits on the template's output and time (TEMPLATE_LIMITS unless told otherwise). */
+  limits?: TemplateLimits;
   /**
    * Where templates and partials missing from `dir` come from: the built-in templates unless told
    * otherwise, so that a user can override one partial without copying the rest. `null`: none.
@@ -109,6 +166,7 @@ export function renderTemplate(
     if (main === undefined) throw new TemplateError("template-missing", join(dir, `${kind}${EXTENSION}`));
 
     const hbs = Handlebars.create();
+    limitBlocks(hbs, options.limits ?? TEMPLATE_LIMITS, () => current || dir);
     const compileOptions = { strict: true, preventIndent: true };
     for (const [name, file] of partials) {
       const source = readText(file);
@@ -122,7 +180,11 @@ export function renderTemplate(
     return { ok: true, markup: template(view) };
   } catch (e) {
     if (e instanceof TemplateError) {
-      const params = e.detail === undefined ? { path: e.path } : { path: e.path, detail: e.detail };
+      const params = {
+        path: e.path,
+        ...(e.detail === undefined ? {} : { detail: e.detail }),
+        ...(e.max === undefined ? {} : { max: e.max }),
+      };
       return { ok: false, problem: e.problem, params };
     }
     return { ok: false, problem: "template-error", params: { path: current || dir, detail: detailOf(e) } };

@@ -3,7 +3,7 @@
  * a sentence, print no stack trace, and stay within a time and memory budget. Needs `npm run build`.
  * Memory is the peak resident set of the geq process, measured by test/e2e/rss-wrapper.mjs.
  */
-import { closeSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { STACK_TRACE, geq, tempDir } from "./cli.js";
@@ -213,5 +213,38 @@ describe("hostile input files", () => {
       // Bounded output: a hostile file does not get one line per key or per bracket.
       expect(lines.length).toBeLessThan(200);
     }
+  });
+});
+
+describe("hostile templates", () => {
+  const loops = (depth: number, inner: string) =>
+    "{{#each @root.groups}}".repeat(depth) + inner + "{{/each}}".repeat(depth);
+
+  it("a short template of nested loops over every group stops at the output limit, writing nothing", () => {
+    const work = tempDir({ "vkt.yaml": unitYaml(), "tpl/unit.hbs": loops(8, "{{title}} ") });
+    const r = geq(["build-report", "vkt.yaml", "--no-config", "--template", "tpl", "-o", "r.docx"], {
+      cwd: work,
+      measure: true,
+      timeout: 3 * TIME_LIMIT_MS,
+    });
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^geq: mẫu báo cáo «.*unit\.hbs» sinh ra quá nhiều nội dung \(quá 64 MB\)/);
+    expect(r.ms).toBeLessThan(TIME_LIMIT_MS);
+    expect(r.rssMiB!).toBeLessThan(MEMORY_LIMIT_MIB);
+    expect(existsSync(join(work, "r.docx"))).toBe(false);
+  });
+
+  it("{{log}} in a template writes nothing into geq's output", () => {
+    const work = tempDir({
+      "vkt.yaml": unitYaml(),
+      "tpl/unit.hbs": '{{log "bí mật" level="error"}}{{log "x"}}<p>{{#each groups}}{{title}}{{/each}}</p>',
+    });
+    const r = geq(["build-report", "vkt.yaml", "--no-config", "--template", "tpl", "-o", "r.docx"], {
+      cwd: work,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("Đã ghi r.docx\n");
+    expect(r.stderr).toBe("");
   });
 });

@@ -2,7 +2,7 @@ import { MAX_THEMES } from "../../src/synthesise/synthesis.js";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { consolidate } from "../../src/consolidate/consolidate.js";
 import type { Block, DocumentModel, Run } from "../../src/document/model.js";
 import { defaultTemplateDir, renderTemplate } from "../../src/document/template.js";
@@ -591,6 +591,55 @@ describe("templates", () => {
 
     const noKind = renderTemplate(scratch({ "unit.hbs": "x" }), "consolidated", view, { fallback: null });
     expect(noKind.ok).toBe(false);
+  });
+
+  test("a template that loops inside its own loops stops at its output or time limit, with {{log}} silent", () => {
+    const groups = Array.from({ length: 12 }, (_, i) => ({ title: `Nhóm ${i}` }));
+    const nested = (depth: number, inner: string) =>
+      "{{#each @root.groups}}".repeat(depth) + inner + "{{/each}}".repeat(depth);
+    const limits = { maxOutput: 1_000_000, maxMillis: 60_000 };
+    const large = renderTemplate(
+      scratch({ "unit.hbs": nested(6, "{{title}} ") }),
+      "unit",
+      { groups },
+      {
+        fallback: null,
+        limits,
+      },
+    );
+    expect(large).toMatchObject({
+      ok: false,
+      problem: "template-too-large",
+      params: { max: 1_000_000 / 2 ** 20 },
+    });
+
+    // Output-free loops are only stopped by the clock.
+    const slow = renderTemplate(
+      scratch({ "unit.hbs": nested(8, "") }),
+      "unit",
+      { groups },
+      {
+        fallback: null,
+        limits: { maxOutput: 1_000_000, maxMillis: 50 },
+      },
+    );
+    expect(slow).toMatchObject({ ok: false, problem: "template-too-slow", params: { max: 0.05 } });
+
+    // Within the limits, the same loops give what Handlebars gives, and {{log}} adds nothing.
+    const consoles = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => undefined),
+    );
+    const small = renderTemplate(
+      scratch({ "unit.hbs": `{{log "x"}}{{#if groups}}${nested(2, "{{title}};")}{{else}}-{{/if}}` }),
+      "unit",
+      { groups: groups.slice(0, 2) },
+      { fallback: null, limits },
+    );
+    expect(small).toEqual({ ok: true, markup: "Nhóm 0;Nhóm 1;Nhóm 0;Nhóm 1;" });
+    for (const spy of consoles) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
   });
 
   test("a --template folder may override one partial; the built-in templates fill in the rest", () => {
