@@ -50,13 +50,32 @@ class TemplateError extends Error {
  * (`{{#each @root.groups}}` in each group) grows without bound and would take gigabytes.
  */
 export interface TemplateLimits {
-  /** Characters the blocks of a template may produce, counted at every level of nesting. */
+  /** Characters the blocks of a template may produce, each counted once. */
   maxOutput: number;
   /** Milliseconds a template may run. */
   maxMillis: number;
 }
 
-export const TEMPLATE_LIMITS: TemplateLimits = { maxOutput: 64 * 1024 * 1024, maxMillis: 20_000 };
+export const TEMPLATE_LIMITS: TemplateLimits = { maxOutput: 32 * 1024 * 1024, maxMillis: 20_000 };
+
+/**
+ * A report's markup grows with its data (Phụ lục IV holds every unit's text), so the output limit is
+ * the larger of the fixed one and this many times the text in the view.
+ */
+const OUTPUT_PER_VIEW_CHAR = 8;
+
+/** Characters of text in a view model: what a template that shows everything once would print. */
+function textSize(view: unknown): number {
+  let size = 0;
+  const stack: unknown[] = [view];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value === "string") size += value.length;
+    else if (typeof value === "object" && value !== null)
+      for (const child of Object.values(value)) stack.push(child);
+  }
+  return size;
+}
 
 /** The helpers that run a block, possibly many times: every run of one is charged to the budget. */
 const BLOCK_HELPERS = ["each", "with", "if", "unless"] as const;
@@ -70,15 +89,31 @@ type BlockFn = (context: unknown, options?: unknown) => string;
 function limitBlocks(hbs: typeof Handlebars, limits: TemplateLimits, file: () => string): void {
   const deadline = Date.now() + limits.maxMillis;
   let produced = 0;
+  // What the runs still open have received from the runs nested in them: a run's own output is its
+  // result less that, so each character is charged once, by the run that wrote it, as soon as it
+  // returns (a runaway grows in its innermost loops, which return often).
+  const nested: number[] = [];
   const charge = (fn: BlockFn | undefined): BlockFn | undefined =>
     fn &&
     ((context, options) => {
       if (Date.now() > deadline)
         throw new TemplateError("template-too-slow", file(), undefined, limits.maxMillis / 1000);
-      const out = fn(context, options);
+      nested.push(0);
+      let out: string;
+      try {
+        out = fn(context, options);
+      } finally {
+        produced -= nested.pop()!;
+      }
       produced += out.length;
+      if (nested.length) nested[nested.length - 1]! += out.length;
       if (produced > limits.maxOutput)
-        throw new TemplateError("template-too-large", file(), undefined, limits.maxOutput / (1024 * 1024));
+        throw new TemplateError(
+          "template-too-large",
+          file(),
+          undefined,
+          Math.ceil(limits.maxOutput / 2 ** 20),
+        );
       return out;
     });
   for (const name of BLOCK_HELPERS) {
@@ -166,7 +201,9 @@ export function renderTemplate(
     if (main === undefined) throw new TemplateError("template-missing", join(dir, `${kind}${EXTENSION}`));
 
     const hbs = Handlebars.create();
-    limitBlocks(hbs, options.limits ?? TEMPLATE_LIMITS, () => current || dir);
+    const limits = options.limits ?? TEMPLATE_LIMITS;
+    const maxOutput = Math.max(limits.maxOutput, OUTPUT_PER_VIEW_CHAR * textSize(view));
+    limitBlocks(hbs, { ...limits, maxOutput }, () => current || dir);
     const compileOptions = { strict: true, preventIndent: true };
     for (const [name, file] of partials) {
       const source = readText(file);
