@@ -210,6 +210,65 @@ export function lastParagraphOf(blocks: readonly Block[]): number | "break" | un
   return breakBefore ? "break" : last;
 }
 
+/** Whether a block puts anything on the page: not a page break, an empty table or a list without items. */
+const writes = (block: Block): boolean =>
+  block.kind !== "page-break" && !emptyTable(block) && (block.kind !== "list" || block.items.length > 0);
+
+/** Whether any of the blocks writes something: read only as far as the first that does. */
+export function writesAnything(blocks: Iterable<Block>): boolean {
+  for (const block of blocks) if (writes(block)) return true;
+  return false;
+}
+
+/**
+ * Blocks read from an iterable a few at a time, for a writer that looks ahead: an appendix of
+ * 10,000 units' texts is parsed as it is written, never held whole.
+ */
+class Lookahead {
+  private readonly iterator: Iterator<Block>;
+  private readonly buffer: Block[] = [];
+  private base = 0;
+  private done = false;
+
+  constructor(blocks: Iterable<Block>) {
+    this.iterator = blocks[Symbol.iterator]();
+  }
+
+  at(index: number): Block | undefined {
+    while (!this.done && index - this.base >= this.buffer.length) {
+      const next = this.iterator.next();
+      if (next.done) this.done = true;
+      else this.buffer.push(next.value);
+    }
+    return this.buffer[index - this.base];
+  }
+
+  /** Forgets the blocks before `index`. */
+  release(index: number): void {
+    while (this.base < index && this.buffer.length > 0) {
+      this.buffer.shift();
+      this.base++;
+    }
+  }
+}
+
+/**
+ * Whether `blocks[index]` is the blocks' last paragraph (see `lastParagraphOf`): it writes, nothing after
+ * it does, and no page break is left over after it.
+ */
+function endsBlocks(ahead: Lookahead, index: number): boolean {
+  const block = ahead.at(index);
+  if (block === undefined || !writes(block)) return false;
+  let breakAfter = false;
+  for (let j = index + 1; ; j++) {
+    const later = ahead.at(j);
+    if (later === undefined) return !breakAfter;
+    if (later.kind === "page-break") breakAfter = true;
+    else if (writes(later)) return false;
+    else if (!emptyTable(later)) breakAfter = false;
+  }
+}
+
 /**
  * Writes `blocks` to `out`. A page break is carried by the next paragraph (`w:pageBreakBefore`); every
  * table is followed by a small empty paragraph, so the blocks always end with a paragraph.
@@ -220,23 +279,26 @@ export function lastParagraphOf(blocks: readonly Block[]): number | "break" | un
  */
 export function writeBlocks(
   out: XmlSink,
-  blocks: readonly Block[],
+  blocks: Iterable<Block>,
   options: BlockOptions,
   sectionEnd = "",
 ): void {
-  const end = sectionEnd === "" ? undefined : lastParagraphOf(blocks);
-  const endOf = (index: number): string => (end === index ? sectionEnd : "");
+  const ahead = new Lookahead(blocks);
   let breakBefore = false;
-  const last = blocks.length - 1;
-  blocks.forEach((block, index) => {
-    const keepNext = options.keepLastWithNext && index === last;
-    const introduces = introducesNext(blocks, index);
+  for (let index = 0; ; index++) {
+    const block = ahead.at(index);
+    if (block === undefined) break;
+    ahead.release(index);
+    const next = ahead.at(index + 1);
+    const keepNext = options.keepLastWithNext && next === undefined;
+    const introduces = introducesNext(next);
+    const endOf = (): string => (sectionEnd !== "" && endsBlocks(ahead, index) ? sectionEnd : "");
     switch (block.kind) {
       case "page-break":
         breakBefore = true;
-        return;
+        continue;
       case "heading":
-        writeHeading(out, block.level, block.runs, breakBefore, endOf(index));
+        writeHeading(out, block.level, block.runs, breakBefore, endOf());
         break;
       case "paragraph":
         writeProse(out, block.runs, {
@@ -246,8 +308,8 @@ export function writeBlocks(
           keepNext:
             keepNext ||
             (introduces && endsWithColon(block.runs)) ||
-            (writesNext(blocks, index) && isLabel(block.runs)),
-          end: endOf(index),
+            (writesNext(next) && isLabel(block.runs)),
+          end: endOf(),
         });
         break;
       case "list": {
@@ -258,40 +320,38 @@ export function writeBlocks(
             indent: true,
             breakBefore: breakBefore && i === 0,
             keepNext: i === lastItem && (keepNext || (introduces && endsWithColon(item))),
-            end: i === lastItem ? endOf(index) : "",
+            end: i === lastItem ? endOf() : "",
           });
         });
         break;
       }
       case "table":
-        if (emptyTable(block)) return;
+        if (emptyTable(block)) continue;
         if (breakBefore) out.push(pageBreak());
         writeTable(out, block.rows, block.widths, options.textWidth, options.tableSize);
-        out.push(afterTable(endOf(index)));
+        out.push(afterTable(endOf()));
         break;
     }
     breakBefore = false;
-  });
-  if (breakBefore) out.push(pageBreak(end === "break" ? sectionEnd : ""));
+  }
+  // A page break left over at the end is an empty paragraph, and the section's last (see lastParagraphOf).
+  if (breakBefore) out.push(pageBreak(sectionEnd));
 }
 
 /** Administrative lists are dashed. */
 const DASH: Run = { text: "- " };
 
 /**
- * Whether `blocks[index]` is followed directly (no page break between) by a list or a table that writes
- * something: a paragraph that ends with a colon there introduces it, and is kept on its page.
+ * Whether the next block is a list or a table that writes something (no page break between): a paragraph
+ * that ends with a colon there introduces it, and is kept on its page.
  */
-function introducesNext(blocks: readonly Block[], index: number): boolean {
-  const next = blocks[index + 1];
+function introducesNext(next: Block | undefined): boolean {
   return (next?.kind === "list" && next.items.length > 0) || (next?.kind === "table" && !emptyTable(next));
 }
 
-/** Whether a block that writes something comes directly after `blocks[index]`, on the same page. */
-function writesNext(blocks: readonly Block[], index: number): boolean {
-  const next = blocks[index + 1];
-  if (next === undefined || next.kind === "page-break" || emptyTable(next)) return false;
-  return next.kind !== "list" || next.items.length > 0;
+/** Whether the next block writes something, on the same page. */
+function writesNext(next: Block | undefined): boolean {
+  return next !== undefined && writes(next);
 }
 
 /** Longer than this, an emphasised paragraph is prose (a quotation, a note), not a label. */
