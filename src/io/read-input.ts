@@ -33,6 +33,15 @@ const sleep = (ms: number) => void Atomics.wait(sleeper, 0, 0, ms);
 const read = new Set<string>();
 const identity = (s: Stats) => `${s.dev}:${s.ino}`;
 
+/** The file a path leads to (through links), as device and inode; undefined when there is none. */
+export function fileIdentity(path: string): string | undefined {
+  try {
+    return identity(statSync(fsPath(path)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether this file (followed through links) was read as an input in this process. */
 export function wasRead(stats: Stats): boolean {
   return read.has(identity(stats));

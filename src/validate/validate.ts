@@ -14,7 +14,7 @@ import {
 } from "../model.js";
 import { discover } from "../source/discover.js";
 import { MAX_FILE_BYTES } from "../source/decode.js";
-import { isRegularFile, readInput } from "../io/read-input.js";
+import { fileIdentity, isRegularFile, readInput } from "../io/read-input.js";
 import { checkUnitFast, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
@@ -256,11 +256,12 @@ export async function validate(
     expected,
     ...(config ? { config: config.config } : {}),
   };
-  const configAbs = cfgPath ? resolve(cwd, cfgPath) : undefined;
+  // The configuration is not a unit file, however it is named (through a link, another path).
+  const configId = cfgPath ? fileIdentity(resolve(cwd, cfgPath)) : undefined;
 
   const checked: UnitFileResult[] = [];
   for (const file of found.files) {
-    if (resolve(cwd, file) === configAbs) continue;
+    if (configId !== undefined && fileIdentity(resolve(cwd, file)) === configId) continue;
     const loaded = loadFile(resolve(cwd, file));
     if ("failed" in loaded) return unreadable(file, loaded.failed);
     if ("tooLarge" in loaded) {

@@ -293,6 +293,15 @@ describe("discovery follows links and reads each file once", () => {
     expect(r.code).toBe(0);
   });
 
+  it("the configuration inside the folder of units, named through a link, is not read as a unit", () => {
+    const dir = workspace();
+    cpSync(join(dir, "geq.yaml"), join(dir, "units", "bxd-2022.yaml"));
+    symlinkSync("units", join(dir, "link"));
+    const r = geq(["validate", "units", "--config", "link/bxd-2022.yaml"], { cwd: dir });
+    expect(r.stdout).toContain("17 tệp, 0 lỗi");
+    expect(r.code, r.stdout).toBe(0);
+  });
+
   it.skipIf(process.getuid?.() === 0)(
     "a folder that cannot be read stops the run, naming it (skipped as root: root reads any folder)",
     () => {
