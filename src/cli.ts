@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
-import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
 import { t, type TextKey } from "./i18n.js";
 import { formatGithub, formatJson, formatText, PLAIN, type Paint } from "./output/diagnostics.js";
+import { printable } from "./io/names.js";
 
 /**
  * The shell: the only module that reads argv and the environment, prints, and sets the exit
@@ -76,7 +76,7 @@ async function printLeftOut(
     err(t(lang, "skipped-compare", { count: what.compareSkipped.length, year }) + "\n");
   if (what.later.length && what.receivedBy) {
     const { formatDateFor } = await import("./present/format.js");
-    const units = [...new Set(what.later.map((l) => l.code ?? l.file))].join(", ");
+    const units = [...new Set(what.later.map((l) => printable(l.code ?? l.file)))].join(", ");
     err(
       t(lang, "later-files", {
         count: what.later.length,
@@ -283,6 +283,50 @@ async function runStatus(
   return EXIT_INVALID;
 }
 
+/** Where a command writes, by the output policy (io/output-target.ts); a refusal stops the run. */
+async function outputPlan(target: string, options: { defaultName: string; exclusive?: boolean }) {
+  const { planOutput } = await import("./io/output-target.js");
+  const plan = planOutput(target, { cwd: process.cwd(), ...options });
+  if (!plan.ok) throw new Stop(plan.problem, plan.params);
+  return plan;
+}
+
+/** Exit codes of a run ended by a signal while writing: 128 + the signal's number, as shells report it. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Writes a planned output. While the write is under way, SIGINT, SIGTERM and SIGHUP remove the
+ * temporary file and end the run (the previous file, if any, stays as it was); outside it they
+ * keep their default action, so that Ctrl-C stops a long check at once.
+ */
+async function writeOutput(
+  plan: { path: string; shown: string },
+  data: Uint8Array | string,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
+  const { makeOutputFolder } = await import("./io/output-target.js");
+  const folder = makeOutputFolder(plan.path);
+  if (!folder.ok) throw new Stop("output-failed", { path: plan.shown, code: folder.code });
+  const { writeAtomic, removeTemporaryFiles } = await import("./io/write-atomic.js");
+  const handlers = Object.entries(SIGNAL_EXIT).map(([signal, code]) => {
+    const handler = () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    };
+    process.on(signal as NodeJS.Signals, handler);
+    return () => process.off(signal as NodeJS.Signals, handler);
+  });
+  try {
+    const written = await writeAtomic(plan.path, data, options);
+    if (!written.ok) {
+      const key = written.code === "EEXIST" && options.exclusive ? "output-exists" : "output-failed";
+      throw new Stop(key, { path: plan.shown, code: written.code });
+    }
+  } finally {
+    for (const remove of handlers) remove();
+  }
+}
+
 async function runInit(opts: Record<string, string | boolean | undefined>): Promise<number> {
   const { loadCatalog, catalogForYear, DEFAULT_CATALOG_ID, SCHEMAS_DIR } =
     await import("./catalog/catalog.js");
@@ -296,9 +340,13 @@ async function runInit(opts: Record<string, string | boolean | undefined>): Prom
   if (!new RegExp(UNIT_CODE_PATTERN).test(code)) {
     throw new Stop("bad-option", { option: "--unit", value: code, expected: UNIT_CODE_PATTERN });
   }
-  const target = String(opts.output ?? `${code.toLowerCase()}.yaml`);
+  const defaultName = `${code.toLowerCase()}.yaml`;
+  const target = String(opts.output ?? defaultName);
   const toStdout = target === "-";
-  const abs = resolve(process.cwd(), target);
+  const plan = toStdout
+    ? undefined
+    : await outputPlan(target, { defaultName, ...(opts.force ? {} : { exclusive: true }) });
+  const abs = plan?.path ?? "";
   const schemaFile = fileURLToPath(new URL("unit-report.schema.json", SCHEMAS_DIR));
   const schemaRef = toStdout ? schemaFile : relative(dirname(abs), schemaFile).split("\\").join("/");
   const { scaffold } = await import("./init.js");
@@ -310,15 +358,12 @@ async function runInit(opts: Record<string, string | boolean | undefined>): Prom
     schemaRef,
     today: isoDateOf(new Date()),
   });
-  if (toStdout) {
+  if (!plan) {
     out(text);
     return EXIT_OK;
   }
-  if (existsSync(abs) && !opts.force) throw new Stop("output-exists", { path: target });
-  const { writeAtomic } = await import("./io/write-atomic.js");
-  const written = writeAtomic(abs, text);
-  if (!written.ok) throw new Stop("output-failed", { path: target, code: written.code });
-  err(t(detectLang(process.argv), "written", { path: target }) + "\n");
+  await writeOutput(plan, text, { exclusive: !opts.force });
+  err(t(detectLang(process.argv), "written", { path: printable(plan.shown) }) + "\n");
   return EXIT_OK;
 }
 
@@ -338,9 +383,8 @@ async function runSchema(
     out(text);
     return EXIT_OK;
   }
-  const { writeAtomic } = await import("./io/write-atomic.js");
-  const written = writeAtomic(resolve(process.cwd(), opts.output), text);
-  if (!written.ok) throw new Stop("output-failed", { path: opts.output, code: written.code });
+  const defaultName = which === "unit" ? "unit-report.schema.json" : "config.schema.json";
+  await writeOutput(await outputPlan(opts.output, { defaultName }), text);
   return EXIT_OK;
 }
 
@@ -381,22 +425,13 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
   }
   await printLeftOut(lang, result);
   const target = typeof opts.output === "string" ? opts.output : result.fileName;
-  const abs = resolve(cwd, target);
-  if (result.inputs.includes(abs)) throw new Stop("output-is-input", { path: target });
-  const { writeAtomic } = await import("./io/write-atomic.js");
-  const { mkdirSync } = await import("node:fs");
-  try {
-    mkdirSync(dirname(abs), { recursive: true });
-  } catch {
-    // writeAtomic reports the folder's problem with its error code.
-  }
-  const written = writeAtomic(abs, result.bytes);
-  if (!written.ok) throw new Stop("output-failed", { path: target, code: written.code });
+  const plan = await outputPlan(target, { defaultName: result.fileName });
+  await writeOutput(plan, result.bytes);
   const { diagnostics, files } = result.validation;
   if (result.rejected.length || diagnostics.some((d) => d.severity === "warning" && !d.waived)) {
     err(formatText(summaryOf(diagnostics, files.length), lang, await makePaint(process.stderr)));
   }
-  out(t(lang, "written", { path: target }) + "\n");
+  out(t(lang, "written", { path: printable(plan.shown) }) + "\n");
   return EXIT_OK;
 }
 
@@ -553,6 +588,13 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
   return program;
 }
 
+/** A stopping problem's words made safe to print: file names and values come from outside. */
+function printableParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? printable(v, k === "detail") : v]),
+  );
+}
+
 async function main(argv: string[]): Promise<number> {
   const lang = detectLang(argv);
   let code = EXIT_OK;
@@ -574,7 +616,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof Stop) {
       if (e.diagnostics.length) err(formatText(summaryOf(e.diagnostics, e.params.files), lang));
-      err(`geq: ${t(lang, e.key, e.params)}\n`);
+      err(`geq: ${t(lang, e.key, printableParams(e.params))}\n`);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);

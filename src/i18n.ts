@@ -6,6 +6,22 @@ type Params = Record<string, unknown>;
 type Entry = { vi: (p: Params) => string; en: (p: Params) => string };
 const s = (v: unknown) => String(v);
 
+/** What a path is when it is not a regular file, as a sentence names it. */
+const KIND_VI: Record<string, string> = {
+  folder: "một thư mục",
+  device: "một thiết bị",
+  socket: "một socket",
+  pipe: "một đường ống (FIFO)",
+  link: "một liên kết trỏ tới tệp không tồn tại",
+};
+const KIND_EN: Record<string, string> = {
+  folder: "a folder",
+  device: "a device",
+  socket: "a socket",
+  pipe: "a pipe (FIFO)",
+  link: "a link to a file that does not exist",
+};
+
 const TEXT = {
   "no-paths": {
     vi: () => "chưa chỉ ra tệp hoặc thư mục nào cần xử lý",
@@ -22,6 +38,26 @@ const TEXT = {
   "file-unreadable": {
     vi: (p) => `không đọc được tệp «${s(p.path)}» (${s(p.code)})`,
     en: (p) => `cannot read ${s(p.path)} (${s(p.code)})`,
+  },
+  "folder-unreadable": {
+    vi: (p) => `không đọc được thư mục «${s(p.path)}» (${s(p.code)})`,
+    en: (p) => `cannot read the folder ${s(p.path)} (${s(p.code)})`,
+  },
+  "input-not-file": {
+    vi: (p) =>
+      `«${s(p.path)}» là ${KIND_VI[s(p.code)] ?? s(p.code)}, không phải tệp; geq chỉ đọc tệp thông thường hoặc đường ống`,
+    en: (p) =>
+      `${s(p.path)} is ${KIND_EN[s(p.code)] ?? s(p.code)}, not a file; geq reads regular files and pipes only`,
+  },
+  "input-stalled": {
+    vi: (p) => `không nhận được dữ liệu từ «${s(p.path)}» sau ${s(p.code)} giây chờ; đã dừng đọc`,
+    en: (p) => `no data came from ${s(p.path)} for ${s(p.code)} seconds; stopped reading`,
+  },
+  "config-not-regular": {
+    vi: (p) =>
+      `«${s(p.path)}» trong thư mục hiện tại không phải tệp thông thường nên không được dùng làm tệp cấu hình; chỉ ra tệp cấu hình bằng --config hoặc dùng --no-config`,
+    en: (p) =>
+      `${s(p.path)} in the current folder is not a regular file, so it is not used as the configuration; name one with --config, or use --no-config`,
   },
   "config-unreadable": {
     vi: (p) => `không đọc được tệp cấu hình «${s(p.path)}» (${s(p.code)})`,
@@ -43,6 +79,12 @@ const TEXT = {
   "output-failed": {
     vi: (p) => `không ghi được tệp «${s(p.path)}» (${s(p.code)})`,
     en: (p) => `cannot write ${s(p.path)} (${s(p.code)})`,
+  },
+  "output-not-file": {
+    vi: (p) =>
+      `không ghi vào «${s(p.path)}» vì đó là ${KIND_VI[s(p.kind)] ?? s(p.kind)}, không phải tệp; chỉ ghi đè được tệp thông thường`,
+    en: (p) =>
+      `not writing to ${s(p.path)}: it is ${KIND_EN[s(p.kind)] ?? s(p.kind)}, not a file; only a regular file is replaced`,
   },
   "output-is-input": {
     vi: (p) => `tệp đầu ra «${s(p.path)}» là một tệp đầu vào; hãy chọn tên khác`,

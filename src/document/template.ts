@@ -6,10 +6,12 @@
  * A broken template is a user's problem (`--template DIR`), not a bug: every failure comes back as
  * a value, and the CLI maps it to exit code 2.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { readInput } from "../io/read-input.js";
+import { MAX_FILE_BYTES } from "../source/decode.js";
 
 export type TemplateKind = "consolidated" | "unit";
 
@@ -132,12 +134,19 @@ function detailOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A template's text, read by the input policy (a pipe is read, never waited on; a device is refused). */
 function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (e) {
-    throw new TemplateError("template-unreadable", file, detailOf(e));
-  }
+  const read = readInput(file);
+  if ("bytes" in read) return new TextDecoder("utf-8").decode(read.bytes).replace(/^\uFEFF/, "");
+  const detail =
+    "unreadable" in read
+      ? read.unreadable
+      : "notAFile" in read
+        ? read.notAFile
+        : "tooLarge" in read
+          ? `> ${MAX_FILE_BYTES} bytes`
+          : `ETIMEDOUT ${read.stalled} s`;
+  throw new TemplateError("template-unreadable", file, detail);
 }
 
 /** Partial name → file, from `<dir>/partials/*.hbs`; a missing folder has none. */

@@ -1,5 +1,6 @@
 import type { Diagnostic, Lang, RegistryUnit } from "../model.js";
 import { t } from "../i18n.js";
+import { printable } from "../io/names.js";
 
 /** The three ways validate speaks: text for people, JSON for tools, workflow commands for GitHub. */
 
@@ -32,12 +33,14 @@ export const PLAIN: Paint = {
 export function formatText(r: DiagnosticsReport, lang: Lang, paint: Paint = PLAIN): string {
   const lines = r.diagnostics.map((d) => {
     const sev = d.severity === "error" ? paint.error(t(lang, "error")) : paint.warning(t(lang, "warning"));
-    const where = `${d.file}:${d.line}:${d.column}`;
-    const waived = d.waived ? ` (${t(lang, "waived", { reason: d.waived.reason })})` : "";
-    return `${where} ${sev}${waived}  ${d.path ? `${d.path}: ` : ""}${d.message}  ${paint.dim(`[${d.rule}]`)}`;
+    // File names and the words quoted from files reach a terminal: escaped, never raw controls.
+    const where = `${printable(d.file)}:${d.line}:${d.column}`;
+    const waived = d.waived ? ` (${t(lang, "waived", { reason: printable(d.waived.reason) })})` : "";
+    const message = printable(`${d.path ? `${d.path}: ` : ""}${d.message}`);
+    return `${where} ${sev}${waived}  ${message}  ${paint.dim(`[${d.rule}]`)}`;
   });
   if (r.missing.length) {
-    const units = r.missing.map((u) => `${u.code} (${u.name})`).join(", ");
+    const units = r.missing.map((u) => printable(`${u.code} (${u.name})`)).join(", ");
     lines.push(t(lang, "missing", { count: r.missing.length, units }));
   }
   lines.push(paint.bold(t(lang, "summary", r as unknown as Record<string, unknown>)));
@@ -55,9 +58,9 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 export function formatGithub(r: DiagnosticsReport, lang: Lang): string {
   const lines = r.diagnostics.map((d) => {
     const command = d.waived ? "notice" : d.severity === "error" ? "error" : "warning";
-    const props = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
+    const props = `file=${escapeProperty(printable(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
     const waived = d.waived ? ` (${t(lang, "waived", { reason: d.waived.reason })})` : "";
-    return `::${command} ${props}::${escapeData(`${d.path ? `${d.path}: ` : ""}${d.message}${waived}`)}`;
+    return `::${command} ${props}::${escapeData(printable(`${d.path ? `${d.path}: ` : ""}${d.message}${waived}`))}`;
   });
   if (r.missing.length) {
     const units = r.missing.map((u) => `${u.code} (${u.name})`).join(", ");

@@ -1,4 +1,5 @@
 import { t } from "../i18n.js";
+import { printable } from "../io/names.js";
 import type { Lang } from "../model.js";
 import { formatCount, formatDateFor, formatNumber } from "../present/format.js";
 import type { StatusResult, StatusRow } from "../status.js";
@@ -134,12 +135,15 @@ export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint 
   ];
   if (result.unidentified.length) {
     const files = result.unidentified
-      .map((u) => `${cell(u.file)} (${t(lang, "status-invalid", { errors: formatNumber(u.errors) })})`)
+      .map(
+        (u) =>
+          `${cell(printable(u.file))} (${t(lang, "status-invalid", { errors: formatNumber(u.errors) })})`,
+      )
       .join(", ");
     lines.push(paint.error(t(lang, "status-unidentified", { files })));
   }
   if (result.duplicates.length) {
-    const files = result.duplicates.map((d) => `${cell(d.file)} (${cell(d.code)})`).join(", ");
+    const files = result.duplicates.map((d) => `${cell(printable(d.file))} (${cell(d.code)})`).join(", ");
     lines.push(paint.error(t(lang, "status-duplicates", { files })));
   }
   const rejected = [
@@ -156,6 +160,8 @@ export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint 
 
 /** A path as one word a POSIX shell reads back unchanged, for the command to copy. */
 function shellWord(s: string): string {
+  // A name with controls or bytes that are not UTF-8: ANSI-C quoting spells them as printable escapes.
+  if (printable(s) !== s) return cell(`$'${printable(s.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`);
   const clean = cell(s);
   return /^[\p{L}\p{N}_./:@%+=,-]+$/u.test(clean) ? clean : `'${clean.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,30 +1,77 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { fsPath, nameFromBytes } from "../io/names.js";
 
-/** From command-line paths (files, folders, globs) to the YAML files to read, in a stable order. */
+/**
+ * From command-line paths (files, folders, globs) to the YAML files to read, in a stable order.
+ * Links are followed; a file reached twice (a folder named twice, a link to a file also found
+ * directly) is read once. A folder that cannot be listed stops the run: its units are not "missing".
+ */
 
 export type DiscoverProblem =
   | { problem: "path-not-found"; params: { path: string } }
   | { problem: "no-yaml-files"; params: { path: string } }
-  | { problem: "no-paths"; params: Record<string, never> };
+  | { problem: "no-paths"; params: Record<string, never> }
+  | { problem: "folder-unreadable"; params: { path: string; code: string } };
 
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[{]/;
 /** Configuration files live beside submissions; they are not unit files. */
 const NOT_UNIT_FILES = new Set(["geq.yaml", "geq.yml"]);
 
-function walk(dir: string, out: string[]): void {
-  let entries;
+class Unreadable extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? "EIO";
+
+/** The real path, or the path itself when it cannot be resolved (a dangling link: its reading will say so). */
+function realOf(path: string): string {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    return realpathSync(fsPath(path), { encoding: "buffer" }).toString("latin1");
   } catch {
-    return;
+    return path;
+  }
+}
+
+/** Whether an entry is a folder to walk into: a folder, or a link to one. */
+function isFolder(entry: Dirent<Buffer>, full: string): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(fsPath(full)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The YAML files under a folder. Names are read as bytes, so that a name that is not UTF-8 is
+ * still found and opened (see names.ts); `seen` holds the real paths of the folders walked, so
+ * that a link back up the tree is not followed forever.
+ */
+function walk(dir: string, out: string[], seen = new Set<string>()): void {
+  const real = realOf(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = readdirSync(fsPath(dir), { withFileTypes: true, encoding: "buffer" });
+  } catch (e) {
+    throw new Unreadable(dir, errorCode(e));
   }
   for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) walk(full, out);
-    else if (e.isFile() && YAML_FILE.test(e.name) && !NOT_UNIT_FILES.has(e.name)) out.push(full);
+    const name = nameFromBytes(e.name);
+    if (name.startsWith(".") || name === "node_modules") continue;
+    const full = join(dir, name);
+    if (isFolder(e, full)) walk(full, out, seen);
+    // Anything else with a YAML name is read, and the reading says if it is not a file.
+    else if (YAML_FILE.test(name) && !NOT_UNIT_FILES.has(name)) out.push(full);
   }
 }
 
@@ -73,7 +120,13 @@ function expandGlob(pattern: string, cwd: string): string[] {
   const base = parts.slice(0, firstGlob).join("/") || (posix.startsWith("/") ? "/" : ".");
   const regex = globToRegExp(posix.replace(/^\.\//, ""));
   const found: string[] = [];
-  walk(resolve(cwd, base), found);
+  let baseIsFolder = false;
+  try {
+    baseIsFolder = statSync(resolve(cwd, base)).isDirectory();
+  } catch {
+    baseIsFolder = false;
+  }
+  if (baseIsFolder) walk(resolve(cwd, base), found);
   return found
     .map((abs) => {
       const rel = base === "." ? relative(cwd, abs) : join(base, relative(resolve(cwd, base), abs));
@@ -84,33 +137,41 @@ function expandGlob(pattern: string, cwd: string): string[] {
 
 export function discover(paths: readonly string[], cwd: string): { files: string[] } | DiscoverProblem {
   if (paths.length === 0) return { problem: "no-paths", params: {} };
-  // By resolved path, so that `a.yaml ./a.yaml` or a folder and a file inside it name one file once.
+  // By real path, so that `a.yaml ./a.yaml`, a folder and a file inside it, or a folder and a link
+  // to it name one file once.
   const files = new Map<string, string>();
   const add = (file: string) => {
-    const key = resolve(cwd, file);
+    const key = realOf(resolve(cwd, file));
     if (!files.has(key)) files.set(key, file);
   };
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = statSync(resolve(cwd, p));
-    } catch {
-      stat = undefined;
+  try {
+    for (const p of paths) {
+      let stat;
+      try {
+        stat = statSync(resolve(cwd, p));
+      } catch {
+        stat = undefined;
+      }
+      if (stat?.isDirectory()) {
+        const found: string[] = [];
+        walk(resolve(cwd, p), found);
+        if (found.length === 0) return { problem: "no-yaml-files", params: { path: p } };
+        for (const f of found) add(join(p, relative(resolve(cwd, p), f)));
+      } else if (stat) {
+        // A file, or a pipe or anything else named on purpose: the reading decides.
+        add(p);
+      } else if (GLOB_CHARS.test(p)) {
+        const found = expandGlob(p, cwd);
+        if (found.length === 0) return { problem: "no-yaml-files", params: { path: p } };
+        for (const f of found) add(f);
+      } else {
+        return { problem: "path-not-found", params: { path: p } };
+      }
     }
-    if (stat?.isFile()) {
-      add(p);
-    } else if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(resolve(cwd, p), found);
-      if (found.length === 0) return { problem: "no-yaml-files", params: { path: p } };
-      for (const f of found) add(join(p, relative(resolve(cwd, p), f)));
-    } else if (GLOB_CHARS.test(p)) {
-      const found = expandGlob(p, cwd);
-      if (found.length === 0) return { problem: "no-yaml-files", params: { path: p } };
-      for (const f of found) add(f);
-    } else {
-      return { problem: "path-not-found", params: { path: p } };
-    }
+  } catch (e) {
+    if (e instanceof Unreadable)
+      return { problem: "folder-unreadable", params: { path: relative(cwd, e.path) || ".", code: e.code } };
+    throw e;
   }
   return { files: [...files.values()].sort() };
 }

@@ -1,4 +1,4 @@
-import { existsSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
 import { unitReportSchema } from "../catalog/schema.js";
@@ -14,6 +14,7 @@ import {
 } from "../model.js";
 import { discover } from "../source/discover.js";
 import { MAX_FILE_BYTES } from "../source/decode.js";
+import { fileIdentity, isRegularFile, readInput } from "../io/read-input.js";
 import { checkUnitFast, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
@@ -118,36 +119,31 @@ export function periodOfFiles(
   return { ok: true, period, year: year ?? result.catalog.year };
 }
 
-type Loaded = { bytes: Uint8Array } | { tooLarge: number } | { unreadable: string };
+type Loaded = { bytes: Uint8Array } | { tooLarge: number } | { failed: { problem: string; code: string } };
 
-/** Reads a file, refusing one above the limit without reading it. */
+/**
+ * Reads an input file by the input policy (io/read-input.ts): too large is a finding on the file;
+ * anything that cannot be read as a file stops the run, naming the path.
+ */
 function loadFile(path: string): Loaded {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { tooLarge: size };
-    const bytes = new Uint8Array(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { bytes: bytes.subarray(0, read) };
-  } catch (e) {
-    return { unreadable: (e as NodeJS.ErrnoException).code ?? "EIO" };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const read = readInput(path);
+  if ("bytes" in read || "tooLarge" in read) return read;
+  if ("notAFile" in read) return { failed: { problem: "input-not-file", code: read.notAFile } };
+  if ("stalled" in read) return { failed: { problem: "input-stalled", code: String(read.stalled) } };
+  return { failed: { problem: "file-unreadable", code: read.unreadable } };
+}
+
+/** The run's problem for an input that could not be read; the configuration's own words for it. */
+function unreadable(path: string, failed: { problem: string; code: string }, config = false): RunProblem {
+  const problem = failed.problem === "file-unreadable" && config ? "config-unreadable" : failed.problem;
+  return { ok: false, problem, params: { path, code: failed.code } };
 }
 
 export type LoadedConfig = ConfigResult & { ok: true; config: Config; catalog: Catalog };
 
 async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
   const loaded = loadFile(resolve(cwd, path));
-  if ("unreadable" in loaded)
-    return { ok: false, problem: "config-unreadable", params: { path, code: loaded.unreadable } };
+  if ("failed" in loaded) return unreadable(path, loaded.failed, true);
   const defaultCatalog = loadCatalog(DEFAULT_CATALOG_ID)!;
   const validators = await validatorsFor(defaultCatalog);
   const result =
@@ -177,11 +173,15 @@ const DEFAULT_CONFIG_FILE = "geq.yaml";
 
 const positioned = () => import("./check-unit.js");
 
-/** The configuration to use: the one named, else `geq.yaml` in the working folder, else none. */
-function configPath(options: ValidateOptions, cwd: string): string | undefined {
-  if (options.config) return options.config;
-  if (!options.noConfig && existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return DEFAULT_CONFIG_FILE;
-  return undefined;
+/**
+ * The configuration to use: the one named, else `geq.yaml` in the working folder, else none. A
+ * `geq.yaml` nobody named must be a regular file: a pipe or a device there is refused, not waited on.
+ */
+function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
+  if (options.config) return { path: options.config };
+  if (options.noConfig || !existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return {};
+  if (isRegularFile(resolve(cwd, DEFAULT_CONFIG_FILE))) return { path: DEFAULT_CONFIG_FILE };
+  return { ok: false, problem: "config-not-regular", params: { path: DEFAULT_CONFIG_FILE } };
 }
 
 /** True when the file says it belongs to a year or period other than the selected one. */
@@ -229,7 +229,9 @@ export async function validate(
 ): Promise<ValidateResult | RunProblem> {
   const lang = options.lang ?? "vi";
   const cwd = options.cwd ?? ".";
-  const cfgPath = configPath(options, cwd);
+  const which = configPath(options, cwd);
+  if ("ok" in which) return which;
+  const cfgPath = which.path;
   let config: LoadedConfig | undefined;
   if (cfgPath) {
     const loaded = await loadConfig(cfgPath, cwd, lang);
@@ -254,14 +256,14 @@ export async function validate(
     expected,
     ...(config ? { config: config.config } : {}),
   };
-  const configAbs = cfgPath ? resolve(cwd, cfgPath) : undefined;
+  // The configuration is not a unit file, however it is named (through a link, another path).
+  const configId = cfgPath ? fileIdentity(resolve(cwd, cfgPath)) : undefined;
 
   const checked: UnitFileResult[] = [];
   for (const file of found.files) {
-    if (resolve(cwd, file) === configAbs) continue;
+    if (configId !== undefined && fileIdentity(resolve(cwd, file)) === configId) continue;
     const loaded = loadFile(resolve(cwd, file));
-    if ("unreadable" in loaded)
-      return { ok: false, problem: "file-unreadable", params: { path: file, code: loaded.unreadable } };
+    if ("failed" in loaded) return unreadable(file, loaded.failed);
     if ("tooLarge" in loaded) {
       const finding: Finding = {
         rule: "file-too-large",
