@@ -137,7 +137,7 @@ export async function buildReport(
   }
 
   const catalog = validation.catalog ?? loadCatalog();
-  const { buildReportModel, defaultReportName } = await import("./report.js");
+  const { buildReportDocument, defaultReportName } = await import("./report.js");
   const common = {
     catalog,
     ...(options.date ? { date: options.date } : {}),
@@ -153,7 +153,7 @@ export async function buildReport(
     else unidentified.push(f.file);
   }
   const result = config
-    ? buildReportModel({
+    ? buildReportDocument({
         ...common,
         kind: "consolidated",
         config: config.config,
@@ -165,13 +165,19 @@ export async function buildReport(
         ...(options.audience ? { audience: options.audience } : {}),
         today: options.today,
       })
-    : buildReportModel({ ...common, kind: "unit", report: valid[0]!, waived: unitWaivers(validation) });
+    : buildReportDocument({ ...common, kind: "unit", report: valid[0]!, waived: unitWaivers(validation) });
   if (!result.ok) return { ok: false, problem: result.problem, params: result.params };
 
-  const { renderDocx } = await import("./document/render.js");
-  const bytes = await renderDocx(result.model);
   const kind = config ? "consolidated" : "unit";
   const unitCode = config ? undefined : valid[0]!.unit.code;
+  // The model holds all the document needs; the reports would only double what is in memory while it
+  // is written (hundreds of megabytes for 10,000 units).
+  entries.length = 0;
+  valid.length = 0;
+  compare = undefined;
+  for (const f of validation.files) delete f.report;
+  const { renderDocx } = await import("./document/render.js");
+  const bytes = await renderDocx(result.model);
   const inputs = [
     ...validation.files.map((f) => resolve(cwd, f.file)),
     ...(config ? [resolve(cwd, config.file)] : []),

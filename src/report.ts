@@ -9,8 +9,8 @@ import { deadlineRule } from "./catalog/catalog.js";
 import { consolidate } from "./consolidate/consolidate.js";
 import type { Consolidation } from "./consolidate/consolidate.js";
 import type { SubmissionEntry } from "./consolidate/submissions.js";
-import { parseMarkup } from "./document/markup.js";
-import type { DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
+import { parseMarkup, readMarkup } from "./document/markup.js";
+import type { Appendix, Block, DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
 import { defaultTemplateDir, renderTemplate, type TemplateResult } from "./document/template.js";
 import type { Audience, Catalog, Config, PeriodKey, Signer, UnitReport, Waiver } from "./model.js";
 import { buildView } from "./present/view.js";
@@ -56,9 +56,12 @@ export interface UnitReportInput extends CommonInput {
 
 export type ReportInput = ConsolidatedReportInput | UnitReportInput;
 
-export type ReportModelResult =
-  | { ok: true; model: DocumentModel; consolidation: Consolidation; view: ReportView; markup: string }
+export type ReportModelResult<B extends Iterable<Block> = Block[]> =
+  | { ok: true; model: DocumentModel<B>; consolidation: Consolidation; view: ReportView; markup: string }
   | Extract<TemplateResult, { ok: false }>;
+
+/** Markup to blocks: every appendix held (`parseMarkup`), or large ones read as written (`readMarkup`). */
+type ReadMarkup<B extends Iterable<Block>> = (markup: string) => { body: Block[]; appendices: Appendix<B>[] };
 
 /** The place of a unit's report: units of the ministry sit in the capital unless told otherwise. */
 const DEFAULT_PLACE = "Hà Nội";
@@ -109,12 +112,13 @@ export function defaultReportName(
   return kind === "unit" && unitCode ? `${unitCode.toLowerCase()}-${base}` : base;
 }
 
-function assemble(
+function assemble<B extends Iterable<Block>>(
   consolidation: Consolidation,
   frame: Frame,
   input: ReportInput,
   reference: string,
-): ReportModelResult {
+  read: ReadMarkup<B>,
+): ReportModelResult<B> {
   const view = buildView(consolidation, {
     kind: input.kind,
     catalog: input.catalog,
@@ -131,9 +135,9 @@ function assemble(
   });
   const rendered = renderTemplate(input.templateDir ?? defaultTemplateDir(), input.kind, view);
   if (!rendered.ok) return rendered;
-  let parsed: ReturnType<typeof parseMarkup>;
+  let parsed: ReturnType<ReadMarkup<B>>;
   try {
-    parsed = parseMarkup(rendered.markup);
+    parsed = read(rendered.markup);
   } catch (e) {
     // The parser is meant never to throw; if a custom template still trips it, that is the template's problem.
     return {
@@ -154,7 +158,10 @@ function assemble(
   };
 }
 
-function consolidatedModel(input: ConsolidatedReportInput): ReportModelResult {
+function consolidatedModel<B extends Iterable<Block>>(
+  input: ConsolidatedReportInput,
+  read: ReadMarkup<B>,
+): ReportModelResult<B> {
   const { catalog, config, period, year } = input;
   const deadline = deadlineRule(catalog, period, config);
   const consolidation = consolidate({
@@ -182,7 +189,7 @@ function consolidatedModel(input: ConsolidatedReportInput): ReportModelResult {
       : { addressee: config.addressee ?? "", recipients: [...config.recipients] }),
     signer: frameSigner(config.signer),
   };
-  return assemble(consolidation, frame, input, reference);
+  return assemble(consolidation, frame, input, reference, read);
 }
 
 function audienceOf(input: ConsolidatedReportInput): Audience {
@@ -199,7 +206,10 @@ function internalRecipients(config: Config): string[] {
   return ["Bộ trưởng (để b/c)", "Các Thứ trưởng", file];
 }
 
-function unitModel(input: UnitReportInput): ReportModelResult {
+function unitModel<B extends Iterable<Block>>(
+  input: UnitReportInput,
+  read: ReadMarkup<B>,
+): ReportModelResult<B> {
   const { catalog, report } = input;
   const { code, name } = report.unit;
   const deadline = deadlineRule(catalog, report.period);
@@ -234,10 +244,24 @@ function unitModel(input: UnitReportInput): ReportModelResult {
     recipients: unitRecipients(report.signer),
     signer: frameSigner(report.signer),
   };
-  return assemble(consolidation, frame, input, reference);
+  return assemble(consolidation, frame, input, reference, read);
 }
 
 /** Builds the document model of a consolidated report or of one unit's own report. */
 export function buildReportModel(input: ReportInput): ReportModelResult {
-  return input.kind === "consolidated" ? consolidatedModel(input) : unitModel(input);
+  return input.kind === "consolidated"
+    ? consolidatedModel(input, parseMarkup)
+    : unitModel(input, parseMarkup);
+}
+
+/**
+ * The document model alone, for writing: large appendices are read as they are written, and nothing
+ * else of the way there (consolidation, view) is kept, so that a report of 10,000 units fits in memory.
+ */
+export function buildReportDocument(
+  input: ReportInput,
+): { ok: true; model: DocumentModel<Iterable<Block>> } | Extract<TemplateResult, { ok: false }> {
+  const result =
+    input.kind === "consolidated" ? consolidatedModel(input, readMarkup) : unitModel(input, readMarkup);
+  return result.ok ? { ok: true, model: result.model } : result;
 }

@@ -14,6 +14,8 @@ interface ElementNode {
   name: string;
   attrs: Record<string, string>;
   children: MarkupNode[];
+  /** Where the element's content begins in the markup its tree was built from. */
+  contentStart?: number;
 }
 type MarkupNode = ElementNode | { type: "text"; text: string };
 
@@ -50,22 +52,156 @@ const BLOCK_TAGS = new Set([
   "div",
 ]);
 
+const PARSER_OPTIONS = {
+  decodeEntities: true,
+  lowerCaseTags: true,
+  lowerCaseAttributeNames: true,
+  recognizeSelfClosing: true,
+} as const;
+
+/** The markup as blocks, every appendix's blocks read at once. */
 export function parseMarkup(markup: string): { body: Block[]; appendices: Appendix[] } {
   const root = buildTree(markup);
-  const appendices: Appendix[] = [];
+  const appendices: Appendix<Iterable<Block>>[] = [];
   const body = new BlockBuilder();
   body.walk(root.children, 0, appendices);
+  // Without parted appendices, every appendix's blocks are an array.
+  return { body: body.finish(), appendices: appendices as Appendix[] };
+}
+
+/**
+ * The markup as blocks, each large appendix's blocks read only when they are iterated, a part at a
+ * time: Phụ lục IV of 10,000 units is some 100 million characters of markup, and its blocks are
+ * written into the document as they are read instead of being held whole.
+ */
+export function readMarkup(markup: string): { body: Block[]; appendices: Appendix<Iterable<Block>>[] } {
+  const text = String(markup);
+  const parts = appendixParts(text);
+  // The body's tree is built with the parted appendices' content cut out; they are read later, by part.
+  // Each is known in the body's tree by where its content began there.
+  let rest = "";
+  let from = 0;
+  const parted = new Map<number, AppendixPart>();
+  for (const part of parts) {
+    rest += text.slice(from, part.start);
+    parted.set(rest.length, part);
+    from = part.end;
+  }
+  rest += text.slice(from);
+  const root = buildTree(parts.length ? rest : text);
+  const appendices: Appendix<Iterable<Block>>[] = [];
+  const body = new BlockBuilder((at) => {
+    const part = parted.get(at);
+    return part && { [Symbol.iterator]: () => partedBlocks(text, part) };
+  });
+  body.walk(root.children, 0, appendices);
   return { body: body.finish(), appendices };
+}
+
+/** An appendix whose content lies between `start` and `end`, read in the parts `cuts` divide it into. */
+interface AppendixPart {
+  start: number;
+  end: number;
+  cuts: number[];
+  depth: number;
+}
+
+/** Markup an appendix's part holds at least, so that a part's tree stays small but parts are few. */
+const PART_CHARS = 256 * 1024;
+
+/** Block elements after whose end nothing is pending: a part may end there without changing any block. */
+const PART_ENDS = new Set(["p", "h1", "h2", "h3", "ul", "ol", "table"]);
+
+/** Elements whose content the block builder does not look through for appendices. */
+const OPAQUE = new Set([
+  "h1",
+  "h2",
+  "h3",
+  "p",
+  "ul",
+  "ol",
+  "table",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "br",
+  "appendix",
+]);
+
+/**
+ * The appendices that are large enough to read by parts, found without building a tree: those the block
+ * builder takes out of the body (below only elements it looks through), written with an explicit end
+ * tag, and larger than one part. Anything unusual leaves an appendix to be read whole, as before.
+ */
+function appendixParts(markup: string): AppendixPart[] {
+  if (markup.length < 2 * PART_CHARS) return [];
+  const parts: AppendixPart[] = [];
+  const stack: string[] = [];
+  let open: (AppendixPart & { last: number }) | undefined;
+  let blocked = 0;
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === "appendix" && blocked === 0 && open === undefined && stack.length < MAX_DEPTH / 2)
+          open = {
+            start: parser.endIndex + 1,
+            end: -1,
+            cuts: [],
+            depth: stack.length + 1,
+            last: parser.endIndex + 1,
+          };
+        stack.push(name);
+        if (OPAQUE.has(name)) blocked++;
+      },
+      onclosetag(name, implied) {
+        const depth = stack.length;
+        stack.pop();
+        if (OPAQUE.has(name)) blocked--;
+        if (open === undefined) return;
+        if (depth === open.depth && name === "appendix") {
+          if (!implied && parser.startIndex - open.start > PART_CHARS) {
+            const { last: _, ...part } = open;
+            parts.push({ ...part, end: parser.startIndex });
+          }
+          open = undefined;
+        } else if (depth === open.depth + 1 && PART_ENDS.has(name)) {
+          if (implied) open.cuts.push(-1);
+          else if (parser.endIndex + 1 - open.last >= PART_CHARS) {
+            open.cuts.push(parser.endIndex + 1);
+            open.last = parser.endIndex + 1;
+          }
+        }
+      },
+    },
+    PARSER_OPTIONS,
+  );
+  parser.write(markup);
+  parser.end();
+  // A part cut at an end tag the parser had to imply is not safe to read alone: that appendix is read whole.
+  return parts.map((part) => (part.cuts.includes(-1) ? { ...part, cuts: [] } : part));
+}
+
+/** The blocks of a parted appendix, part by part. */
+function* partedBlocks(markup: string, part: AppendixPart): Generator<Block> {
+  const bounds = [part.start, ...part.cuts, part.end];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const tree = buildTree(markup.slice(bounds[i], bounds[i + 1]));
+    const builder = new BlockBuilder();
+    builder.walk(tree.children, part.depth + 1, null);
+    yield* builder.finish();
+  }
 }
 
 function buildTree(markup: string): ElementNode {
   const root: ElementNode = { type: "element", name: "#root", attrs: {}, children: [] };
   const stack: ElementNode[] = [root];
   const top = (): ElementNode => stack[stack.length - 1] ?? root;
-  const parser = new Parser(
+  const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
         const element: ElementNode = { type: "element", name, attrs: { ...attrs }, children: [] };
+        if (name === "appendix") element.contentStart = parser.endIndex + 1;
         top().children.push(element);
         stack.push(element);
       },
@@ -80,19 +216,24 @@ function buildTree(markup: string): ElementNode {
         else siblings.push({ type: "text", text });
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+    PARSER_OPTIONS,
   );
   parser.write(String(markup));
   parser.end();
   return root;
 }
 
+/** The blocks of an appendix read by parts, by where its content began; undefined for one read whole. */
+type PartedAppendices = (contentStart: number) => Iterable<Block> | undefined;
+
 class BlockBuilder {
   private readonly blocks: Block[] = [];
   private pending: RawRun[] = [];
 
+  constructor(private readonly parted: PartedAppendices = () => undefined) {}
+
   /** `appendices` is null inside an appendix, where another appendix is just a wrapper. */
-  walk(nodes: MarkupNode[], depth: number, appendices: Appendix[] | null): void {
+  walk(nodes: MarkupNode[], depth: number, appendices: Appendix<Iterable<Block>>[] | null): void {
     for (const node of nodes) {
       if (node.type === "text") {
         this.pending.push({ text: node.text, bold: false, italic: false });
@@ -140,7 +281,8 @@ class BlockBuilder {
             this.walk(node.children, depth + 1, null);
           } else {
             this.flush();
-            appendices.push(parseAppendix(node, depth + 1));
+            const blocks = node.contentStart === undefined ? undefined : this.parted(node.contentStart);
+            appendices.push(blocks ? { ...appendixHead(node), blocks } : parseAppendix(node, depth + 1));
           }
           break;
         case "b":
@@ -246,12 +388,15 @@ function pushRow(rows: TableRow[], tr: ElementNode, depth: number): void {
 function parseAppendix(node: ElementNode, depth: number): Appendix {
   const blocks = new BlockBuilder();
   blocks.walk(node.children, depth, null);
+  return { ...appendixHead(node), blocks: blocks.finish() };
+}
+
+function appendixHead(node: ElementNode): Omit<Appendix, "blocks"> {
   return {
     label: cleanLine(node.attrs.label ?? ""),
     title: cleanLine(node.attrs.title ?? ""),
     note: cleanLine(node.attrs.note ?? ""),
     landscape: Object.hasOwn(node.attrs, "landscape"),
-    blocks: blocks.finish(),
   };
 }
 

@@ -58,18 +58,19 @@ export interface Frame {
   signer: Signer;
 }
 
-export interface Appendix {
+/** `B`: the blocks held (an array), or read as they are written (any iterable: see `readMarkup`). */
+export interface Appendix<B extends Iterable<Block> = Block[]> {
   /** `Phụ lục I` */
   label: string;
   title: string;
   /** `(Kèm theo Báo cáo số …/BC-BXD ngày … tháng … năm … của Bộ Xây dựng)` */
   note: string;
   landscape: boolean;
-  blocks: Block[];
+  blocks: B;
 }
 
-export interface DocumentModel {
+export interface DocumentModel<B extends Iterable<Block> = Block[]> {
   frame: Frame;
   body: Block[];
-  appendices: Appendix[];
+  appendices: Appendix<B>[];
 }

@@ -35,7 +35,7 @@ import type { Appendix, Block, DocumentModel, Frame } from "./model.js";
 import { DeflateSink, entryData, readEntries, rewritePackage } from "./package.js";
 import type { CompressedPart, ZipEntry } from "./package.js";
 import { cleanText } from "./text.js";
-import { BODY_SIZE, lastParagraphOf, writeBlocks } from "./wordml.js";
+import { BODY_SIZE, writeBlocks, writesAnything } from "./wordml.js";
 import type { BlockOptions } from "./wordml.js";
 
 const FONT_NAME = "Times New Roman";
@@ -74,11 +74,11 @@ const NO_BORDERS = TableBorders.NONE;
 
 /** The blocks of a section, which take its placeholder's place. */
 interface Body {
-  blocks: readonly Block[];
+  blocks: Iterable<Block>;
   options: BlockOptions;
 }
 
-export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
+export async function renderDocx(model: DocumentModel<Iterable<Block>>): Promise<Uint8Array> {
   const frame = model.frame;
   const date = isoDate(frame.date);
   const bodies: Body[] = [
@@ -137,7 +137,7 @@ const marker = (index: number): string => `\uFFFFgeq-body-${index}\uFFFF`;
  */
 function placeholder(bodies: readonly Body[], index: number): Paragraph[] {
   const body = bodies[index];
-  if (!body || lastParagraphOf(body.blocks) === undefined) return [];
+  if (!body || !writesAnything(body.blocks)) return [];
   return [new Paragraph({ children: [new TextRun(marker(index))] })];
 }
 
@@ -181,7 +181,7 @@ function fillPlaceholders(skeleton: Uint8Array, bodies: readonly Body[], date: s
   const sink = new DeflateSink();
   let from = 0;
   bodies.forEach((body, index) => {
-    if (lastParagraphOf(body.blocks) === undefined) return;
+    if (!writesAnything(body.blocks)) return;
     const { start, end, sectionEnd } = findPlaceholder(xml, index, from);
     sink.push(xml.slice(from, start));
     writeBlocks(sink, body.blocks, body.options, sectionEnd);
@@ -365,7 +365,7 @@ function signatureTable(frame: Frame): Table {
   );
 }
 
-function appendixSection(appendix: Appendix, placeholder: Paragraph[]): ISectionOptions {
+function appendixSection(appendix: Omit<Appendix, "blocks">, placeholder: Paragraph[]): ISectionOptions {
   const heading: Paragraph[] = [];
   const label = cleanText(appendix.label);
   const title = upper(appendix.title);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseMarkup } from "../../src/document/markup.js";
+import { parseMarkup, readMarkup } from "../../src/document/markup.js";
 import type { Appendix, Block } from "../../src/document/model.js";
 
 const P = (text: string): Block => ({ kind: "paragraph", runs: [{ text }], align: "justify", indent: true });
@@ -441,5 +441,51 @@ describe("parseMarkup: any input", () => {
     const markup = "<p>" + "a<br>".repeat(200_000) + "</p>";
     const [block] = parseMarkup(markup).body;
     expect(block?.kind === "paragraph" && block.runs.length).toBe(400_000);
+  });
+});
+
+describe("readMarkup: a large appendix read by parts", () => {
+  /** Phụ lục IV's shape: a heading per unit, italic labels, paragraphs, lists; loose text and a table now and then. */
+  function bigAppendix(units: number, quirk: (i: number) => string = () => ""): string {
+    const parts: string[] = [
+      "<p>Thân báo cáo.</p>",
+      '<appendix label="Phụ lục I" title="Nhỏ"><p>a</p></appendix>',
+    ];
+    parts.push('<appendix label="Phụ lục IV" title="Kết quả chi tiết" note="(Kèm theo)">');
+    for (let i = 0; i < units; i++) {
+      parts.push(
+        `<h2>${i + 1}. Đơn vị số ${i + 1}</h2>`,
+        `<p class="noindent"><i>Nhóm ${i % 5}</i></p>`,
+        `<p>Nội dung &amp; kết quả của đơn vị ${i}: ${"chữ ".repeat(40 + (i % 17))}</p>`,
+        `<ul><li>Hoạt động ${i}</li><li>Hoạt động <b>${i + 1}</b></li></ul>`,
+        i % 97 === 0 ? `Chữ rời ${i} <b>đậm</b> rồi tiếp` : "",
+        i % 131 === 0 ? `<table><tr><td>${i}</td><td>x</td></tr></table>` : "",
+        quirk(i),
+      );
+    }
+    parts.push("</appendix><p>Sau phụ lục.</p>");
+    return parts.join("\n");
+  }
+
+  const materialise = (r: ReturnType<typeof readMarkup>) => ({
+    body: r.body,
+    appendices: r.appendices.map((a) => ({ ...a, blocks: [...a.blocks] })),
+  });
+
+  it("gives the blocks a whole reading gives, over and over, without holding them", () => {
+    const markup = bigAppendix(3000);
+    expect(markup.length).toBeGreaterThan(1_000_000);
+    const read = readMarkup(markup);
+    // The large appendix is not an array: it is read when iterated, each time afresh.
+    expect(Array.isArray(read.appendices[1]?.blocks)).toBe(false);
+    expect(Array.isArray(read.appendices[0]?.blocks)).toBe(true);
+    const whole = parseMarkup(markup);
+    expect(materialise(read)).toEqual(whole);
+    expect([...read.appendices[1]!.blocks]).toEqual(whole.appendices[1]!.blocks);
+  });
+
+  it("reads an appendix whole when a part would end at an end tag the parser had to imply", () => {
+    const markup = bigAppendix(3000, (i) => (i === 1500 ? "<p>không đóng <ul><li>x</li></ul>" : ""));
+    expect(materialise(readMarkup(markup))).toEqual(parseMarkup(markup));
   });
 });
