@@ -1,7 +1,9 @@
 import { deadlineRule } from "../catalog/catalog.js";
 import { isIsoDate } from "../dates.js";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { fastValue } from "../source/fast-read.js";
+import { fastValue, plainPositions } from "../source/fast-read.js";
+import { byPosition, toDiagnostic } from "./diagnostics.js";
+import { ruleInfo } from "./messages.js";
 import type { Finding } from "./finding.js";
 import { normalise } from "./normalise.js";
 import { UNIT_RULES, unusedWaivers } from "./rules/index.js";
@@ -73,8 +75,34 @@ export function check(
 }
 
 /**
- * A clean file needs no positions, so it is read with the fast parser alone; undefined when the
- * file has anything to report, and must be read again with positions (`checkUnit`).
+ * The file's result from its findings, positioned and worded: waivers applied to the warnings they
+ * name, the diagnostics in file order, and no report when any of them is an error.
+ */
+export function fileResult(
+  file: string,
+  readFindings: Finding[],
+  checked: ReturnType<typeof check>,
+  where: Parameters<typeof toDiagnostic>[2],
+): UnitFileResult {
+  const result: UnitFileResult = { file, diagnostics: [], ...identity(checked.data) };
+  if (checked.report) result.report = checked.report;
+  const diagnostics = [...readFindings, ...checked.findings].map((f) => toDiagnostic(file, f, where));
+  const waivers = new Map((result.report?.waivers ?? []).map((w) => [w.rule, w.reason]));
+  for (const d of diagnostics) {
+    const reason = waivers.get(d.rule);
+    if (d.severity === "warning" && reason !== undefined && ruleInfo(d.rule).waivable !== false)
+      d.waived = { reason };
+  }
+  result.diagnostics = diagnostics.sort(byPosition);
+  if (diagnostics.some((d) => d.severity === "error")) delete result.report;
+  return result;
+}
+
+/**
+ * Most files are written in the plain subset the fast reading serves: a clean one needs no
+ * positions at all, and one with findings has them from that reading's lines. Undefined when the
+ * file must be read with positions (`checkUnit`): it is outside the subset, or a finding points
+ * inside a value's text.
  */
 export function checkUnitFast(
   file: string,
@@ -83,6 +111,11 @@ export function checkUnitFast(
 ): UnitFileResult | undefined {
   const fast = fastValue(bytes);
   if (!fast) return undefined;
-  const { data, findings, report } = check(fast.value, ctx);
-  return report && findings.length === 0 ? { file, diagnostics: [], report, ...identity(data) } : undefined;
+  const checked = check(fast.value, ctx);
+  const { data, findings, report } = checked;
+  if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
+  if (findings.some((f) => f.needle !== undefined || f.offset !== undefined || f.position !== undefined))
+    return undefined;
+  const place = plainPositions(fast.text);
+  return fileResult(file, [], checked, { place, schema: ctx.schema, lang: ctx.lang });
 }
