@@ -1,5 +1,6 @@
 import type { JsonPath } from "../validate/finding.js";
-import { decode, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER } from "./decode.js";
+import { Buffer, isUtf8 } from "node:buffer";
+import { MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER } from "./decode.js";
 
 /*
  * The fast reading serves only texts written in a plain subset of YAML, read line by line into
@@ -21,37 +22,30 @@ const FLOW = new RegExp(
 const FLOW_PAIR = new RegExp(String.raw` *(${KEY}) *: *(${INT}) *([,}])`, "y");
 const FLOW_ITEM = new RegExp(String.raw` *(${DOUBLE_QUOTED}) *([,\]])`, "y");
 const FLOW_EMPTY = /^[{[] *[}\]]/;
-const LINE = new RegExp(String.raw`^( *)((?:- +)?)(?:(${KEY}):(?: +(.*))?|(.*))$`);
+const isKeyStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+const isKeyChar = (c: number) => isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
 /** Keys the core schema reads as null or a boolean, and the one key plain objects treat specially. */
 const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__proto__)$/;
+const reserved = (key: string) => key.length <= 9 && RESERVED_KEY.test(key);
 /** Plain text: no indicator first, nothing that would end it early or make it a key. */
 const PLAIN_START = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/;
-const PLAIN_BREAKS = /: |:$| #|\t|[[\]{}]/;
-/** A plain value that starts like a number must be an integer, a date or clearly text. */
+/** What would end plain text early or make it a key (a comment, after ` #`, is cut off first). */
+const PLAIN_BREAKS = /: |:$|[[\]{}]/;
+/** A plain value that starts like a number must be an integer, a date, thousands or clearly text. */
 const NUMBERISH = /^[0-9+\-.]/;
 /** A character no number can hold in either parser (`125/BC-VKT`, `15 đơn vị`): plain text. */
 const NOT_A_NUMBER = /[^0-9a-fA-FxXoObB.eE+\-_]/;
-const SAFE_NUMBERISH = /^(?:-?[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})(?: +#.*)?$/;
 const INTEGER = /^-?[0-9]+$/;
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const SPECIAL_FLOAT = /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
 const NULL_WORD = /^(?:~|null|Null|NULL)$/;
 const TRUE_WORD = /^(?:true|True|TRUE)$/;
 const FALSE_WORD = /^(?:false|False|FALSE)$/;
-/** Characters YAML does not allow in a stream: such a text is left to the reading with positions. */
-const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const NON_PRINTABLE =
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-
-function simpleValue(value: string): boolean {
-  if (value.startsWith("#")) return true;
-  if (value[0] === '"' || value[0] === "'") return QUOTED.test(value);
-  if (value[0] === "{" || value[0] === "[") return FLOW.test(value);
-  if (NUMBERISH.test(value) && !SAFE_NUMBERISH.test(value) && !NOT_A_NUMBER.test(value)) return false;
-  if (!PLAIN_START.test(value)) return false;
-  const comment = value.indexOf(" #");
-  return !PLAIN_BREAKS.test(comment < 0 ? value : value.slice(0, comment));
-}
+/**
+ * Characters YAML does not allow in a stream (unpaired surrogates aside, which well-formed UTF-8
+ * cannot hold): such a text is left to the reading with positions.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -94,7 +88,7 @@ function flow(value: string, at: number, offsets: PlainOffsets | undefined): unk
       out.push(unquoteDouble(m[1]!));
     } else {
       const key = m[1]!;
-      if (RESERVED_KEY.test(key) || Object.hasOwn(out, key)) return REFUSED;
+      if (reserved(key) || Object.hasOwn(out, key)) return REFUSED;
       out[key] = parseInt(m[2]!, 10);
       slots?.set(key, [first, at + from + m[0].lastIndexOf(m[2]!, m[0].length - 1)]);
     }
@@ -104,19 +98,33 @@ function flow(value: string, at: number, offsets: PlainOffsets | undefined): unk
   return out;
 }
 
-/** A value written on one line (after `key: ` or `- `), or REFUSED when the core schema could read it otherwise. */
+/**
+ * A value written on one line (after `key: ` or `- `), or REFUSED when it is outside the subset or
+ * the core schema could read it otherwise.
+ */
 function scalar(value: string, at: number, offsets: PlainOffsets | undefined): unknown {
-  if (value[0] === "#") return null;
-  if (value[0] === '"') return unquoteDouble(/^"(?:[^"\\\t]|\\[\\"])*"/.exec(value)![0]);
-  if (value[0] === "'") return /^'((?:[^'\t]|'')*)'/.exec(value)![1]!.replace(/''/g, "'");
-  if (value[0] === "{" || value[0] === "[") return flow(value, at, offsets);
+  const first = value.charCodeAt(0);
+  if (first === 0x23 /* # */) return null;
+  if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
+    if (!QUOTED.test(value)) return REFUSED;
+    return first === 0x22
+      ? unquoteDouble(/^"(?:[^"\\\t]|\\[\\"])*"/.exec(value)![0])
+      : /^'((?:[^'\t]|'')*)'/.exec(value)![1]!.replace(/''/g, "'");
+  }
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */)
+    return FLOW.test(value) ? flow(value, at, offsets) : REFUSED;
+  if (!PLAIN_START.test(value)) return REFUSED;
   const comment = value.indexOf(" #");
-  const text = trimSpaces(comment < 0 ? value : value.slice(0, comment));
+  const body = comment < 0 ? value : value.slice(0, comment);
+  if (PLAIN_BREAKS.test(body)) return REFUSED;
+  const text = trimSpaces(body);
   if (NUMBERISH.test(text)) {
     if (INTEGER.test(text)) return parseInt(text, 10);
     if (DATE.test(text) || THOUSANDS_NUMBER.test(text)) return text;
     return NOT_A_NUMBER.test(text) && !SPECIAL_FLOAT.test(text) ? text : REFUSED;
   }
+  // Only a short text can be one of the core schema's words.
+  if (text.length > 5) return text;
   if (NULL_WORD.test(text)) return null;
   if (TRUE_WORD.test(text)) return true;
   if (FALSE_WORD.test(text)) return false;
@@ -131,18 +139,20 @@ interface Level {
 
 /**
  * Reads a text in the plain subset into data, and with `offsets` where each node starts.
- * Undefined when the text is outside the subset or is not one mapping.
+ * Undefined when the text is outside the subset, is not one mapping, or comes anywhere near the
+ * full reading's limits (MAX_NODES, MAX_NESTING), which count the text's marks rather than
+ * values: such a text is left to the full reading to judge. The text is well-formed (decoded
+ * from UTF-8).
  */
-export function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown> | undefined {
-  // The quick test has no lookaround; only a text it matches is searched for unpaired surrogates.
-  if (SUSPECT.test(text) && NON_PRINTABLE.test(text)) return undefined;
+function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown> | undefined {
+  if (NON_PRINTABLE.test(text) || text.includes("\t")) return undefined;
   const root: Record<string, unknown> = {};
   // Open block levels, each a mapping or a list; a line goes deeper only under a line that
   // opened a block (`key:` or `- ` with nothing after), and comes back only to a level that is open.
   const levels: Level[] = [{ indent: 0, container: root }];
   let opener: { container: Container; slot: string | number } | undefined;
   let empty = true;
-  let start = 0;
+  let nodes = 0;
   const slot = (container: Container, key: string | number, at: [number, number]) => {
     if (!offsets) return;
     let slots = offsets.slots.get(container);
@@ -162,28 +172,60 @@ export function readPlain(text: string, offsets?: PlainOffsets): Record<string, 
     const valueAt = raw === undefined ? end : end - raw.length;
     let read: unknown = null;
     if (value === undefined || value === "") opener = { container, slot: key };
-    else if (!simpleValue(value) || (read = scalar(value, valueAt, offsets)) === REFUSED) return false;
+    else if ((read = scalar(value, valueAt, offsets)) === REFUSED) return false;
+    else if (typeof read === "object" && read !== null)
+      nodes += Array.isArray(read) ? read.length : Object.keys(read).length;
+    if (++nodes > MAX_NODES / 4) return false;
     if (Array.isArray(container)) container.push(read);
-    else if (RESERVED_KEY.test(key as string) || Object.hasOwn(container, key)) return false;
+    else if (reserved(key as string) || Object.hasOwn(container, key)) return false;
     else container[key] = read;
     // An empty value sits where its line ends, after any trailing spaces.
     slot(container, key, [keyAt, value === "" || value === undefined ? end : valueAt]);
     return true;
   };
-  for (const raw of text.split("\n")) {
-    const lineStart = start;
-    start += raw.length + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.includes("\r") || line.includes("\t")) return undefined;
-    const m = LINE.exec(line);
-    if (!m) return undefined;
-    const indent = m[1]!.length;
-    const dash = m[2]!;
-    const key = m[3];
-    const rest = key !== undefined ? m[4] : m[5];
-    if (dash === "" && key === undefined && (rest === "" || rest!.startsWith("#"))) continue;
-    if (key === undefined && (dash === "" || rest?.startsWith("-"))) return undefined;
-    const end = lineStart + line.length;
+  const crs = text.includes("\r");
+  for (let lineStart = 0, next = 0; next <= text.length; lineStart = next) {
+    let end = text.indexOf("\n", lineStart);
+    if (end < 0) end = text.length;
+    next = end + 1;
+    if (crs) {
+      if (end > lineStart && text.charCodeAt(end - 1) === 0x0d) end--;
+      const cr = text.indexOf("\r", lineStart);
+      if (cr >= 0 && cr < end) return undefined;
+    }
+    let i = lineStart;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    const indent = i - lineStart;
+    if (i === end || text.charCodeAt(i) === 0x23 /* # */) continue;
+    let dash = 0;
+    if (text.charCodeAt(i) === 0x2d /* - */ && i + 1 < end && text.charCodeAt(i + 1) === 0x20) {
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) === 0x20) j++;
+      dash = j - i;
+      i = j;
+    }
+    // A key is ASCII, at most 64 characters, followed by `:` and a space or the line's end.
+    let key: string | undefined;
+    let rest: string | undefined;
+    let k = i;
+    if (k < end && isKeyStart(text.charCodeAt(k))) while (++k < end && isKeyChar(text.charCodeAt(k)));
+    if (
+      k > i &&
+      k < end &&
+      text.charCodeAt(k) === 0x3a /* : */ &&
+      (k + 1 === end || text.charCodeAt(k + 1) === 0x20)
+    ) {
+      if (k - i > 64) return undefined;
+      key = text.slice(i, k);
+      if (k + 1 < end) {
+        let v = k + 1;
+        while (v < end && text.charCodeAt(v) === 0x20) v++;
+        rest = text.slice(v, end);
+      }
+    } else {
+      if (!dash || text.charCodeAt(i) === 0x2d) return undefined;
+      rest = text.slice(i, end);
+    }
 
     let level = levels[levels.length - 1]!;
     if (indent > level.indent) {
@@ -203,16 +245,18 @@ export function readPlain(text: string, offsets?: PlainOffsets): Record<string, 
     const kind = dash ? "seq" : "map";
     if ((level.kind ?? kind) !== kind || (empty && dash)) return undefined;
     level.kind = kind;
+    // Two more levels fit under the deepest block: a `- key:` mapping, then a flow collection.
+    if (levels.length + 2 > MAX_NESTING / 4) return undefined;
     if (empty && offsets) offsets.root = lineStart;
     empty = false;
     if (dash && key !== undefined) {
       // `- key: value` starts a mapping whose further keys stand under `key`.
       const item: Record<string, unknown> = {};
       const list = level.container as unknown[];
-      slot(list, list.length, [-1, lineStart + indent + dash.length]);
+      slot(list, list.length, [-1, lineStart + indent + dash]);
       list.push(item);
-      levels.push({ indent: indent + dash.length, kind: "map", container: item });
-      if (!put(item, key, rest, lineStart + indent + dash.length, end)) return undefined;
+      levels.push({ indent: indent + dash, kind: "map", container: item });
+      if (!put(item, key, rest, lineStart + indent + dash, end)) return undefined;
     } else if (dash) {
       const list = level.container as unknown[];
       if (!put(list, list.length, rest, -1, end)) return undefined;
@@ -227,12 +271,13 @@ export function readPlain(text: string, offsets?: PlainOffsets): Record<string, 
  * reading (anything unusual, anything but a mapping, anything near the full reading's limits).
  */
 export function fastValue(bytes: Uint8Array): { value: Record<string, unknown>; text: string } | undefined {
-  if (bytes.length > MAX_FILE_BYTES) return undefined;
-  const decoded = decode(bytes);
-  if ("finding" in decoded) return undefined;
-  const value = readPlain(decoded.text);
-  if (!value || !modest(value)) return undefined;
-  return { value, text: decoded.text };
+  // Bytes that are not UTF-8 (UTF-16 among them) are left to `decode` to explain; a NUL is refused
+  // with the other control characters. Well-formed UTF-8 decodes to what `decode` gives.
+  if (bytes.length > MAX_FILE_BYTES || !isUtf8(bytes)) return undefined;
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const value = readPlain(text);
+  return value && { value, text };
 }
 
 /**
@@ -289,20 +334,4 @@ export function plainPositions(
     }
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
-}
-
-/**
- * Whether a value is well within the full reading's limits (MAX_NODES, MAX_NESTING), which count
- * the text's marks rather than values: a file near them is left to the full reading to judge.
- */
-function modest(root: object): boolean {
-  let nodes = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    if (++nodes > MAX_NODES / 4 || depth > MAX_NESTING / 4) return false;
-    if (typeof value === "object" && value !== null)
-      for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return true;
 }
