@@ -1,5 +1,6 @@
 import type { JsonPath } from "../validate/finding.js";
 import { Buffer, isUtf8 } from "node:buffer";
+import { cleanString } from "../validate/normalise.js";
 import { MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER } from "./decode.js";
 
 /*
@@ -29,8 +30,6 @@ const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__prot
 const reserved = (key: string) => key.length <= 9 && RESERVED_KEY.test(key);
 /** Plain text: no indicator first, nothing that would end it early or make it a key. */
 const PLAIN_START = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/;
-/** What would end plain text early or make it a key (a comment, after ` #`, is cut off first). */
-const PLAIN_BREAKS = /: |:$|[[\]{}]/;
 /** A plain value that starts like a number must be an integer, a date, thousands or clearly text. */
 const NUMBERISH = /^[0-9+\-.]/;
 /** A character no number can hold in either parser (`125/BC-VKT`, `15 đơn vị`): plain text. */
@@ -68,7 +67,7 @@ function trimSpaces(s: string): string {
 }
 
 function unquoteDouble(quoted: string): string {
-  return quoted.slice(1, -1).replace(/\\([\\"])/g, "$1");
+  return cleanString(quoted.slice(1, -1).replace(/\\([\\"])/g, "$1"));
 }
 
 /** A flow mapping of integers or list of double-quoted text, as FLOW admitted it. */
@@ -109,26 +108,35 @@ function scalar(value: string, at: number, offsets: PlainOffsets | undefined): u
     if (!QUOTED.test(value)) return REFUSED;
     return first === 0x22
       ? unquoteDouble(/^"(?:[^"\\\t]|\\[\\"])*"/.exec(value)![0])
-      : /^'((?:[^'\t]|'')*)'/.exec(value)![1]!.replace(/''/g, "'");
+      : cleanString(/^'((?:[^'\t]|'')*)'/.exec(value)![1]!.replace(/''/g, "'"));
   }
   if (first === 0x7b /* { */ || first === 0x5b /* [ */)
     return FLOW.test(value) ? flow(value, at, offsets) : REFUSED;
   if (!PLAIN_START.test(value)) return REFUSED;
-  const comment = value.indexOf(" #");
-  const body = comment < 0 ? value : value.slice(0, comment);
-  if (PLAIN_BREAKS.test(body)) return REFUSED;
+  // One pass: where a comment starts (` #`), and nothing that would end the text early or make it
+  // a key (`: `, a `:` at its end, a bracket).
+  let end = value.length;
+  for (let i = 0; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20 /*   */) {
+      if (value.charCodeAt(i + 1) === 0x23 /* # */) end = i;
+    } else if (c === 0x3a /* : */) {
+      if (i + 1 === end || value.charCodeAt(i + 1) === 0x20) return REFUSED;
+    } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) return REFUSED;
+  }
+  const body = end === value.length ? value : value.slice(0, end);
   const text = trimSpaces(body);
   if (NUMBERISH.test(text)) {
     if (INTEGER.test(text)) return parseInt(text, 10);
     if (DATE.test(text) || THOUSANDS_NUMBER.test(text)) return text;
-    return NOT_A_NUMBER.test(text) && !SPECIAL_FLOAT.test(text) ? text : REFUSED;
+    return NOT_A_NUMBER.test(text) && !SPECIAL_FLOAT.test(text) ? cleanString(text) : REFUSED;
   }
   // Only a short text can be one of the core schema's words.
-  if (text.length > 5) return text;
+  if (text.length > 5) return cleanString(text);
   if (NULL_WORD.test(text)) return null;
   if (TRUE_WORD.test(text)) return true;
   if (FALSE_WORD.test(text)) return false;
-  return text;
+  return cleanString(text);
 }
 
 interface Level {
@@ -267,7 +275,8 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
 
 /**
  * The fast reading: a text in the plain subset read into data in one pass over its lines, about
- * ten times faster than the reading with positions. Undefined when the text needs the full
+ * ten times faster than the reading with positions, its text already as `normalise` keeps it
+ * (and free of any character XML cannot carry: the subset refuses them all). Undefined when the text needs the full
  * reading (anything unusual, anything but a mapping, anything near the full reading's limits).
  */
 export function fastValue(bytes: Uint8Array): { value: Record<string, unknown>; text: string } | undefined {

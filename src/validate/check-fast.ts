@@ -51,12 +51,22 @@ export function identity(value: unknown): Identity {
   return out;
 }
 
-/** The schema and the rules over a file's data; findings are unpositioned. */
+/**
+ * The rules over data from the fast reading: already normalised, and free of the characters
+ * `xml-illegal-char` looks for (the plain subset refuses them).
+ */
+const PLAIN_RULES = UNIT_RULES.filter((rule) => rule.id !== "xml-illegal-char");
+
+/**
+ * The schema and the rules over a file's data; findings are unpositioned. `plain`: the data comes
+ * from the fast reading (`fastValue`).
+ */
 export function check(
   raw: unknown,
   ctx: UnitCheckContext,
+  plain = false,
 ): { data: unknown; findings: Finding[]; report?: UnitReport } {
-  const data = normalise(raw);
+  const data = plain ? raw : normalise(raw);
   if (!ctx.validators.unit(data)) {
     return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
   }
@@ -70,7 +80,7 @@ export function check(
   }
   const deadline = deadlineRule(ctx.catalog, report.period, ctx.config);
   const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-  const findings = UNIT_RULES.flatMap((rule) => rule.check(ruleCtx));
+  const findings = (plain ? PLAIN_RULES : UNIT_RULES).flatMap((rule) => rule.check(ruleCtx));
   return { data, report, findings: [...findings, ...unusedWaivers(report, findings)] };
 }
 
@@ -111,7 +121,7 @@ export function checkUnitFast(
 ): UnitFileResult | undefined {
   const fast = fastValue(bytes);
   if (!fast) return undefined;
-  const checked = check(fast.value, ctx);
+  const checked = check(fast.value, ctx, true);
   const { data, findings, report } = checked;
   if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
   if (findings.some((f) => f.needle !== undefined || f.offset !== undefined || f.position !== undefined))

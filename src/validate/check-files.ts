@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { loadCatalog } from "../catalog/catalog.js";
 import { unitReportSchema } from "../catalog/schema.js";
@@ -8,9 +8,9 @@ import { checkFile, type FileOutcome } from "./validate.js";
 import { validatorsFor } from "./validators.js";
 
 /**
- * A large batch of unit files checked on several threads: this thread and helpers (one fewer than
- * the cores, at most three) take chunks of files in turn from a shared counter, so that a helper
- * still starting costs nothing. The outcomes come back in the files' order, exactly as one
+ * A large batch of unit files checked on several threads: this thread and helpers (one for each
+ * idle core but this thread's, at most three) take chunks of files in turn from a shared counter,
+ * so that a helper still starting costs nothing. The outcomes come back in the files' order, exactly as one
  * thread would give them; a chunk a helper took but never delivered is checked here.
  */
 
@@ -45,16 +45,23 @@ async function checkChunk(job: Job, chunk: number, ctx: UnitCheckContext): Promi
   return out;
 }
 
-/** Takes chunks until none is left. */
+/**
+ * Takes chunks until none is left. With `receive`, this thread gives way after each chunk, so that
+ * the helpers' deliveries are taken in as they come rather than all at the end (taking them in
+ * costs time too, and meanwhile the helpers take more of the chunks).
+ */
 async function work(
   job: Job,
   ctx: UnitCheckContext,
   deliver: (chunk: number, outcomes: FileOutcome[]) => void,
+  receive = false,
 ): Promise<void> {
   const counter = new Int32Array(job.counter);
   const chunks = Math.ceil(job.files.length / CHUNK);
-  for (let c = Atomics.add(counter, 0, 1); c < chunks; c = Atomics.add(counter, 0, 1))
+  for (let c = Atomics.add(counter, 0, 1); c < chunks; c = Atomics.add(counter, 0, 1)) {
     deliver(c, await checkChunk(job, c, ctx));
+    if (receive) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Runs a helper thread; resolves when it has delivered all it took, or has failed. */
@@ -77,25 +84,38 @@ function helper(job: Job, deliver: (chunk: number, outcomes: FileOutcome[]) => v
   });
 }
 
-/** The outcomes in the files' order, and how many chunks of files the helper threads checked. */
+/**
+ * One helper per core that is idle now (by the load average), at most MAX_HELPERS: on a busy
+ * machine a helper costs more than it brings, since it warms up its own compiler and its outcomes
+ * are copied back, while it gets no core of its own.
+ */
+function helperCount(chunks: number): number {
+  const idle = Math.floor(availableParallelism() - loadavg()[0]!);
+  return Math.max(0, Math.min(idle, availableParallelism() - 1, MAX_HELPERS, chunks - 1));
+}
+
+/**
+ * The outcomes in the files' order, and how many chunks of files the helper threads checked.
+ * `helpers`: how many helper threads, by default as many as there are idle cores to run them.
+ */
 export async function checkFilesInParallel(
   files: readonly string[],
   cwd: string,
   ctx: UnitCheckContext,
   spec: ContextSpec,
+  helpers = helperCount(Math.ceil(files.length / CHUNK)),
 ): Promise<{ outcomes: FileOutcome[]; byHelpers: number }> {
   const job: Job = { files, cwd, spec, counter: new SharedArrayBuffer(4) };
   const chunks = Math.ceil(files.length / CHUNK);
   const results: (FileOutcome[] | undefined)[] = new Array<FileOutcome[] | undefined>(chunks);
   let byHelpers = 0;
-  const helpers = Math.max(0, Math.min(availableParallelism() - 1, MAX_HELPERS, chunks - 1));
   const running = Array.from({ length: helpers }, () =>
     helper(job, (chunk, outcomes) => {
       results[chunk] = outcomes;
       byHelpers++;
     }),
   );
-  await work(job, ctx, (chunk, outcomes) => (results[chunk] = outcomes));
+  await work(job, ctx, (chunk, outcomes) => (results[chunk] = outcomes), helpers > 0);
   await Promise.all(running);
   const outcomes: FileOutcome[] = [];
   for (let c = 0; c < chunks; c++) {

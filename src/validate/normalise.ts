@@ -7,13 +7,18 @@ import { cleanText } from "../document/text.js";
  */
 const CLEAN = /^[\u0020-\u007E\u00A0-\u02FF\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E]*$/;
 
+/** One string as `normalise` keeps it. */
+export function cleanString(text: string): string {
+  return (CLEAN.test(text) ? text : cleanText(text)).trim();
+}
+
 /**
  * Text as geq keeps it: Unicode NFC (typed with combining marks or precomposed, Vietnamese reads
  * the same), characters XML cannot carry removed (a warning says where they were), trimmed.
  * Returns a new value; `__proto__` stays an ordinary own key.
  */
 export function normalise(value: unknown): unknown {
-  if (typeof value === "string") return (CLEAN.test(value) ? value : cleanText(value)).trim();
+  if (typeof value === "string") return cleanString(value);
   if (Array.isArray(value)) return value.map(normalise);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
