@@ -45,6 +45,8 @@ const FALSE_WORD = /^(?:false|False|FALSE)$/;
  * cannot hold): such a text is left to the reading with positions.
  */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+/** The same with tab and carriage return: one scan finds whether a text needs a closer look. */
+const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -67,7 +69,8 @@ function trimSpaces(s: string): string {
 }
 
 function unquoteDouble(quoted: string): string {
-  return cleanString(quoted.slice(1, -1).replace(/\\([\\"])/g, "$1"));
+  const inner = quoted.slice(1, -1);
+  return cleanString(inner.includes("\\") ? inner.replace(/\\([\\"])/g, "$1") : inner);
 }
 
 /** A flow mapping of integers or list of double-quoted text, as FLOW admitted it. */
@@ -153,18 +156,22 @@ interface Level {
  * from UTF-8).
  */
 function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown> | undefined {
-  if (NON_PRINTABLE.test(text) || text.includes("\t")) return undefined;
+  // Tabs and control characters are refused; carriage returns only end lines.
+  const unusual = UNUSUAL.test(text);
+  if (unusual && (NON_PRINTABLE.test(text) || text.includes("\t"))) return undefined;
+  const crs = unusual && text.includes("\r");
   const root: Record<string, unknown> = {};
   // Open block levels, each a mapping or a list; a line goes deeper only under a line that
   // opened a block (`key:` or `- ` with nothing after), and comes back only to a level that is open.
   const levels: Level[] = [{ indent: 0, container: root }];
-  let opener: { container: Container; slot: string | number } | undefined;
+  // Where a block on the next, deeper line goes: after `key:` or `- ` with nothing after.
+  let openIn: Container | undefined;
+  let openAt: string | number = 0;
   let empty = true;
   let nodes = 0;
   const slot = (container: Container, key: string | number, at: [number, number]) => {
-    if (!offsets) return;
-    let slots = offsets.slots.get(container);
-    if (!slots) offsets.slots.set(container, (slots = new Map()));
+    let slots = offsets!.slots.get(container);
+    if (!slots) offsets!.slots.set(container, (slots = new Map()));
     slots.set(key, at);
   };
   // One value at its place: null for an empty value, which a deeper block may replace.
@@ -179,8 +186,10 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
     const keyAt = typeof key === "number" ? -1 : at;
     const valueAt = raw === undefined ? end : end - raw.length;
     let read: unknown = null;
-    if (value === undefined || value === "") opener = { container, slot: key };
-    else if ((read = scalar(value, valueAt, offsets)) === REFUSED) return false;
+    if (value === undefined || value === "") {
+      openIn = container;
+      openAt = key;
+    } else if ((read = scalar(value, valueAt, offsets)) === REFUSED) return false;
     else if (typeof read === "object" && read !== null)
       nodes += Array.isArray(read) ? read.length : Object.keys(read).length;
     if (++nodes > MAX_NODES / 4) return false;
@@ -188,10 +197,9 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
     else if (reserved(key as string) || Object.hasOwn(container, key)) return false;
     else container[key] = read;
     // An empty value sits where its line ends, after any trailing spaces.
-    slot(container, key, [keyAt, value === "" || value === undefined ? end : valueAt]);
+    if (offsets) slot(container, key, [keyAt, value === "" || value === undefined ? end : valueAt]);
     return true;
   };
-  const crs = text.includes("\r");
   for (let lineStart = 0, next = 0; next <= text.length; lineStart = next) {
     let end = text.indexOf("\n", lineStart);
     if (end < 0) end = text.length;
@@ -237,19 +245,18 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
 
     let level = levels[levels.length - 1]!;
     if (indent > level.indent) {
-      if (!opener) return undefined;
+      if (!openIn) return undefined;
       const container: Container = dash ? [] : {};
-      const { container: parent, slot: at } = opener;
-      if (Array.isArray(parent)) parent[at as number] = container;
-      else parent[at] = container;
-      if (offsets) offsets.slots.get(parent)!.get(at)![1] = lineStart + indent;
+      if (Array.isArray(openIn)) openIn[openAt as number] = container;
+      else openIn[openAt] = container;
+      if (offsets) offsets.slots.get(openIn)!.get(openAt)![1] = lineStart + indent;
       levels.push((level = { indent, container }));
     } else {
       while (levels.length > 1 && levels[levels.length - 1]!.indent > indent) levels.pop();
       level = levels[levels.length - 1]!;
       if (level.indent !== indent) return undefined;
     }
-    opener = undefined;
+    openIn = undefined;
     const kind = dash ? "seq" : "map";
     if ((level.kind ?? kind) !== kind || (empty && dash)) return undefined;
     level.kind = kind;
@@ -261,7 +268,7 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
       // `- key: value` starts a mapping whose further keys stand under `key`.
       const item: Record<string, unknown> = {};
       const list = level.container as unknown[];
-      slot(list, list.length, [-1, lineStart + indent + dash]);
+      if (offsets) slot(list, list.length, [-1, lineStart + indent + dash]);
       list.push(item);
       levels.push({ indent: indent + dash, kind: "map", container: item });
       if (!put(item, key, rest, lineStart + indent + dash, end)) return undefined;
