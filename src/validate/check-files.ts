@@ -67,7 +67,14 @@ async function work(
 /** Runs a helper thread; resolves when it has delivered all it took, or has failed. */
 function helper(job: Job, deliver: (chunk: number, outcomes: FileOutcome[]) => void): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL(import.meta.url), { workerData: job });
+    } catch {
+      // No thread to be had: this thread checks the chunks alone.
+      resolve();
+      return;
+    }
     let finished = false;
     const finish = () => {
       if (finished) return;
@@ -85,13 +92,15 @@ function helper(job: Job, deliver: (chunk: number, outcomes: FileOutcome[]) => v
 }
 
 /**
- * One helper per core that is idle now (by the load average), at most MAX_HELPERS: on a busy
- * machine a helper costs more than it brings, since it warms up its own compiler and its outcomes
- * are copied back, while it gets no core of its own.
+ * One helper per core that is idle now, at most MAX_HELPERS: on a busy machine a helper costs more
+ * than it brings, since it warms up its own compiler and its outcomes are copied back, while it
+ * gets no core of its own. Idle is judged by the load average, of which this run (or the one just
+ * before it) is usually one.
  */
 function helperCount(chunks: number): number {
-  const idle = Math.floor(availableParallelism() - loadavg()[0]!);
-  return Math.max(0, Math.min(idle, availableParallelism() - 1, MAX_HELPERS, chunks - 1));
+  const cores = availableParallelism();
+  const idle = Math.round(cores - Math.max(1, loadavg()[0]!));
+  return Math.max(0, Math.min(idle, cores - 1, MAX_HELPERS, chunks - 1));
 }
 
 /**
