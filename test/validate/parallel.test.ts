@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../../dist/catalog/catalog.js";
 import { unitReportSchema } from "../../dist/catalog/schema.js";
 import { checkFilesInParallel } from "../../dist/validate/check-files.js";
+import { checkFilesInParallel as fromSources } from "../../src/validate/check-files.js";
 import { checkFiles } from "../../dist/validate/validate.js";
 import { validatorsFor } from "../../dist/validate/validators.js";
 import { unitText, WARNINGS } from "../bench/units.js";
@@ -78,5 +79,12 @@ describe("checking on several threads", () => {
     expect(one).toHaveLength(431);
     expect(one.at(-1)).toEqual({ file: "missing.yaml", unreadable: "ENOENT" });
     expect(several.outcomes).toEqual(one);
+  });
+
+  it("checks here the chunks of a helper that fails", async () => {
+    // From the TypeScript sources a helper thread cannot even load its module.
+    const several = await fromSources(files.slice(0, 300), dir, ctx, spec, 1);
+    expect(several.byHelpers).toBe(0);
+    expect(several.outcomes).toEqual(await checkFiles(files.slice(0, 300), dir, ctx));
   });
 });
