@@ -30,8 +30,8 @@ const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|__prot
 const reserved = (key: string) => key.length <= 9 && RESERVED_KEY.test(key);
 /** Plain text: no indicator first, nothing that would end it early or make it a key. */
 const PLAIN_START = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/;
-/** A plain value that starts like a number must be an integer, a date, thousands or clearly text. */
-const NUMBERISH = /^[0-9+\-.]/;
+/** PLAIN_START for each ASCII character. */
+const PLAIN_FIRST = Array.from({ length: 0x80 }, (_, c) => PLAIN_START.test(String.fromCharCode(c)));
 /** A character no number can hold in either parser (`125/BC-VKT`, `15 đơn vị`): plain text. */
 const NOT_A_NUMBER = /[^0-9a-fA-FxXoObB.eE+\-_]/;
 const INTEGER = /^-?[0-9]+$/;
@@ -115,7 +115,7 @@ function scalar(value: string, at: number, offsets: PlainOffsets | undefined): u
   }
   if (first === 0x7b /* { */ || first === 0x5b /* [ */)
     return FLOW.test(value) ? flow(value, at, offsets) : REFUSED;
-  if (!PLAIN_START.test(value)) return REFUSED;
+  if (first >= 0x80 ? !PLAIN_START.test(value) : !PLAIN_FIRST[first]) return REFUSED;
   // One pass: where a comment starts (` #`), and nothing that would end the text early or make it
   // a key (`: `, a `:` at its end, a bracket).
   let end = value.length;
@@ -129,12 +129,14 @@ function scalar(value: string, at: number, offsets: PlainOffsets | undefined): u
   }
   const body = end === value.length ? value : value.slice(0, end);
   const text = trimSpaces(body);
-  if (NUMBERISH.test(text)) {
+  // A plain value that starts like a number must be an integer, a date, thousands or clearly
+  // text; only a short text can be one of the core schema's words.
+  const lead = text.charCodeAt(0);
+  if ((lead >= 0x30 && lead <= 0x39) || lead === 0x2b || lead === 0x2d || lead === 0x2e) {
     if (INTEGER.test(text)) return parseInt(text, 10);
     if (DATE.test(text) || THOUSANDS_NUMBER.test(text)) return text;
     return NOT_A_NUMBER.test(text) && !SPECIAL_FLOAT.test(text) ? cleanString(text) : REFUSED;
   }
-  // Only a short text can be one of the core schema's words.
   if (text.length > 5) return cleanString(text);
   if (NULL_WORD.test(text)) return null;
   if (TRUE_WORD.test(text)) return true;
