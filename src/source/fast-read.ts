@@ -68,6 +68,12 @@ function trimSpaces(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+function leadingSpaces(s: string): number {
+  let n = 0;
+  while (s.charCodeAt(n) === 32) n++;
+  return n;
+}
+
 function unquoteDouble(quoted: string): string {
   const inner = quoted.slice(1, -1);
   return cleanString(inner.includes("\\") ? inner.replace(/\\([\\"])/g, "$1") : inner);
@@ -84,15 +90,18 @@ function flow(value: string, at: number, offsets: PlainOffsets | undefined): unk
   for (;;) {
     const from = entry.lastIndex;
     const m = entry.exec(value)!;
-    const first = at + from + m[0].indexOf(m[1]!.charAt(0));
+    // An entry starts after the spaces its match begins with (worked out only for positions).
     if (Array.isArray(out)) {
-      slots?.set(out.length, [-1, first]);
+      slots?.set(out.length, [-1, at + from + leadingSpaces(m[0])]);
       out.push(unquoteDouble(m[1]!));
     } else {
       const key = m[1]!;
       if (reserved(key) || Object.hasOwn(out, key)) return REFUSED;
       out[key] = parseInt(m[2]!, 10);
-      slots?.set(key, [first, at + from + m[0].lastIndexOf(m[2]!, m[0].length - 1)]);
+      slots?.set(key, [
+        at + from + leadingSpaces(m[0]),
+        at + from + m[0].lastIndexOf(m[2]!, m[0].length - 1),
+      ]);
     }
     if (m[m.length - 1] === "}" || m[m.length - 1] === "]") break;
   }
