@@ -42,6 +42,20 @@ export function fileIdentity(path: string): string | undefined {
   }
 }
 
+/**
+ * The identities noted since the last call, forgotten here: a helper thread hands the files it
+ * read to the thread that writes the outputs, which notes them with `noteRead`.
+ */
+export function takeReadIdentities(): string[] {
+  const ids = [...read];
+  read.clear();
+  return ids;
+}
+
+export function noteRead(ids: readonly string[]): void {
+  for (const id of ids) read.add(id);
+}
+
 /** Whether this file (followed through links) was read as an input in this process. */
 export function wasRead(stats: Stats): boolean {
   return read.has(identity(stats));

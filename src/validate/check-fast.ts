@@ -1,7 +1,9 @@
 import { deadlineRule } from "../catalog/catalog.js";
 import { isIsoDate } from "../dates.js";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { fastValue } from "../source/fast-read.js";
+import { fastValue, plainPositions } from "../source/fast-read.js";
+import { byPosition, toDiagnostic } from "./diagnostics.js";
+import { ruleInfo } from "./messages.js";
 import type { Finding } from "./finding.js";
 import { normalise } from "./normalise.js";
 import { UNIT_RULES, unusedWaivers } from "./rules/index.js";
@@ -49,12 +51,22 @@ export function identity(value: unknown): Identity {
   return out;
 }
 
-/** The schema and the rules over a file's data; findings are unpositioned. */
+/**
+ * The rules over data from the fast reading: already normalised, and free of the characters
+ * `xml-illegal-char` looks for (the plain subset refuses them).
+ */
+const PLAIN_RULES = UNIT_RULES.filter((rule) => rule.id !== "xml-illegal-char");
+
+/**
+ * The schema and the rules over a file's data; findings are unpositioned. `plain`: the data comes
+ * from the fast reading (`fastValue`).
+ */
 export function check(
   raw: unknown,
   ctx: UnitCheckContext,
+  plain = false,
 ): { data: unknown; findings: Finding[]; report?: UnitReport } {
-  const data = normalise(raw);
+  const data = plain ? raw : normalise(raw);
   if (!ctx.validators.unit(data)) {
     return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
   }
@@ -68,13 +80,39 @@ export function check(
   }
   const deadline = deadlineRule(ctx.catalog, report.period, ctx.config);
   const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-  const findings = UNIT_RULES.flatMap((rule) => rule.check(ruleCtx));
+  const findings = (plain ? PLAIN_RULES : UNIT_RULES).flatMap((rule) => rule.check(ruleCtx));
   return { data, report, findings: [...findings, ...unusedWaivers(report, findings)] };
 }
 
 /**
- * A clean file needs no positions, so it is read with the fast parser alone; undefined when the
- * file has anything to report, and must be read again with positions (`checkUnit`).
+ * The file's result from its findings, positioned and worded: waivers applied to the warnings they
+ * name, the diagnostics in file order, and no report when any of them is an error.
+ */
+export function fileResult(
+  file: string,
+  readFindings: Finding[],
+  checked: ReturnType<typeof check>,
+  where: Parameters<typeof toDiagnostic>[2],
+): UnitFileResult {
+  const result: UnitFileResult = { file, diagnostics: [], ...identity(checked.data) };
+  if (checked.report) result.report = checked.report;
+  const diagnostics = [...readFindings, ...checked.findings].map((f) => toDiagnostic(file, f, where));
+  const waivers = new Map((result.report?.waivers ?? []).map((w) => [w.rule, w.reason]));
+  for (const d of diagnostics) {
+    const reason = waivers.get(d.rule);
+    if (d.severity === "warning" && reason !== undefined && ruleInfo(d.rule).waivable !== false)
+      d.waived = { reason };
+  }
+  result.diagnostics = diagnostics.sort(byPosition);
+  if (diagnostics.some((d) => d.severity === "error")) delete result.report;
+  return result;
+}
+
+/**
+ * Most files are written in the plain subset the fast reading serves: a clean one needs no
+ * positions at all, and one with findings has them from that reading's lines. Undefined when the
+ * file must be read with positions (`checkUnit`): it is outside the subset, or a finding points
+ * inside a value's text.
  */
 export function checkUnitFast(
   file: string,
@@ -83,6 +121,11 @@ export function checkUnitFast(
 ): UnitFileResult | undefined {
   const fast = fastValue(bytes);
   if (!fast) return undefined;
-  const { data, findings, report } = check(fast.value, ctx);
-  return report && findings.length === 0 ? { file, diagnostics: [], report, ...identity(data) } : undefined;
+  const checked = check(fast.value, ctx, true);
+  const { data, findings, report } = checked;
+  if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
+  if (findings.some((f) => f.needle !== undefined || f.offset !== undefined || f.position !== undefined))
+    return undefined;
+  const place = plainPositions(fast.text);
+  return fileResult(file, [], checked, { place, schema: ctx.schema, lang: ctx.lang });
 }

@@ -1,22 +1,27 @@
 import type { Diagnostic, Lang } from "../model.js";
 import type { LineCounter } from "yaml";
 import type { Source } from "../source/read.js";
-import type { Finding } from "./finding.js";
+import type { Finding, JsonPath } from "./finding.js";
 import { ruleInfo, say } from "./messages.js";
 import { schemaAt } from "./schema-findings.js";
 
 /** Positions findings in their file and words them: the step from data to what a person reads. */
 
+/** Line and column of the node at a path (its key with `key`), from a reading that noted where nodes start. */
+export type Place = (path: JsonPath, key: boolean) => { line: number; column: number };
+
 function positionOf(
   finding: Finding,
   source: Source | undefined,
   lines: LineCounter | undefined,
+  place: Place | undefined,
 ): { line: number; column: number } {
   if (finding.position) return finding.position;
   if (finding.offset !== undefined && lines) {
     const p = lines.linePos(finding.offset);
     return { line: p.line, column: p.col };
   }
+  if (place) return place(finding.path, finding.key ?? false);
   if (!source) return { line: 1, column: 1 };
   const node = source.locate(finding.path, finding.key ?? false);
   let offset = node?.range?.[0] ?? 0;
@@ -35,9 +40,9 @@ function dottedPath(path: readonly (string | number)[]): string {
 export function toDiagnostic(
   file: string,
   finding: Finding,
-  ctx: { source?: Source; lines?: LineCounter; schema: Record<string, unknown>; lang: Lang },
+  ctx: { source?: Source; lines?: LineCounter; place?: Place; schema: Record<string, unknown>; lang: Lang },
 ): Diagnostic {
-  const { line, column } = positionOf(finding, ctx.source, ctx.lines);
+  const { line, column } = positionOf(finding, ctx.source, ctx.lines, ctx.place);
   const labelNode = schemaAt(ctx.schema, finding.labelPath ?? finding.path);
   const label =
     ctx.lang === "vi" && (finding.labelPath ?? finding.path).length

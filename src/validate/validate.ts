@@ -15,7 +15,8 @@ import {
 import { discover } from "../source/discover.js";
 import { MAX_FILE_BYTES } from "../source/decode.js";
 import { fileIdentity, isRegularFile, readInput } from "../io/read-input.js";
-import { checkUnitFast, type UnitFileResult } from "./check-fast.js";
+import { fastValue, plainPositions } from "../source/fast-read.js";
+import { checkUnitFast, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
@@ -184,6 +185,60 @@ function configPath(options: ValidateOptions, cwd: string): { path?: string } | 
   return { ok: false, problem: "config-not-regular", params: { path: DEFAULT_CONFIG_FILE } };
 }
 
+/** Batches from this many files on are checked on several threads (`check-files.ts`). */
+const PARALLEL_FILES = 200;
+
+/** A file checked, or the reason it could not be read (which stops the run). */
+export type FileOutcome = UnitFileResult | { file: string; failed: { problem: string; code: string } };
+
+/** Reads and checks one unit file. */
+export async function checkFile(file: string, cwd: string, ctx: UnitCheckContext): Promise<FileOutcome> {
+  const loaded = loadFile(resolve(cwd, file));
+  if ("failed" in loaded) return { file, failed: loaded.failed };
+  if ("tooLarge" in loaded) {
+    const finding: Finding = {
+      rule: "file-too-large",
+      path: [],
+      params: { size: loaded.tooLarge, max: MAX_FILE_BYTES },
+    };
+    return { file, diagnostics: [toDiagnostic(file, finding, { schema: ctx.schema, lang: ctx.lang })] };
+  }
+  // The YAML library that keeps positions is loaded only for the first file that needs it.
+  return checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx);
+}
+
+/** Checks files in order, up to the first that cannot be read. */
+export async function checkFiles(
+  files: readonly string[],
+  cwd: string,
+  ctx: UnitCheckContext,
+): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  for (const file of files) {
+    const outcome = await checkFile(file, cwd, ctx);
+    out.push(outcome);
+    if ("failed" in outcome) break;
+  }
+  return out;
+}
+
+async function checkInParallel(
+  files: readonly string[],
+  cwd: string,
+  ctx: UnitCheckContext,
+): Promise<FileOutcome[]> {
+  const { checkFilesInParallel } = await import("./check-files.js");
+  const spec = {
+    catalogId: ctx.catalog.id,
+    lang: ctx.lang,
+    expected: ctx.expected,
+    ...(ctx.config
+      ? { config: { deadlines: ctx.config.deadlines, deadline_day: ctx.config.deadline_day } }
+      : {}),
+  };
+  return (await checkFilesInParallel(files, cwd, ctx, spec)).outcomes;
+}
+
 /** True when the file says it belongs to a year or period other than the selected one. */
 function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?: PeriodKey }): boolean {
   if (selected.year !== undefined && f.year !== undefined && f.year !== selected.year) return true;
@@ -259,24 +314,19 @@ export async function validate(
   // The configuration is not a unit file, however it is named (through a link, another path).
   const configId = cfgPath ? fileIdentity(resolve(cwd, cfgPath)) : undefined;
 
+  const targets =
+    configId === undefined
+      ? found.files
+      : found.files.filter((file) => fileIdentity(resolve(cwd, file)) !== configId);
+  // A large batch is spread over the machine's cores; a small one keeps its quick start.
+  const outcomes =
+    targets.length >= PARALLEL_FILES
+      ? await checkInParallel(targets, cwd, ctx)
+      : await checkFiles(targets, cwd, ctx);
   const checked: UnitFileResult[] = [];
-  for (const file of found.files) {
-    if (configId !== undefined && fileIdentity(resolve(cwd, file)) === configId) continue;
-    const loaded = loadFile(resolve(cwd, file));
-    if ("failed" in loaded) return unreadable(file, loaded.failed);
-    if ("tooLarge" in loaded) {
-      const finding: Finding = {
-        rule: "file-too-large",
-        path: [],
-        params: { size: loaded.tooLarge, max: MAX_FILE_BYTES },
-      };
-      checked.push({ file, diagnostics: [toDiagnostic(file, finding, { schema, lang })] });
-      continue;
-    }
-    // The YAML library that keeps positions is loaded only for the first file that needs it.
-    checked.push(
-      checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx),
-    );
+  for (const outcome of outcomes) {
+    if ("failed" in outcome) return unreadable(outcome.file, outcome.failed);
+    checked.push(outcome);
   }
 
   // Which files the run is about, decided once, before any rule across files: a skipped or later
@@ -305,13 +355,17 @@ export async function validate(
   }
 
   for (const [result, findings] of crossFileFindings(files, config?.config.units)) {
-    // Read again, with positions, only in this rare case: keeping every file's document costs memory.
+    // Read again for positions, only in this rare case: keeping every file's positions costs memory.
+    // A file in the plain subset has them from its lines; any other is read with positions.
     const again = loadFile(resolve(cwd, result.file));
-    const { readSource } = await import("../source/read.js");
-    const source = "bytes" in again ? readSource(again.bytes).source : undefined;
-    for (const f of findings) {
-      result.diagnostics.push(toDiagnostic(result.file, f, { ...(source ? { source } : {}), schema, lang }));
-    }
+    const fast = "bytes" in again ? fastValue(again.bytes) : undefined;
+    const source =
+      "bytes" in again && !fast
+        ? (await import("../source/read.js")).readSource(again.bytes).source
+        : undefined;
+    const where = { ...(fast ? { place: plainPositions(fast.text) } : {}), ...(source ? { source } : {}) };
+    for (const f of findings)
+      result.diagnostics.push(toDiagnostic(result.file, f, { ...where, schema, lang }));
     result.diagnostics.sort(byPosition);
     // Only an error rejects the file; a warning leaves its report in.
     if (findings.some((f) => ruleInfo(f.rule).severity === "error")) delete result.report;
