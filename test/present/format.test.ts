@@ -53,8 +53,7 @@ describe("formatPercent: exact half-up rounding on the ratio of integers", () =>
   ])("%d/%d → %s", (part, whole, text) => expect(formatPercent(part, whole)).toBe(text));
 
   test("exact halves round up where binary floating point would land just below", () => {
-    // 23 / 80 is exactly 28.75%, but (23 / 80) * 100 is 28.749999… as a float, which rounds down.
-    expect(Math.round((23 / 80) * 100 * 10) / 10).toBe(28.7);
+    // 23 / 80 is exactly 28.75%, but (23 / 80) * 100 is 28.749999… as a float, which would round down to 28,7.
     expect(formatPercent(23, 80)).toBe("28,8%");
     expect(formatPercent(29, 400)).toBe("7,3%"); // 7.25%
     expect(formatPercent(1, 2000)).toBe("0,1%"); // 0.05%
@@ -112,8 +111,22 @@ describe("dates (Nghị định 30/2020/NĐ-CP)", () => {
   ])("%s → %s", (iso, text) => expect(formatDateLong(iso)).toBe(text));
 
   test.each([
+    ["2022-06-01", "ngày 01 tháng 6 năm 2022"],
+    ["2022-06-09", "ngày 09 tháng 6 năm 2022"],
+    ["2022-06-10", "ngày 10 tháng 6 năm 2022"],
+    ["2022-01-20", "ngày 20 tháng 01 năm 2022"],
+    ["2022-02-20", "ngày 20 tháng 02 năm 2022"],
+    ["2022-03-20", "ngày 20 tháng 3 năm 2022"],
+    ["2022-12-20", "ngày 20 tháng 12 năm 2022"],
+  ])("a leading zero on a day below 10 and on the months 1 and 2, on nothing else: %s → %s", (iso, text) =>
+    expect(formatDateLong(iso)).toBe(text),
+  );
+
+  test.each([
     ["2022-06-08", "08/06/2022"],
     ["2022-12-10", "10/12/2022"],
+    ["2022-01-01", "01/01/2022"],
+    ["2022-11-09", "09/11/2022"],
   ])("short %s → %s", (iso, text) => expect(formatDateShort(iso)).toBe(text));
 });
 
