@@ -129,6 +129,17 @@ describe("status of a period's submissions", () => {
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
   });
 
+  it("fails --fail-on invalid on a duplicate file when it is the only file rejected", async () => {
+    const dir = folder({
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09" }),
+      "nop/vp-ban-sua.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09" }),
+    });
+    const result = await ok(["nop"], dir, "2022-06-09");
+    expect(result.totals).toMatchObject({ invalid: 0, unregistered: 0, unidentified: 0, duplicates: 1 });
+    expect(failures(result, ["invalid"])).toEqual(["invalid"]);
+    expect(failures(result, ["late"])).toEqual([]);
+  });
+
   it("names the conditions --fail-on asks about when they occur", async () => {
     const result = await ok(["nop"], dir, "2022-06-20");
     expect(failures(result, [])).toEqual([]);
