@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   formatCount,
+  formatDateFor,
   formatDateLong,
   formatDateShort,
   formatDateText,
@@ -33,6 +34,7 @@ describe("formatCount: leading zero below 10 in running text", () => {
     [10, "10"],
     [214, "214"],
     [1500, "1.500"],
+    [-3, "-3"], // only 0 to 9 take the zero
   ])("%d → %s", (n, text) => expect(formatCount(n)).toBe(text));
 });
 
@@ -80,6 +82,7 @@ describe("formatShareChange: percentage points, exact", () => {
     [1, 3, 2, 3, "+33,3"],
     [77, 142, 154, 284, "0,0"],
     [0, 0, 1, 2, "-"],
+    [1, 2, 0, 0, "-"],
   ])("%d/%d → %d/%d: %s", (pb, wb, pa, wa, text) => expect(formatShareChange(pb, wb, pa, wa)).toBe(text));
 });
 
@@ -128,6 +131,11 @@ describe("dates (Nghị định 30/2020/NĐ-CP)", () => {
     ["2022-01-01", "01/01/2022"],
     ["2022-11-09", "09/11/2022"],
   ])("short %s → %s", (iso, text) => expect(formatDateShort(iso)).toBe(text));
+
+  test("in messages: day/month/year for a Vietnamese reader, ISO for an English one", () => {
+    expect(formatDateFor("vi", "2022-06-08")).toBe("08/06/2022");
+    expect(formatDateFor("en", "2022-06-08")).toBe("2022-06-08");
+  });
 });
 
 describe("formatDateText: running text, lists and tables, the leading zeros of the place-and-date line", () => {
