@@ -592,7 +592,8 @@ const cases: Case[] = [
     }),
     path: "tasks.coordination.gbv_response.cases_resolved",
     at: (t) => valuePosition(t, "tasks.coordination.gbv_response.cases_resolved"),
-    message: /\(2\) lớn hơn số vụ việc phát sinh \(1\)/,
+    message:
+      /^Bảo vệ, hỗ trợ nạn nhân; .*: số vụ việc đã giải quyết \(2\) lớn hơn số vụ việc phát sinh \(1\)$/,
   },
   {
     name: "a succession pool larger than the staff",
@@ -601,7 +602,7 @@ const cases: Case[] = [
     text: unitYaml({ "staff.succession_pool.total": 200 }),
     path: "staff.succession_pool.total",
     at: (t) => valuePosition(t, "staff.succession_pool.total"),
-    message: /\(200\) lớn hơn .*\(142\)/,
+    message: /^Cán bộ trong diện quy hoạch lãnh đạo, quản lý: tổng số \(200\) lớn hơn .*\(142\)$/,
   },
   {
     name: "the year is not the one being checked",
@@ -822,7 +823,7 @@ const cases: Case[] = [
     text: unitYaml({ "budget.spent_vnd": 60000000 }),
     path: "budget.spent_vnd",
     at: (t) => valuePosition(t, "budget.spent_vnd"),
-    message: /\(60\.000\.000 đồng\) vượt dự toán \(50\.000\.000 đồng\)/,
+    message: /^Kinh phí: kinh phí đã sử dụng \(60\.000\.000 đồng\) vượt dự toán \(50\.000\.000 đồng\)$/,
   },
   {
     name: "spent with nothing planned",
@@ -850,6 +851,28 @@ const cases: Case[] = [
     }),
     path: "tasks.coordination.covid_recovery.status",
     at: (t) => valuePosition(t, "tasks.coordination.covid_recovery.status"),
+  },
+  {
+    name: "a sub-task not started with a flag set",
+    rule: "inactive-with-figures",
+    severity: "error",
+    text: unitYaml({
+      "tasks.inspection.inspection.status": "not_started",
+      "tasks.inspection.inspection.summary": DELETE,
+      "tasks.inspection.inspection.inspections": 0,
+    }),
+    path: "tasks.inspection.inspection.plan_issued",
+    at: (t) => valuePosition(t, "tasks.inspection.inspection.plan_issued"),
+  },
+  {
+    name: "done with the decision written but no members counted",
+    rule: "done-without-figures",
+    severity: "warning",
+    text: unitYaml({
+      "tasks.committee.consolidation.members": { total: 0, female: 0 },
+    }),
+    path: "tasks.committee.consolidation.status",
+    at: (t) => valuePosition(t, "tasks.committee.consolidation.status"),
   },
   {
     name: "an empty assessment",
@@ -953,6 +976,25 @@ const goodCases: { name: string; text: string }[] = [
     }),
   },
   { name: "spent exactly what was planned", text: unitYaml({ "budget.spent_vnd": 50000000 }) },
+  {
+    name: "done with people counted and no women among them",
+    text: unitYaml({
+      "tasks.coordination.covid_recovery.beneficiaries": { total: 5, female: 0 },
+      "tasks.coordination.covid_recovery.support_vnd": 0,
+    }),
+  },
+  {
+    name: "not started with no people and no flag",
+    text: unitYaml({
+      "tasks.inspection.inspection.status": "not_started",
+      "tasks.inspection.inspection.summary": DELETE,
+      "tasks.inspection.inspection.plan_issued": false,
+      "tasks.inspection.inspection.inspections": 0,
+      "tasks.female_cadres.leadership_training.status": "not_applicable",
+      "tasks.female_cadres.leadership_training.classes": 0,
+      "tasks.female_cadres.leadership_training.participants": { total: 0, female: 0 },
+    }),
+  },
 ];
 
 async function runCase(c: Case): Promise<{ run: Run; text: string }> {
