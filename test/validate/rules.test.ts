@@ -731,6 +731,7 @@ const cases: Case[] = [
     text: unitYaml({ waivers: [{ rule: "people-female-le-total", reason: "Số liệu đúng." }] }),
     path: "waivers[0].rule",
     at: (t) => valuePosition(t, "waivers.0.rule"),
+    message: /«people-female-le-total» là lỗi, không phải cảnh báo, nên không thể giải trình/,
   },
   {
     name: "a joint activity that names the reporting unit itself",
@@ -976,6 +977,14 @@ const goodCases: { name: string; text: string }[] = [
     }),
   },
   { name: "spent exactly what was planned", text: unitYaml({ "budget.spent_vnd": 50000000 }) },
+  {
+    name: "an assessment of strengths alone",
+    text: unitYaml({ "assessment.limitations": [], "assessment.causes": [] }),
+  },
+  {
+    name: "an assessment of causes alone",
+    text: unitYaml({ "assessment.strengths": [], "assessment.limitations": [] }),
+  },
   {
     name: "done with people counted and no women among them",
     text: unitYaml({
