@@ -442,6 +442,22 @@ const cases: Case[] = [
     at: (t) => valuePosition(t, "submitted"),
   },
   {
+    name: "31 June, after the deadline: not a date, so neither late nor on time",
+    rule: "invalid-date",
+    severity: "error",
+    text: unitYaml({ submitted: "2022-06-31" }),
+    path: "submitted",
+    at: (t) => valuePosition(t, "submitted"),
+  },
+  {
+    name: "31 June in an activity: not a date, so not outside the window either",
+    rule: "invalid-date",
+    severity: "error",
+    text: unitYaml({ "activities.1.date": "2022-06-31" }),
+    path: "activities[1].date",
+    at: (t) => valuePosition(t, "activities.1.date"),
+  },
+  {
     name: "31 April in an activity",
     rule: "invalid-date",
     severity: "error",
