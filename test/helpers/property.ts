@@ -1,7 +1,7 @@
 /**
  * Property tests run the same cases on every run: a fixed seed, which fast-check prints with any
  * counterexample, so that a failure can be replayed. GEQ_PROPERTY_SEED explores other cases;
- * GEQ_PROPERTY_RUNS scales the number of runs (mutation testing runs a quarter of them). Loaded
+ * GEQ_PROPERTY_RUNS scales the number of runs (mutation testing runs a tenth of them). Loaded
  * as a setup file, so every test file that uses fast-check gets the seed.
  */
 import fc from "fast-check";
