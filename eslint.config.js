@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "out/", "coverage/", "node_modules/", "schemas/*.cjs"] },
+  { ignores: ["dist/", "out/", "coverage/", "node_modules/", "schemas/*.cjs", "reports/", ".stryker-tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

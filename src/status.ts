@@ -104,18 +104,12 @@ export async function status(
       params: { option: "asOf", value: options.asOf, expected: "YYYY-MM-DD" },
     };
   }
-  const result = await validate(paths, {
-    ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.config !== undefined ? { config: options.config } : {}),
-    ...(options.year !== undefined ? { year: options.year } : {}),
-    ...(options.period ? { period: options.period } : {}),
-    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-    select: true,
-    receivedBy: options.asOf,
-  });
+  const { asOf, ...selection } = options;
+  const result = await validate(paths, { ...selection, select: true, receivedBy: asOf });
   if (!result.ok) return result;
+  // A configuration that validates lists at least one unit (its schema says so).
   const config = result.config?.config;
-  if (!config || config.units.length === 0) return { ok: false, problem: "config-required", params: {} };
+  if (!config) return { ok: false, problem: "config-required", params: {} };
 
   const which = periodOfFiles(result, options);
   if (!which.ok) return which;
@@ -136,7 +130,7 @@ export async function status(
     ...r,
     registered: registered.has(r.code),
   }));
-  const counted = new Set(rows.flatMap((r) => (r.state === "missing" ? [] : [r.file])));
+  const counted = new Set(rows.map((r) => ("file" in r ? r.file : undefined)));
   const duplicates: DuplicateFile[] = entries
     .filter((e) => !counted.has(e.file))
     .map((e) => ({ code: e.code, file: e.file, errors: e.errors }));

@@ -21,6 +21,7 @@ export function formatCount(n: number): string {
  * binary-float artefact. The sign follows `part`.
  */
 function shareTenths(part: bigint, whole: bigint): bigint {
+  // Stryker disable next-line EqualityOperator: at 0 both branches give 0
   const negative = part < 0n;
   const abs = negative ? -part : part;
   // floor(2x) then halve, which is x rounded half up, with x in tenths of a percent.
@@ -30,6 +31,7 @@ function shareTenths(part: bigint, whole: bigint): bigint {
 }
 
 function tenthsText(tenths: bigint): string {
+  // Stryker disable next-line EqualityOperator: at 0 both branches give 0
   const abs = tenths < 0n ? -tenths : tenths;
   return `${tenths < 0n ? "-" : ""}${formatNumber(Number(abs / 10n))},${abs % 10n}`;
 }
@@ -80,7 +82,7 @@ export function formatSignedNumber(n: number): string {
  */
 export function formatRatioPercent(ratio: number): string {
   const percent = Number((ratio * 100).toPrecision(12));
-  const [int = "0", frac] = String(percent).split(".");
+  const [int, frac] = String(percent).split(".");
   return `${formatNumber(Number(int))}${frac ? `,${frac}` : ""}%`;
 }
 
@@ -116,6 +118,7 @@ export function formatDateText(iso: string): string {
  */
 export function formatMillions(vnd: number): string {
   const tenths = Math.floor((Math.abs(Math.trunc(vnd)) + 50_000) / 100_000);
+  // Stryker disable next-line EqualityOperator: at 0 đồng tenths is 0 too
   const sign = vnd < 0 && tenths > 0 ? "-" : "";
   return `${sign}${formatNumber(Math.floor(tenths / 10))},${tenths % 10}`;
 }

@@ -555,7 +555,7 @@ describe("the succession-pool target", () => {
   });
 
   test("exactly at a threshold whose float product overshoots (0.55 × 100 = 55.000000000000014)", () => {
-    expect(100 * 0.55 > 55).toBe(true); // why a naive `female >= total * threshold` is wrong
+    // 100 × 0.55 is 55.000000000000014 in floating point: a naive `female >= total * threshold` misses 55 of 100.
     const t = run(withThreshold(0.55), [
       { total: 100, female: 55 },
       { total: 180, female: 99 },

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DomUtils, parseDocument } from "htmlparser2";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMarkup } from "../../src/document/markup.js";
 import type { Block, DocumentModel, Frame } from "../../src/document/model.js";
@@ -612,6 +613,19 @@ describe("renderDocx: safety and reproducibility", () => {
     expect(text.some((t) => t.includes("ngày 30 tháng 4 năm 1975"))).toBe(true);
     expect(text.join(" ")).not.toContain("1980");
     expect(part(bytes, "docProps/core.xml")).toContain(">1975-04-30T00:00:00Z</dcterms:created>");
+  });
+
+  it("keeps &, <, > and quotes in the document properties' title and author, read back as written", async () => {
+    const subject = `Báo cáo "Sơ kết" & <tổng hợp> của 'Ban' vì sự tiến bộ của phụ nữ`;
+    const issuer = `Trung tâm "Thông tin" & <Đào tạo> 'nghiệp vụ'`;
+    const core = part(await renderDocx(model({ subject, issuer })), "docProps/core.xml");
+    expect(xmlErrors(core)).toEqual([]);
+    const dom = parseDocument(core, { xmlMode: true, decodeEntities: true });
+    const text = (name: string) =>
+      DomUtils.getElementsByTagName(name, dom).map((e) => DomUtils.textContent(e));
+    expect(text("dc:title")).toEqual([subject]);
+    expect(text("dc:creator")).toEqual([issuer]);
+    expect(text("cp:lastModifiedBy")).toEqual([issuer]);
   });
 
   it("still renders with a date that is not an ISO date", async () => {

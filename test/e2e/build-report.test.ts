@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -282,7 +282,6 @@ describe("build-report refuses bad input and loses nothing", () => {
     const text = documentText(docx);
     expect(text).toContain("<b>đậm</b> {{x}} &amp; *a* Tiến bộ trangmới");
     expect(text).not.toContain("Tiến bộ".normalize("NFD"));
-    expect(statSync(join(dir, "hostile.docx")).size).toBeGreaterThan(0);
     expect(await docxToPdfText(docx)).toContain("{{x}}");
   });
 });

@@ -193,8 +193,8 @@ describe("hostile input files", () => {
     expect(r.stdout).not.toMatch(STACK_TRACE);
     expect(r.stderr, where).not.toMatch(/FATAL|out of memory|Warning:|internal error|lỗi nội bộ/i);
     expect(r.ms, where).toBeLessThan(TIME_LIMIT_MS);
-    expect(r.rssMiB, "peak memory measured").toBeDefined();
-    expect(r.rssMiB!, where).toBeLessThan(MEMORY_LIMIT_MIB);
+    // An unmeasured peak (undefined) fails here too: toBeLessThan takes numbers only.
+    expect(r.rssMiB, where).toBeLessThan(MEMORY_LIMIT_MIB);
     if (c.rule === undefined) {
       expect([0, 1, 2]).toContain(r.code);
     } else {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   formatCount,
+  formatDateFor,
   formatDateLong,
   formatDateShort,
   formatDateText,
@@ -33,6 +34,7 @@ describe("formatCount: leading zero below 10 in running text", () => {
     [10, "10"],
     [214, "214"],
     [1500, "1.500"],
+    [-3, "-3"], // only 0 to 9 take the zero
   ])("%d → %s", (n, text) => expect(formatCount(n)).toBe(text));
 });
 
@@ -53,8 +55,7 @@ describe("formatPercent: exact half-up rounding on the ratio of integers", () =>
   ])("%d/%d → %s", (part, whole, text) => expect(formatPercent(part, whole)).toBe(text));
 
   test("exact halves round up where binary floating point would land just below", () => {
-    // 23 / 80 is exactly 28.75%, but (23 / 80) * 100 is 28.749999… as a float, which rounds down.
-    expect(Math.round((23 / 80) * 100 * 10) / 10).toBe(28.7);
+    // 23 / 80 is exactly 28.75%, but (23 / 80) * 100 is 28.749999… as a float, which would round down to 28,7.
     expect(formatPercent(23, 80)).toBe("28,8%");
     expect(formatPercent(29, 400)).toBe("7,3%"); // 7.25%
     expect(formatPercent(1, 2000)).toBe("0,1%"); // 0.05%
@@ -81,6 +82,7 @@ describe("formatShareChange: percentage points, exact", () => {
     [1, 3, 2, 3, "+33,3"],
     [77, 142, 154, 284, "0,0"],
     [0, 0, 1, 2, "-"],
+    [1, 2, 0, 0, "-"],
   ])("%d/%d → %d/%d: %s", (pb, wb, pa, wa, text) => expect(formatShareChange(pb, wb, pa, wa)).toBe(text));
 });
 
@@ -112,9 +114,28 @@ describe("dates (Nghị định 30/2020/NĐ-CP)", () => {
   ])("%s → %s", (iso, text) => expect(formatDateLong(iso)).toBe(text));
 
   test.each([
+    ["2022-06-01", "ngày 01 tháng 6 năm 2022"],
+    ["2022-06-09", "ngày 09 tháng 6 năm 2022"],
+    ["2022-06-10", "ngày 10 tháng 6 năm 2022"],
+    ["2022-01-20", "ngày 20 tháng 01 năm 2022"],
+    ["2022-02-20", "ngày 20 tháng 02 năm 2022"],
+    ["2022-03-20", "ngày 20 tháng 3 năm 2022"],
+    ["2022-12-20", "ngày 20 tháng 12 năm 2022"],
+  ])("a leading zero on a day below 10 and on the months 1 and 2, on nothing else: %s → %s", (iso, text) =>
+    expect(formatDateLong(iso)).toBe(text),
+  );
+
+  test.each([
     ["2022-06-08", "08/06/2022"],
     ["2022-12-10", "10/12/2022"],
+    ["2022-01-01", "01/01/2022"],
+    ["2022-11-09", "09/11/2022"],
   ])("short %s → %s", (iso, text) => expect(formatDateShort(iso)).toBe(text));
+
+  test("in messages: day/month/year for a Vietnamese reader, ISO for an English one", () => {
+    expect(formatDateFor("vi", "2022-06-08")).toBe("08/06/2022");
+    expect(formatDateFor("en", "2022-06-08")).toBe("2022-06-08");
+  });
 });
 
 describe("formatDateText: running text, lists and tables, the leading zeros of the place-and-date line", () => {

@@ -129,6 +129,26 @@ describe("status of a period's submissions", () => {
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
   });
 
+  it("fails --fail-on invalid on a duplicate file when it is the only file rejected", async () => {
+    const dir = folder({
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09" }),
+      "nop/vp-ban-sua.yaml": unitFile("VP", "Văn phòng Bộ", { submitted: "2022-06-09" }),
+    });
+    const result = await ok(["nop"], dir, "2022-06-09");
+    expect(result.totals).toMatchObject({ invalid: 0, unregistered: 0, unidentified: 0, duplicates: 1 });
+    expect(failures(result, ["invalid"])).toEqual(["invalid"]);
+    expect(failures(result, ["late"])).toEqual([]);
+  });
+
+  it("names no condition when every registered unit sent a valid file on time", async () => {
+    const files = Object.fromEntries(
+      REGISTRY.map((u) => [`nop/${u.code}.yaml`, unitFile(u.code, u.name, { submitted: "2022-06-09" })]),
+    );
+    const result = await ok(["nop"], folder(files), "2022-06-20");
+    expect(result.totals).toMatchObject({ mustReport: 6, submitted: 6, onTime: 6, missing: 0 });
+    expect(failures(result, ["missing", "late", "invalid"])).toEqual([]);
+  });
+
   it("names the conditions --fail-on asks about when they occur", async () => {
     const result = await ok(["nop"], dir, "2022-06-20");
     expect(failures(result, [])).toEqual([]);
@@ -563,7 +583,7 @@ describe("choosing the period and the deadline", () => {
     expect(await status(["nop"], { cwd: dir, asOf: "2022-02-30" })).toMatchObject({
       ok: false,
       problem: "bad-option",
-      params: { option: "asOf", value: "2022-02-30" },
+      params: { option: "asOf", value: "2022-02-30", expected: "YYYY-MM-DD" },
     });
   });
 

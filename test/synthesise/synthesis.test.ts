@@ -15,6 +15,7 @@ import {
   type ThemeList,
 } from "../../src/synthesise/synthesis.js";
 import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
+import { atScale } from "../helpers/at-scale.js";
 
 const catalog = testCatalog();
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -692,24 +693,27 @@ describe("themes: stated once, true of every unit named", () => {
     expect(list.themes.map((t) => t.text)).toEqual(topics.slice(0, 6));
   });
 
-  test("a thousand units each with its own figure: a theme each, quickly (no quadratic re-reading, no deep recursion)", () => {
-    const registry = Array.from({ length: 2000 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
-    const c = consolidation(registry, []);
-    c.assessment.limitations = registry.map((u, k) => ({
-      ...u,
-      text: `Mới hoàn thành ${k + 1} nội dung của kế hoạch năm.`,
-    }));
-    const start = performance.now();
-    const list = synthesise(c, catalog, registry).limitations;
-    const elapsed = performance.now() - start;
-    expect(list.total).toBe(2000);
-    expect(list.themes).toHaveLength(6);
-    for (const t of list.themes) expect(t.units).toHaveLength(1);
-    expect(list.themes[0]?.text).toBe("Mới hoàn thành 1 nội dung của kế hoạch năm.");
-    expect(elapsed).toBeLessThan(1000);
-  });
+  atScale(
+    "a thousand units each with its own figure: a theme each, quickly (no quadratic re-reading, no deep recursion)",
+    () => {
+      const registry = Array.from({ length: 2000 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
+      const c = consolidation(registry, []);
+      c.assessment.limitations = registry.map((u, k) => ({
+        ...u,
+        text: `Mới hoàn thành ${k + 1} nội dung của kế hoạch năm.`,
+      }));
+      const start = performance.now();
+      const list = synthesise(c, catalog, registry).limitations;
+      const elapsed = performance.now() - start;
+      expect(list.total).toBe(2000);
+      expect(list.themes).toHaveLength(6);
+      for (const t of list.themes) expect(t.units).toHaveLength(1);
+      expect(list.themes[0]?.text).toBe("Mới hoàn thành 1 nội dung của kế hoạch năm.");
+      expect(elapsed).toBeLessThan(1000);
+    },
+  );
 
-  test("a thousand units sharing a wording, each with its own tail: within its time bound", () => {
+  atScale("a thousand units sharing a wording, each with its own tail: within its time bound", () => {
     const syllables = "xanh đỏ tím vàng cam lam chàm nâu xám hồng bạc ngọc".split(" ");
     const registry = Array.from({ length: 1000 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
     const c = consolidation(registry, []);

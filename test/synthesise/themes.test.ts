@@ -6,6 +6,7 @@ import {
   themeSimilarity,
 } from "../../src/synthesise/themes.js";
 import type { Theme, ThemePoint } from "../../src/synthesise/themes.js";
+import { atScale } from "../helpers/at-scale.js";
 
 const point = (code: string, text: string): ThemePoint => ({ code, name: `Đơn vị ${code}`, text });
 
@@ -546,7 +547,7 @@ describe("groupThemes: determinism", () => {
 });
 
 describe("groupThemes at scale", () => {
-  test("5,000 points from 60 templates: under a second, one theme per template", () => {
+  atScale("5,000 points from 60 templates: under a second, one theme per template", () => {
     const { points, template } = templated(1000, 5, 42);
     const { themes, ms } = fastest(points);
     expect(ms).toBeLessThan(1000);
@@ -557,13 +558,13 @@ describe("groupThemes at scale", () => {
     expect(themes.reduce((n, t) => n + t.points.length, 0)).toBe(points.length);
   });
 
-  test("5,000 unrelated points: under a second, each its own theme", () => {
+  atScale("5,000 unrelated points: under a second, each its own theme", () => {
     const { themes, ms } = fastest(unrelated(5000, 5));
     expect(ms).toBeLessThan(1000);
     expect(themes).toHaveLength(5000);
   });
 
-  test("5,000 identical points: under a second, one theme of 1,000 units", () => {
+  atScale("5,000 identical points: under a second, one theme of 1,000 units", () => {
     const points = Array.from({ length: 5000 }, (_, i) => point(`DV${Math.floor(i / 5)}`, KIEM_NHIEM));
     const { themes, ms } = fastest(points);
     expect(ms).toBeLessThan(1000);
@@ -571,7 +572,7 @@ describe("groupThemes at scale", () => {
     expect(themes[0]?.units).toHaveLength(1000);
   });
 
-  test("5,000 rewordings of one point, each naming its unit: under a second, one theme", () => {
+  atScale("5,000 rewordings of one point, each naming its unit: under a second, one theme", () => {
     const next = rng(9);
     const names = ["Cục", "Viện", "Vụ", "Trường", "Trung tâm", "Ban Quản lý dự án"];
     const places = "Bắc Nam Đông Tây Trung Hà Nội Huế Cần Thơ Hải Phòng Đà Nẵng Vinh Quy Nhơn".split(" ");
