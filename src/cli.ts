@@ -225,7 +225,7 @@ async function runValidate(
 ): Promise<number> {
   const format = parseFormat(String(opts.format ?? "text"), ["text", "json", "github"] as const);
   const { validate } = await import("./validate/validate.js");
-  const result = await validate(paths, { lang, ...selection(opts) });
+  const result = await validate(paths, { lang, ...selection(opts), digestOnly: true });
   if (!result.ok)
     throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
   const report = {

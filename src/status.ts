@@ -105,7 +105,7 @@ export async function status(
     };
   }
   const { asOf, ...selection } = options;
-  const result = await validate(paths, { ...selection, select: true, receivedBy: asOf });
+  const result = await validate(paths, { ...selection, select: true, receivedBy: asOf, digestOnly: true });
   if (!result.ok) return result;
   // A configuration that validates lists at least one unit (its schema says so).
   const config = result.config?.config;

@@ -1,6 +1,6 @@
 import { lateness, type DeadlineRule } from "../dates.js";
 import type { Diagnostic, RegistryUnit, UnitReport, Waiver } from "../model.js";
-import type { UnitFileResult } from "../validate/check-fast.js";
+import type { ReportDigest, UnitFileResult } from "../validate/check-fast.js";
 
 /** What the run knows about one unit's file for a period. */
 export interface SubmissionEntry {
@@ -9,6 +9,8 @@ export interface SubmissionEntry {
   file: string;
   /** Present when the file is valid. */
   report?: UnitReport;
+  /** In its place when the run kept only digests (status): the receipt and waivers. */
+  digest?: ReportDigest;
   /** Number of errors when the file was rejected. */
   errors: number;
   /** The file's waivers whose warning fired on it, in the file's order: what the report may cite. */
@@ -31,11 +33,11 @@ export function errorCount(diagnostics: readonly Diagnostic[]): number {
  * The waivers that explained a warning on the file, one per rule, with the reason that was applied;
  * a waiver whose warning did not fire explains nothing and is left out.
  */
-export function firedWaivers(f: Pick<UnitFileResult, "diagnostics" | "report">): Waiver[] {
+export function firedWaivers(f: Pick<UnitFileResult, "diagnostics" | "report" | "digest">): Waiver[] {
   const reasons = new Map<string, string>();
   for (const d of f.diagnostics) if (d.waived && !reasons.has(d.rule)) reasons.set(d.rule, d.waived.reason);
   const out: Waiver[] = [];
-  for (const w of f.report?.waivers ?? []) {
+  for (const w of (f.report ?? f.digest)?.waivers ?? []) {
     const reason = reasons.get(w.rule);
     if (reason === undefined) continue;
     out.push({ rule: w.rule, reason });
@@ -48,8 +50,9 @@ export function firedWaivers(f: Pick<UnitFileResult, "diagnostics" | "report">):
 export function submissionEntry(f: UnitFileResult): SubmissionEntry | undefined {
   if (!f.unit) return undefined;
   const entry: SubmissionEntry = { ...f.unit, file: f.file, errors: errorCount(f.diagnostics) };
-  if (f.report) {
-    entry.report = f.report;
+  if (f.report) entry.report = f.report;
+  else if (f.digest) entry.digest = f.digest;
+  if (f.report || f.digest) {
     const waived = firedWaivers(f);
     if (waived.length) entry.waived = waived;
   }
@@ -57,8 +60,9 @@ export function submissionEntry(f: UnitFileResult): SubmissionEntry | undefined 
 }
 
 function submissionOf(entry: SubmissionEntry, deadline: DeadlineRule): SubmissionState {
-  if (!entry.report) return { state: "invalid", errors: entry.errors, file: entry.file };
-  const { submitted, reference } = entry.report;
+  const valid = entry.report ?? entry.digest;
+  if (!valid) return { state: "invalid", errors: entry.errors, file: entry.file };
+  const { submitted, reference } = valid;
   const days = lateness(submitted, deadline);
   const ref = reference === undefined ? {} : { reference };
   return days > 0
@@ -79,7 +83,7 @@ export function submissions(
   for (const e of entries) {
     const seen = byCode.get(e.code);
     // With two files for one unit, a valid one wins; validation reports the duplicate.
-    if (!seen || (!seen.report && e.report)) byCode.set(e.code, e);
+    if (!seen || (!(seen.report ?? seen.digest) && (e.report ?? e.digest))) byCode.set(e.code, e);
   }
   const rows: UnitSubmission[] = registry.map((u) => {
     const e = byCode.get(u.code);

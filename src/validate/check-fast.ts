@@ -1,6 +1,6 @@
 import { deadlineRule } from "../catalog/catalog.js";
 import { isIsoDate } from "../dates.js";
-import type { Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
+import type { Activity, Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
 import { fastValue, plainPositions } from "../source/fast-read.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import { ruleInfo } from "./messages.js";
@@ -21,13 +21,38 @@ export interface UnitCheckContext {
   expected: { year?: number; period?: PeriodKey };
   /** The configuration's deadlines and deadline-day reading, over the catalogue's. */
   config?: Pick<Config, "deadlines" | "deadline_day">;
+  /**
+   * Keep only each valid report's digest, not the report: what `validate` and `status` need, at a
+   * fraction of the memory (a report holds all of a unit's texts).
+   */
+  digestOnly?: boolean;
+}
+
+/** What the run needs of a valid report when not building one: its receipt, waivers and partners. */
+export type ReportDigest = Pick<UnitReport, "submitted" | "reference" | "waivers"> & {
+  activities?: Pick<Activity, "with">[];
+};
+
+export function digestOf(r: UnitReport): ReportDigest {
+  return {
+    submitted: detached(r.submitted),
+    ...(r.reference !== undefined ? { reference: detached(r.reference) } : {}),
+    ...(r.waivers
+      ? { waivers: r.waivers.map((w) => ({ rule: detached(w.rule), reason: detached(w.reason) })) }
+      : {}),
+    ...(r.activities
+      ? { activities: r.activities.map((a) => (a.with ? { with: a.with.map(detached) } : {})) }
+      : {}),
+  };
 }
 
 export interface UnitFileResult {
   file: string;
   diagnostics: Diagnostic[];
-  /** The normalised report, when the file has no errors. */
+  /** The normalised report, when the file has no errors (and the run keeps reports). */
   report?: UnitReport;
+  /** In its place, when the run keeps only digests (`digestOnly`). */
+  digest?: ReportDigest;
   /** What the file says about itself, when it got that far: for registry rules and status. */
   unit?: { code: string; name: string };
   year?: number;
@@ -38,16 +63,24 @@ export interface UnitFileResult {
 
 type Identity = Pick<UnitFileResult, "unit" | "year" | "period" | "submitted">;
 
+/**
+ * A copy of a string that does not hold on to the text it was cut from: V8 keeps a slice's whole
+ * parent alive, so one kept field of each file would otherwise keep every file's text in memory.
+ */
+const detached = (s: string): string => (" " + s).slice(1);
+
+/** What a file says about itself, kept for the whole run (detached from the file's text). */
 export function identity(value: unknown): Identity {
   const v = value as Record<string, unknown> | undefined;
   const unit = v?.unit as Record<string, unknown> | undefined;
   const out: Identity = {};
   if (typeof unit?.code === "string") {
-    out.unit = { code: unit.code, name: typeof unit.name === "string" ? unit.name : unit.code };
+    const name = typeof unit.name === "string" ? unit.name : unit.code;
+    out.unit = { code: detached(unit.code), name: detached(name) };
   }
   if (typeof v?.year === "number") out.year = v.year;
   if (v?.period === "semi-annual" || v?.period === "annual") out.period = v.period;
-  if (typeof v?.submitted === "string" && isIsoDate(v.submitted)) out.submitted = v.submitted;
+  if (typeof v?.submitted === "string" && isIsoDate(v.submitted)) out.submitted = detached(v.submitted);
   return out;
 }
 

@@ -21,6 +21,7 @@ export interface ContextSpec {
   lang: Lang;
   expected: { year?: number; period?: PeriodKey };
   config?: Pick<Config, "deadlines" | "deadline_day">;
+  digestOnly?: boolean;
 }
 
 interface Job {
@@ -152,6 +153,7 @@ async function helperMain(job: Job): Promise<void> {
     schema: unitReportSchema(catalog),
     expected: job.spec.expected,
     ...(job.spec.config ? { config: job.spec.config } : {}),
+    ...(job.spec.digestOnly ? { digestOnly: true } : {}),
   };
   await work(job, ctx, (chunk, outcomes) =>
     parentPort!.postMessage({ chunk, outcomes, read: takeReadIdentities() } satisfies Delivery),

@@ -16,7 +16,7 @@ import { discover } from "../source/discover.js";
 import { MAX_FILE_BYTES } from "../source/decode.js";
 import { fileIdentity, isRegularFile, readInput } from "../io/read-input.js";
 import { fastValue, plainPositions } from "../source/fast-read.js";
-import { checkUnitFast, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
+import { checkUnitFast, digestOf, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
@@ -45,6 +45,8 @@ export interface ValidateOptions {
    * for a day that depends on it (the report's date).
    */
   receivedBy?: string | ((config: Config | undefined) => string | undefined);
+  /** Keep a digest of each valid report instead of the report (see `UnitCheckContext`). */
+  digestOnly?: boolean;
 }
 
 /** A file left out by `select`: it says it belongs to another year or period. */
@@ -204,7 +206,13 @@ export async function checkFile(file: string, cwd: string, ctx: UnitCheckContext
     return { file, diagnostics: [toDiagnostic(file, finding, { schema: ctx.schema, lang: ctx.lang })] };
   }
   // The YAML library that keeps positions is loaded only for the first file that needs it.
-  return checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx);
+  const result =
+    checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx);
+  if (ctx.digestOnly && result.report) {
+    result.digest = digestOf(result.report);
+    delete result.report;
+  }
+  return result;
 }
 
 /** Checks files in order, up to the first that cannot be read. */
@@ -235,6 +243,7 @@ async function checkInParallel(
     ...(ctx.config
       ? { config: { deadlines: ctx.config.deadlines, deadline_day: ctx.config.deadline_day } }
       : {}),
+    ...(ctx.digestOnly ? { digestOnly: true } : {}),
   };
   return (await checkFilesInParallel(files, cwd, ctx, spec)).outcomes;
 }
@@ -259,7 +268,7 @@ function crossFileFindings(
       add(r, { rule: "unknown-unit", path: ["unit", "code"], params: { code: r.unit.code } });
     }
     // A partner the registry does not list is usually a mistyped code: the report could only count it.
-    r.report?.activities?.forEach((a, i) =>
+    (r.report ?? r.digest)?.activities?.forEach((a, i) =>
       a.with?.forEach((code, j) => {
         if (registered && !registered.has(code))
           add(r, { rule: "unknown-partner", path: ["activities", i, "with", j], params: { code } });
@@ -310,6 +319,7 @@ export async function validate(
     schema,
     expected,
     ...(config ? { config: config.config } : {}),
+    ...(options.digestOnly ? { digestOnly: true } : {}),
   };
   // The configuration is not a unit file, however it is named (through a link, another path).
   const configId = cfgPath ? fileIdentity(resolve(cwd, cfgPath)) : undefined;
@@ -368,7 +378,10 @@ export async function validate(
       result.diagnostics.push(toDiagnostic(result.file, f, { ...where, schema, lang }));
     result.diagnostics.sort(byPosition);
     // Only an error rejects the file; a warning leaves its report in.
-    if (findings.some((f) => ruleInfo(f.rule).severity === "error")) delete result.report;
+    if (findings.some((f) => ruleInfo(f.rule).severity === "error")) {
+      delete result.report;
+      delete result.digest;
+    }
   }
 
   const present = new Set(files.flatMap((r) => (r.unit ? [r.unit.code] : [])));

@@ -5,6 +5,10 @@ import { failures, status, type StatusResult, type StatusRow } from "../../src/s
 import type { Paint } from "../../src/output/diagnostics.js";
 import { makeConfig } from "../helpers/unit-report.js";
 import { makeFolder, REGISTRY, standardFiles, unitFile } from "./fixture.js";
+import { validate } from "../../src/validate/validate.js";
+import { digestOf } from "../../src/validate/check-fast.js";
+import { submissionEntry, submissions } from "../../src/consolidate/submissions.js";
+import { deadlineRule } from "../../src/catalog/catalog.js";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -591,5 +595,64 @@ describe("choosing the period and the deadline", () => {
     const dir = folder(standardFiles(), { ...makeConfig(REGISTRY), recipients: [] });
     const result = await status(["nop"], { cwd: dir, asOf: "2022-06-20" });
     expect(result).toMatchObject({ ok: false, problem: "config-invalid" });
+  });
+});
+
+describe("keeping digests instead of reports", () => {
+  it("gives validation's outcomes with each valid report's digest in place of the report", async () => {
+    const dir = folder({
+      ...standardFiles(),
+      "nop/vp.yaml": unitFile("VP", "Văn phòng Bộ", {
+        submitted: "2022-06-12",
+        reference: "12/BC-VP",
+        activities: [{ date: "2022-03-08", group: "communication", title: "Tọa đàm", with: ["VKT", "XYZ"] }],
+        waivers: [{ rule: "late-submission", reason: "Đã báo cáo Lãnh đạo Bộ" }],
+      }),
+    });
+    const full = await validate(["nop"], { cwd: dir, select: true, receivedBy: "2022-06-20" });
+    const digests = await validate(["nop"], {
+      cwd: dir,
+      select: true,
+      receivedBy: "2022-06-20",
+      digestOnly: true,
+    });
+    if (!full.ok || !digests.ok) throw new Error("validation failed");
+    expect(digests.files.some((f) => f.report)).toBe(false);
+    expect(digests.files.map((f) => f.digest)).toEqual(
+      full.files.map((f) => (f.report ? digestOf(f.report) : undefined)),
+    );
+    expect(digests.files.map(({ digest: _, ...f }) => f)).toEqual(full.files.map(({ report: _, ...f }) => f));
+    // The digest carries what the rules across files and status read: partners, waivers, the receipt.
+    const vp = digests.files.find((f) => f.unit?.code === "VP");
+    expect(vp?.digest).toEqual({
+      submitted: "2022-06-12",
+      reference: "12/BC-VP",
+      activities: [{ with: ["VKT", "XYZ"] }],
+      waivers: [{ rule: "late-submission", reason: "Đã báo cáo Lãnh đạo Bộ" }],
+    });
+    expect(vp?.diagnostics.map((d) => [d.rule, Boolean(d.waived)])).toEqual([
+      ["late-submission", true],
+      ["unknown-partner", false],
+    ]);
+    expect(digests.files.filter((f) => f.digest).length).toBeGreaterThan(1);
+  });
+
+  it("reads the same rows from digests as from reports", async () => {
+    const dir = folder(standardFiles());
+    const result = await ok(["nop"], dir, "2022-06-20");
+    const entries = await validate(["nop"], { cwd: dir, select: true, receivedBy: "2022-06-20" });
+    if (!entries.ok) throw new Error("validation failed");
+    const rule = deadlineRule(entries.catalog, "semi-annual", entries.config!.config);
+    const fromReports = submissions(
+      REGISTRY,
+      entries.files.flatMap((f) => submissionEntry(f) ?? []),
+      rule,
+    );
+    // Status shows names as the registry's, composed (NFC).
+    const composed = fromReports.map((r) => ({ ...r, name: r.name.normalize("NFC") }));
+    expect(result.rows.map(({ registered: _, ...r }) => r)).toEqual(composed);
+    expect(result.rows.map((r) => r.state)).toEqual(
+      expect.arrayContaining(["on-time", "late", "invalid", "missing"]),
+    );
   });
 });
