@@ -3,7 +3,14 @@ import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
 import { t, type TextKey } from "./i18n.js";
-import { formatGithub, formatJson, formatText, PLAIN, type Paint } from "./output/diagnostics.js";
+import {
+  countBySeverity,
+  formatGithub,
+  formatJson,
+  formatText,
+  PLAIN,
+  type Paint,
+} from "./output/diagnostics.js";
 import { printable } from "./io/names.js";
 
 /**
@@ -130,9 +137,7 @@ function parseFormat<T extends string>(value: string, allowed: readonly T[]): T 
 function summaryOf(diagnostics: Diagnostic[], files?: unknown) {
   return {
     files: typeof files === "number" ? files : new Set(diagnostics.map((d) => d.file)).size,
-    errors: diagnostics.filter((d) => d.severity === "error").length,
-    warnings: diagnostics.filter((d) => d.severity === "warning" && !d.waived).length,
-    waived: diagnostics.filter((d) => d.waived).length,
+    ...countBySeverity(diagnostics),
     diagnostics,
     missing: [],
   };

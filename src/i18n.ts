@@ -174,6 +174,11 @@ const TEXT = {
   error: { vi: () => "lỗi", en: () => "error" },
   warning: { vi: () => "cảnh báo", en: () => "warning" },
   waived: { vi: (p) => `đã giải trình: ${s(p.reason)}`, en: (p) => `waived: ${s(p.reason)}` },
+  similar: {
+    vi: (p) => `… và ${s(p.count)} ${p.severity === "error" ? "lỗi" : "cảnh báo"} tương tự`,
+    en: (p) =>
+      `… and ${s(p.count)} similar ${p.severity === "error" ? "error" : "warning"}${Number(p.n) > 1 ? "s" : ""}`,
+  },
   summary: {
     vi: (p) =>
       `${s(p.files)} tệp, ${s(p.errors)} lỗi, ${s(p.warnings)} cảnh báo${Number(p.waived) ? `, ${s(p.waived)} cảnh báo đã giải trình` : ""}`,

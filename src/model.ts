@@ -185,6 +185,11 @@ export interface Diagnostic {
   message: string;
   /** Set when the file lists this warning's rule under `waivers`. */
   waived?: { reason: string };
+  /**
+   * How many more findings of this rule in this file follow, not listed one by one (`capRepeats`);
+   * they count in every total.
+   */
+  similar?: number;
 }
 
 export type Lang = "vi" | "en";

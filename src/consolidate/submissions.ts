@@ -1,6 +1,7 @@
 import { lateness, type DeadlineRule } from "../dates.js";
 import type { Diagnostic, RegistryUnit, UnitReport, Waiver } from "../model.js";
 import type { ReportDigest, UnitFileResult } from "../validate/check-fast.js";
+import { countBySeverity } from "../output/diagnostics.js";
 
 /** What the run knows about one unit's file for a period. */
 export interface SubmissionEntry {
@@ -26,7 +27,7 @@ export type SubmissionState =
 export type UnitSubmission = RegistryUnit & SubmissionState;
 
 export function errorCount(diagnostics: readonly Diagnostic[]): number {
-  return diagnostics.filter((d) => d.severity === "error").length;
+  return countBySeverity(diagnostics).errors;
 }
 
 /**

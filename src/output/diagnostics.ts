@@ -1,6 +1,7 @@
 import type { Diagnostic, Lang, RegistryUnit } from "../model.js";
 import { t } from "../i18n.js";
 import { printable } from "../io/names.js";
+import { formatNumber } from "../present/format.js";
 
 /** The three ways validate speaks: text for people, JSON for tools, workflow commands for GitHub. */
 
@@ -11,6 +12,24 @@ export interface DiagnosticsReport {
   waived: number;
   diagnostics: Diagnostic[];
   missing: RegistryUnit[];
+}
+
+/** How many findings a diagnostic stands for: itself and the similar ones left out. */
+export const weight = (d: Diagnostic): number => 1 + (d.similar ?? 0);
+
+/** Errors, warnings not waived, and waived warnings among the diagnostics, similar ones included. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  waived: number;
+} {
+  const counts = { errors: 0, warnings: 0, waived: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === "error") counts.errors += weight(d);
+    else if (d.waived) counts.waived += weight(d);
+    else counts.warnings += weight(d);
+  }
+  return counts;
 }
 
 export interface Paint {
@@ -30,6 +49,12 @@ export const PLAIN: Paint = {
   bold: (s) => s,
 };
 
+/** `… và 49.990 lỗi tương tự`: the findings of a rule left out of the list (see `capRepeats`). */
+function similar(d: Diagnostic, lang: Lang): string {
+  const count = lang === "vi" ? formatNumber(d.similar ?? 0) : (d.similar ?? 0).toLocaleString("en-US");
+  return t(lang, "similar", { count, n: d.similar, severity: d.severity });
+}
+
 export function formatText(r: DiagnosticsReport, lang: Lang, paint: Paint = PLAIN): string {
   const lines = r.diagnostics.map((d) => {
     const sev = d.severity === "error" ? paint.error(t(lang, "error")) : paint.warning(t(lang, "warning"));
@@ -37,7 +62,8 @@ export function formatText(r: DiagnosticsReport, lang: Lang, paint: Paint = PLAI
     const where = `${printable(d.file)}:${d.line}:${d.column}`;
     const waived = d.waived ? ` (${t(lang, "waived", { reason: printable(d.waived.reason) })})` : "";
     const message = printable(`${d.path ? `${d.path}: ` : ""}${d.message}`);
-    return `${where} ${sev}${waived}  ${message}  ${paint.dim(`[${d.rule}]`)}`;
+    const line = `${where} ${sev}${waived}  ${message}  ${paint.dim(`[${d.rule}]`)}`;
+    return d.similar ? `${line}\n${where} ${sev}  ${similar(d, lang)}  ${paint.dim(`[${d.rule}]`)}` : line;
   });
   if (r.missing.length) {
     const units = r.missing.map((u) => printable(`${u.code} (${u.name})`)).join(", ");
@@ -60,7 +86,8 @@ export function formatGithub(r: DiagnosticsReport, lang: Lang): string {
     const command = d.waived ? "notice" : d.severity === "error" ? "error" : "warning";
     const props = `file=${escapeProperty(printable(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.rule)}`;
     const waived = d.waived ? ` (${t(lang, "waived", { reason: d.waived.reason })})` : "";
-    return `::${command} ${props}::${escapeData(printable(`${d.path ? `${d.path}: ` : ""}${d.message}${waived}`))}`;
+    const more = d.similar ? ` ${similar(d, lang)}` : "";
+    return `::${command} ${props}::${escapeData(printable(`${d.path ? `${d.path}: ` : ""}${d.message}${waived}${more}`))}`;
   });
   if (r.missing.length) {
     const units = r.missing.map((u) => `${u.code} (${u.name})`).join(", ");

@@ -62,3 +62,29 @@ export function toDiagnostic(
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
+
+/** Findings of one rule listed one by one per file; the rest are counted on the last one listed. */
+export const MAX_PER_RULE = 10;
+
+/**
+ * The diagnostics with at most `max` of each rule per file, in their order; the last one listed of a
+ * rule carries the count of those left out (`similar`), so 50,000 aliases make ten lines and a
+ * count, not 50,000 lines. Applying it again changes nothing.
+ */
+export function capRepeats(diagnostics: Diagnostic[], max = MAX_PER_RULE): Diagnostic[] {
+  const listed = new Map<string, Diagnostic[]>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const key = `${d.file}\u0000${d.rule}`;
+    const same = listed.get(key) ?? [];
+    if (same.length < max) {
+      same.push(d);
+      listed.set(key, same);
+      out.push(d);
+    } else {
+      const last = same[max - 1]!;
+      last.similar = (last.similar ?? 0) + 1 + (d.similar ?? 0);
+    }
+  }
+  return out;
+}

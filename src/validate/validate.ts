@@ -17,7 +17,8 @@ import { MAX_FILE_BYTES } from "../source/decode.js";
 import { fileIdentity, isRegularFile, readInput } from "../io/read-input.js";
 import { fastValue, plainPositions } from "../source/fast-read.js";
 import { checkUnitFast, digestOf, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
-import { byPosition, toDiagnostic } from "./diagnostics.js";
+import { byPosition, capRepeats, toDiagnostic } from "./diagnostics.js";
+import { countBySeverity } from "../output/diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
 import { validatorsFor } from "./validators.js";
@@ -208,6 +209,7 @@ export async function checkFile(file: string, cwd: string, ctx: UnitCheckContext
   // The YAML library that keeps positions is loaded only for the first file that needs it.
   const result =
     checkUnitFast(file, loaded.bytes, ctx) ?? (await positioned()).checkUnit(file, loaded.bytes, ctx);
+  result.diagnostics = capRepeats(result.diagnostics);
   if (ctx.digestOnly && result.report) {
     result.digest = digestOf(result.report);
     delete result.report;
@@ -376,7 +378,7 @@ export async function validate(
     const where = { ...(fast ? { place: plainPositions(fast.text) } : {}), ...(source ? { source } : {}) };
     for (const f of findings)
       result.diagnostics.push(toDiagnostic(result.file, f, { ...where, schema, lang }));
-    result.diagnostics.sort(byPosition);
+    result.diagnostics = capRepeats(result.diagnostics.sort(byPosition));
     // Only an error rejects the file; a warning leaves its report in.
     if (findings.some((f) => ruleInfo(f.rule).severity === "error")) {
       delete result.report;
@@ -389,9 +391,7 @@ export async function validate(
   const diagnostics = [...(config?.diagnostics ?? []), ...files.flatMap((r) => r.diagnostics)].sort(
     byPosition,
   );
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.filter((d) => d.severity === "warning" && !d.waived).length;
-  const waived = diagnostics.filter((d) => d.waived).length;
+  const { errors, warnings, waived } = countBySeverity(diagnostics);
   return {
     ok: true,
     catalog,

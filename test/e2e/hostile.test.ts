@@ -216,6 +216,31 @@ describe("hostile input files", () => {
   });
 });
 
+describe("many findings of one rule", () => {
+  it("lists ten, counts the rest on one line, and counts them all in the totals", () => {
+    const file = write(
+      "aliases.yaml",
+      "format: geq/unit-report/v1\nx: &a 1\n" +
+        Array.from({ length: 50_000 }, (_, i) => `y${i}: *a\n`).join(""),
+    )();
+    const r = geq(["validate", file], { cwd: dir, timeout: 3 * TIME_LIMIT_MS });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(12);
+    expect(lines.slice(0, 10).filter((l) => !l.endsWith("[yaml-alias]"))).toEqual([]);
+    expect(lines[10]).toBe("aliases.yaml:11:5 lỗi  … và 49.991 lỗi tương tự  [yaml-alias]");
+    expect(lines[11]).toBe("1 tệp, 50001 lỗi, 0 cảnh báo");
+    const json = JSON.parse(geq(["validate", file, "--format", "json"], { cwd: dir }).stdout) as {
+      errors: number;
+      diagnostics: { similar?: number }[];
+    };
+    expect(json.errors).toBe(50_001);
+    expect(json.diagnostics.map((d) => d.similar ?? 0)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 49_991]);
+    const en = geq(["validate", file, "--lang", "en"], { cwd: dir }).stdout.trimEnd().split("\n");
+    expect(en.at(-2)).toBe("aliases.yaml:11:5 error  … and 49,991 similar errors  [yaml-alias]");
+  });
+});
+
 describe("hostile templates", () => {
   const loops = (depth: number, inner: string) =>
     "{{#each @root.groups}}".repeat(depth) + inner + "{{/each}}".repeat(depth);
