@@ -4,6 +4,8 @@
 //  2. The same on 3,000 generated unit files (16% with a warning) in one folder.
 //  3. Grouping 5,000 points (1,000 units) into themes.
 //  4. `geq build-report` on 100 and 1,000 generated units: wall time, ratio, peak memory.
+//  5. validate, status and build-report on 10,000 units: peak memory, growth of time from 1,000
+//     (BENCH_SCALE=off leaves it out: it takes a few minutes).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -124,6 +126,10 @@ failed = validateManyBench() > 1 || failed;
 if (existsSync(join(root, "test", "bench", "report-bench.js"))) {
   const { reportBench } = await import("./report-bench.js");
   failed = (await reportBench({ root, geq, work, time, median })) || failed;
+  if (process.env.BENCH_SCALE !== "off") {
+    const { scaleBench } = await import("./report-bench.js");
+    failed = (await scaleBench({ root, geq, work })) || failed;
+  }
 }
 rmSync(work, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;

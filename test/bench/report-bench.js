@@ -35,19 +35,67 @@ export function generateUnits(root, dir, n) {
   return join(dir, "..", `geq-${n}.yaml`);
 }
 
-/** Wall time and peak resident memory of one build, measured inside the child process. */
-function build(geq, dir, config, out) {
+/** Wall time and peak resident memory of one geq run, measured inside the child process. */
+function run(geq, args, out, expectOk = true) {
   const rssFile = `${out}.rss`;
   const script = [
     `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
-    `process.argv = [process.argv[0], ${JSON.stringify(geq)}, "build-report", ${JSON.stringify(dir)}, "--config", ${JSON.stringify(config)}, "--date", "2022-12-20", "-o", ${JSON.stringify(out)}];`,
+    `process.argv = [process.argv[0], ${JSON.stringify(geq)}, ...${JSON.stringify(args)}];`,
     `import(${JSON.stringify(geq)});`,
   ].join("\n");
   const t = process.hrtime.bigint();
-  const r = spawnSync("node", ["-e", script], { encoding: "utf8" });
+  const r = spawnSync("node", ["-e", script], { encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`build-report exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  if (expectOk && r.status !== 0) throw new Error(`geq ${args[0]} exited ${r.status}\n${r.stderr}`);
   return { ms, rssMb: Number(readFileSync(rssFile, "utf8")) / 1024 };
+}
+
+function build(geq, dir, config, out) {
+  return run(geq, ["build-report", dir, "--config", config, "--date", "2022-12-20", "-o", out], out);
+}
+
+/**
+ * validate, status and build-report on 1,000 and 10,000 generated units (the examples' files, about
+ * 12 KB each): peak memory of each at 10,000, and how time grows from 1,000 to 10,000.
+ */
+export async function scaleBench({ root, geq, work }) {
+  const commands = {
+    validate: (dir, config) => ["validate", dir, "--config", config],
+    status: (dir, config) => ["status", dir, "--config", config, "--as-of", "2022-12-20"],
+    "build-report": (dir, config, out) => [
+      "build-report",
+      dir,
+      "--config",
+      config,
+      "--date",
+      "2022-12-20",
+      "-o",
+      out,
+    ],
+  };
+  const results = {};
+  for (const n of [1000, 10000]) {
+    const dir = join(work, `scale-${n}`, "files");
+    const config = generateUnits(root, dir, n);
+    for (const [name, args] of Object.entries(commands)) {
+      const out = join(work, `scale-${n}-${name}.docx`);
+      (results[name] ??= {})[n] = run(geq, args(dir, config, out), out);
+    }
+  }
+  console.log(
+    "10,000 units (files of about 12 KB, 124 MB in all): peak memory, and time against 1,000 units:",
+  );
+  let failed = false;
+  for (const [name, r] of Object.entries(results)) {
+    const growth = r[10000].ms / r[1000].ms;
+    console.log(
+      `  ${name.padEnd(13)} ${r[10000].rssMb.toFixed(0).padStart(5)} MB, ${(r[10000].ms / 1000).toFixed(1)} s` +
+        ` (1,000 units: ${(r[1000].ms / 1000).toFixed(1)} s, ×${growth.toFixed(1)})`,
+    );
+    failed ||= r[10000].rssMb >= 500 || growth > 12;
+  }
+  console.log("  targets: under 500 MB each, time at most 12 times that of 1,000 units");
+  return failed;
 }
 
 export async function reportBench({ root, geq, work, median }) {
