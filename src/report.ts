@@ -11,9 +11,16 @@ import type { Consolidation } from "./consolidate/consolidate.js";
 import type { SubmissionEntry } from "./consolidate/submissions.js";
 import { parseMarkup, readMarkup } from "./document/markup.js";
 import type { Appendix, Block, DocumentModel, Frame, Signer as FrameSigner } from "./document/model.js";
-import { defaultTemplateDir, renderTemplate, type TemplateResult } from "./document/template.js";
+import {
+  defaultTemplateDir,
+  renderTemplate,
+  type DeferPartial,
+  type DeferredMarkup,
+  type DeferredPart,
+  type TemplateResult,
+} from "./document/template.js";
 import type { Audience, Catalog, Config, PeriodKey, Signer, UnitReport, Waiver } from "./model.js";
-import { buildView } from "./present/view.js";
+import { buildView, detailsView, type ViewOptions } from "./present/view.js";
 import { synthesise } from "./synthesise/synthesis.js";
 import type { ReportKind, ReportView } from "./present/view.js";
 
@@ -60,8 +67,40 @@ export type ReportModelResult<B extends Iterable<Block> = Block[]> =
   | { ok: true; model: DocumentModel<B>; consolidation: Consolidation; view: ReportView; markup: string }
   | Extract<TemplateResult, { ok: false }>;
 
-/** Markup to blocks: every appendix held (`parseMarkup`), or large ones read as written (`readMarkup`). */
-type ReadMarkup<B extends Iterable<Block>> = (markup: string) => { body: Block[]; appendices: Appendix<B>[] };
+/**
+ * Markup to blocks: every appendix held (`parseMarkup`), or large ones read as they are written, with
+ * Phụ lục IV rendered unit by unit meanwhile (`readMarkup`, `defer`).
+ */
+interface Reading<B extends Iterable<Block>> {
+  read(markup: string, deferred?: DeferredMarkup): { body: Block[]; appendices: Appendix<B>[] };
+  defer: boolean;
+}
+
+const HELD: Reading<Block[]> = { read: parseMarkup, defer: false };
+const AS_WRITTEN: Reading<Iterable<Block>> = { read: readMarkup, defer: true };
+
+/** Units whose details make one part of Phụ lục IV, rendered and written before the next. */
+const DETAIL_UNITS_PER_PART = 50;
+
+/**
+ * Phụ lục IV's partial, deferred when it is called with the whole view: its parts are the view with
+ * the details of a few units at a time, computed afresh for each part so that no part's text stays.
+ */
+function deferDetails(consolidation: Consolidation, options: ViewOptions, view: ReportView): DeferPartial {
+  const count = view.appendix.details.length;
+  const parts: Iterable<DeferredPart> = {
+    *[Symbol.iterator]() {
+      for (let from = 0; from < count; from += DETAIL_UNITS_PER_PART) {
+        const details = detailsView(consolidation, options, from, from + DETAIL_UNITS_PER_PART);
+        yield { context: { ...view, appendix: { ...view.appendix, details } }, data: details };
+      }
+    },
+  };
+  return {
+    name: "appendix-details",
+    parts: (context) => (context === view && count > 0 ? parts : undefined),
+  };
+}
 
 /** The place of a unit's report: units of the ministry sit in the capital unless told otherwise. */
 const DEFAULT_PLACE = "Hà Nội";
@@ -117,9 +156,9 @@ function assemble<B extends Iterable<Block>>(
   frame: Frame,
   input: ReportInput,
   reference: string,
-  read: ReadMarkup<B>,
+  reading: Reading<B>,
 ): ReportModelResult<B> {
-  const view = buildView(consolidation, {
+  const options: ViewOptions = {
     kind: input.kind,
     catalog: input.catalog,
     issuer: frame.issuer,
@@ -132,12 +171,15 @@ function assemble<B extends Iterable<Block>>(
           synthesis: synthesise(consolidation, input.catalog, input.config.units),
         }
       : {}),
+  };
+  const view = buildView(consolidation, options);
+  const rendered = renderTemplate(input.templateDir ?? defaultTemplateDir(), input.kind, view, {
+    ...(reading.defer ? { defer: deferDetails(consolidation, options, view) } : {}),
   });
-  const rendered = renderTemplate(input.templateDir ?? defaultTemplateDir(), input.kind, view);
   if (!rendered.ok) return rendered;
-  let parsed: ReturnType<ReadMarkup<B>>;
+  let parsed: ReturnType<Reading<B>["read"]>;
   try {
-    parsed = read(rendered.markup);
+    parsed = reading.read(rendered.markup, rendered.deferred);
   } catch (e) {
     // The parser is meant never to throw; if a custom template still trips it, that is the template's problem.
     return {
@@ -160,7 +202,7 @@ function assemble<B extends Iterable<Block>>(
 
 function consolidatedModel<B extends Iterable<Block>>(
   input: ConsolidatedReportInput,
-  read: ReadMarkup<B>,
+  reading: Reading<B>,
 ): ReportModelResult<B> {
   const { catalog, config, period, year } = input;
   const deadline = deadlineRule(catalog, period, config);
@@ -189,7 +231,7 @@ function consolidatedModel<B extends Iterable<Block>>(
       : { addressee: config.addressee ?? "", recipients: [...config.recipients] }),
     signer: frameSigner(config.signer),
   };
-  return assemble(consolidation, frame, input, reference, read);
+  return assemble(consolidation, frame, input, reference, reading);
 }
 
 function audienceOf(input: ConsolidatedReportInput): Audience {
@@ -208,7 +250,7 @@ function internalRecipients(config: Config): string[] {
 
 function unitModel<B extends Iterable<Block>>(
   input: UnitReportInput,
-  read: ReadMarkup<B>,
+  reading: Reading<B>,
 ): ReportModelResult<B> {
   const { catalog, report } = input;
   const { code, name } = report.unit;
@@ -244,14 +286,12 @@ function unitModel<B extends Iterable<Block>>(
     recipients: unitRecipients(report.signer),
     signer: frameSigner(report.signer),
   };
-  return assemble(consolidation, frame, input, reference, read);
+  return assemble(consolidation, frame, input, reference, reading);
 }
 
 /** Builds the document model of a consolidated report or of one unit's own report. */
 export function buildReportModel(input: ReportInput): ReportModelResult {
-  return input.kind === "consolidated"
-    ? consolidatedModel(input, parseMarkup)
-    : unitModel(input, parseMarkup);
+  return input.kind === "consolidated" ? consolidatedModel(input, HELD) : unitModel(input, HELD);
 }
 
 /**
@@ -262,6 +302,6 @@ export function buildReportDocument(
   input: ReportInput,
 ): { ok: true; model: DocumentModel<Iterable<Block>> } | Extract<TemplateResult, { ok: false }> {
   const result =
-    input.kind === "consolidated" ? consolidatedModel(input, readMarkup) : unitModel(input, readMarkup);
+    input.kind === "consolidated" ? consolidatedModel(input, AS_WRITTEN) : unitModel(input, AS_WRITTEN);
   return result.ok ? { ok: true, model: result.model } : result;
 }

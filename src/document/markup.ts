@@ -8,6 +8,10 @@
 import { Parser } from "htmlparser2";
 import type { Appendix, Block, Run, TableCell, TableRow } from "./model.js";
 import { cleanLine, cleanText, collapseSpace } from "./text.js";
+import type { DeferredMarkup } from "./template.js";
+
+/** The element that marks a deferred output (template.ts's `DEFERRED_MARKER`). */
+const DEFERRED_TAG = "geq-deferred";
 
 interface ElementNode {
   type: "element";
@@ -74,9 +78,19 @@ export function parseMarkup(markup: string): { body: Block[]; appendices: Append
  * time: Phụ lục IV of 10,000 units is some 100 million characters of markup, and its blocks are
  * written into the document as they are read instead of being held whole.
  */
-export function readMarkup(markup: string): { body: Block[]; appendices: Appendix<Iterable<Block>>[] } {
-  const text = String(markup);
-  const parts = appendixParts(text);
+export function readMarkup(
+  markup: string,
+  deferred?: DeferredMarkup,
+): { body: Block[]; appendices: Appendix<Iterable<Block>>[] } {
+  let text = String(markup);
+  const marker = deferred ? text.indexOf(deferred.marker) : -1;
+  const parts = appendixParts(text, marker >= 0 ? deferred : undefined);
+  // A deferred partial called where its output cannot be read by itself: its output is put in place.
+  if (deferred && marker >= 0 && !parts.some((p) => p.deferred)) {
+    text =
+      text.slice(0, marker) + [...deferred.parts()].join("") + text.slice(marker + deferred.marker.length);
+    return readMarkup(text);
+  }
   // The body's tree is built with the parted appendices' content cut out; they are read later, by part.
   // Each is known in the body's tree by where its content began there.
   let rest = "";
@@ -104,6 +118,8 @@ interface AppendixPart {
   end: number;
   cuts: number[];
   depth: number;
+  /** The deferred partial's output stands at `at` (its marker ends at `after`), read part by part. */
+  deferred?: { at: number; after: number; parts: DeferredMarkup["parts"] };
 }
 
 /** Markup an appendix's part holds at least, so that a part's tree stays small but parts are few. */
@@ -134,8 +150,8 @@ const OPAQUE = new Set([
  * builder takes out of the body (below only elements it looks through), written with an explicit end
  * tag, and larger than one part. Anything unusual leaves an appendix to be read whole, as before.
  */
-function appendixParts(markup: string): AppendixPart[] {
-  if (markup.length < 2 * PART_CHARS) return [];
+function appendixParts(markup: string, deferred?: DeferredMarkup): AppendixPart[] {
+  if (markup.length < 2 * PART_CHARS && !deferred) return [];
   const parts: AppendixPart[] = [];
   const stack: string[] = [];
   let open: (AppendixPart & { last: number }) | undefined;
@@ -143,6 +159,13 @@ function appendixParts(markup: string): AppendixPart[] {
   const parser: Parser = new Parser(
     {
       onopentag(name) {
+        // The deferred output is read alone when its marker stands right inside such an appendix.
+        if (name === DEFERRED_TAG && deferred && open && stack.length === open.depth && blocked === 1)
+          open.deferred = {
+            at: parser.startIndex,
+            after: parser.startIndex + deferred.marker.length,
+            parts: () => deferred.parts(),
+          };
         if (name === "appendix" && blocked === 0 && open === undefined && stack.length < MAX_DEPTH / 2)
           open = {
             start: parser.endIndex + 1,
@@ -160,7 +183,7 @@ function appendixParts(markup: string): AppendixPart[] {
         if (OPAQUE.has(name)) blocked--;
         if (open === undefined) return;
         if (depth === open.depth && name === "appendix") {
-          if (!implied && parser.startIndex - open.start > PART_CHARS) {
+          if (!implied && (open.deferred || parser.startIndex - open.start > PART_CHARS)) {
             const { last: _, ...part } = open;
             parts.push({ ...part, end: parser.startIndex });
           }
@@ -178,19 +201,31 @@ function appendixParts(markup: string): AppendixPart[] {
   );
   parser.write(markup);
   parser.end();
-  // A part cut at an end tag the parser had to imply is not safe to read alone: that appendix is read whole.
-  return parts.map((part) => (part.cuts.includes(-1) ? { ...part, cuts: [] } : part));
+  // A part cut at an end tag the parser had to imply is not safe to read alone: that appendix is read
+  // whole; so is one with a deferred output, whose own markup is small (and then only the marker's
+  // own end tag may be implied, which the check of the marker's place rules out).
+  return parts.map((part) => (part.deferred || part.cuts.includes(-1) ? { ...part, cuts: [] } : part));
 }
 
-/** The blocks of a parted appendix, part by part. */
+/** The blocks of a parted appendix, part by part; a deferred output's parts as they are rendered. */
 function* partedBlocks(markup: string, part: AppendixPart): Generator<Block> {
-  const bounds = [part.start, ...part.cuts, part.end];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const tree = buildTree(markup.slice(bounds[i], bounds[i + 1]));
+  for (const piece of pieces(markup, part)) {
+    const tree = buildTree(piece);
     const builder = new BlockBuilder();
     builder.walk(tree.children, part.depth + 1, null);
     yield* builder.finish();
   }
+}
+
+function* pieces(markup: string, part: AppendixPart): Generator<string> {
+  if (part.deferred) {
+    yield markup.slice(part.start, part.deferred.at);
+    yield* part.deferred.parts();
+    yield markup.slice(part.deferred.after, part.end);
+    return;
+  }
+  const bounds = [part.start, ...part.cuts, part.end];
+  for (let i = 0; i + 1 < bounds.length; i++) yield markup.slice(bounds[i], bounds[i + 1]);
 }
 
 function buildTree(markup: string): ElementNode {

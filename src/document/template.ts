@@ -25,8 +25,35 @@ export type TemplateProblem =
   | "template-too-slow";
 
 export type TemplateResult =
-  | { ok: true; markup: string }
+  | { ok: true; markup: string; deferred?: DeferredMarkup }
   | { ok: false; problem: TemplateProblem; params: { path: string; detail?: string; max?: number } };
+
+/**
+ * A partial whose output is written later, part by part (see `RenderTemplateOptions.defer`): the
+ * markup holds `marker` in its place, and `parts()` renders it again, one part at a time.
+ */
+export interface DeferredMarkup {
+  marker: string;
+  parts(): Iterable<string>;
+}
+
+/** One part of a deferred partial: the context to render it with, and the new data in it (for the limits). */
+export interface DeferredPart {
+  context: unknown;
+  data: unknown;
+}
+
+export interface DeferPartial {
+  name: string;
+  /**
+   * The partial's output split into parts, when it is called with `context`; undefined to render it
+   * at once. Iterated twice: once to check it within the limits, once as it is written.
+   */
+  parts(context: unknown): Iterable<DeferredPart> | undefined;
+}
+
+/** Where a deferred partial's output goes in the markup: an element of its own, which no template writes. */
+export const DEFERRED_MARKER = "<geq-deferred></geq-deferred>";
 
 /** The templates shipped with geq: `templates/` at the package root (from `src/document/` or `dist/document/`). */
 export function defaultTemplateDir(): string {
@@ -88,8 +115,14 @@ type BlockFn = (context: unknown, options?: unknown) => string;
  * Wraps the block helpers so that each run of a block charges what it produced and checks the
  * clock: Handlebars has no limits of its own, and a block is where a template can loop.
  */
-function limitBlocks(hbs: typeof Handlebars, limits: TemplateLimits, file: () => string): void {
+function limitBlocks(
+  hbs: typeof Handlebars,
+  limits: TemplateLimits,
+  file: () => string,
+): { allow(chars: number): void; disarm(): void } {
   const deadline = Date.now() + limits.maxMillis;
+  let maxOutput = limits.maxOutput;
+  let armed = true;
   let produced = 0;
   // What the runs still open have received from the runs nested in them: a run's own output is its
   // result less that, so each character is charged once, by the run that wrote it, as soon as it
@@ -98,6 +131,7 @@ function limitBlocks(hbs: typeof Handlebars, limits: TemplateLimits, file: () =>
   const charge = (fn: BlockFn | undefined): BlockFn | undefined =>
     fn &&
     ((context, options) => {
+      if (!armed) return fn(context, options);
       if (Date.now() > deadline)
         throw new TemplateError("template-too-slow", file(), undefined, limits.maxMillis / 1000);
       nested.push(0);
@@ -109,13 +143,8 @@ function limitBlocks(hbs: typeof Handlebars, limits: TemplateLimits, file: () =>
       }
       produced += out.length;
       if (nested.length) nested[nested.length - 1]! += out.length;
-      if (produced > limits.maxOutput)
-        throw new TemplateError(
-          "template-too-large",
-          file(),
-          undefined,
-          Math.ceil(limits.maxOutput / 2 ** 20),
-        );
+      if (produced > maxOutput)
+        throw new TemplateError("template-too-large", file(), undefined, Math.ceil(maxOutput / 2 ** 20));
       return out;
     });
   for (const name of BLOCK_HELPERS) {
@@ -128,6 +157,11 @@ function limitBlocks(hbs: typeof Handlebars, limits: TemplateLimits, file: () =>
   }
   // `{{log}}` would write into geq's own output; a report template has nothing to say there.
   hbs.registerHelper("log", () => "");
+  return {
+    allow: (chars) => void (maxOutput += chars),
+    // Once checked, a deferred partial is rendered again while the document is written: not charged twice.
+    disarm: () => void (armed = false),
+  };
 }
 
 function detailOf(e: unknown): string {
@@ -182,6 +216,12 @@ export interface RenderTemplateOptions {
    * otherwise, so that a user can override one partial without copying the rest. `null`: none.
    */
   fallback?: string | null;
+  /**
+   * A partial to render later, part by part, so that its whole output (Phụ lục IV of 10,000 units:
+   * some 100 million characters) is never held at once. Each part is rendered once here, to meet the
+   * limits and any error now, and again as it is written.
+   */
+  defer?: DeferPartial;
 }
 
 /**
@@ -212,18 +252,24 @@ export function renderTemplate(
     const hbs = Handlebars.create();
     const limits = options.limits ?? TEMPLATE_LIMITS;
     const maxOutput = Math.max(limits.maxOutput, OUTPUT_PER_VIEW_CHAR * textSize(view));
-    limitBlocks(hbs, { ...limits, maxOutput }, () => current || dir);
+    const budget = limitBlocks(hbs, { ...limits, maxOutput }, () => current || dir);
     const compileOptions = { strict: true, preventIndent: true };
+    const compiled = new Map<string, PartialFn>();
     for (const [name, file] of partials) {
       const source = readText(file);
       checkSyntax(hbs, source, file);
-      hbs.registerPartial(name, hbs.compile(source, compileOptions));
+      compiled.set(name, hbs.compile(source, compileOptions) as PartialFn);
+      hbs.registerPartial(name, compiled.get(name)!);
     }
+    const deferral = options.defer && deferring(hbs, options.defer, compiled.get(options.defer.name));
     const source = readText(main);
     checkSyntax(hbs, source, main);
     const template = hbs.compile(source, compileOptions);
     current = main;
-    return { ok: true, markup: template(view) };
+    const markup = template(view);
+    const deferred = deferral?.check(budget, OUTPUT_PER_VIEW_CHAR);
+    budget.disarm();
+    return { ok: true, markup, ...(deferred ? { deferred } : {}) };
   } catch (e) {
     if (e instanceof TemplateError) {
       const params = {
@@ -235,6 +281,40 @@ export function renderTemplate(
     }
     return { ok: false, problem: "template-error", params: { path: current || dir, detail: detailOf(e) } };
   }
+}
+
+type PartialFn = (context: unknown, options?: unknown) => string;
+
+/**
+ * Registers the deferred partial in place of the real one: its first call with a context that
+ * splits into parts writes the marker and keeps the parts; any other call renders at once.
+ */
+function deferring(hbs: typeof Handlebars, defer: DeferPartial, real: PartialFn | undefined) {
+  if (!real) return undefined;
+  let kept: { parts: Iterable<DeferredPart>; options: unknown } | undefined;
+  hbs.registerPartial(defer.name, ((context: unknown, options?: unknown) => {
+    const parts = kept ? undefined : defer.parts(context);
+    if (!parts) return real(context, options);
+    kept = { parts, options };
+    return DEFERRED_MARKER;
+  }) as PartialFn);
+  return {
+    /** Renders every part once within the limits (each part's data raising them as the view's does). */
+    check(budget: { allow(chars: number): void }, perChar: number): DeferredMarkup | undefined {
+      if (!kept) return undefined;
+      const { parts, options } = kept;
+      for (const part of parts) {
+        budget.allow(perChar * textSize(part.data));
+        real(part.context, options);
+      }
+      return {
+        marker: DEFERRED_MARKER,
+        *parts() {
+          for (const part of parts) yield real(part.context, options);
+        },
+      };
+    },
+  };
 }
 
 /** Parses the source now (Handlebars compiles lazily), so that a syntax error names its own file. */

@@ -185,8 +185,11 @@ export function unitDetails(
   c: Consolidation,
   internal: boolean,
   names: ReadonlyMap<string, string>,
+  from = 0,
+  to = c.units.length,
 ): UnitDetailView[] {
-  return c.units.map((u, i) => {
+  return c.units.slice(from, to).map((u, k) => {
+    const i = from + k;
     const r = u.report;
     const groups = catalog.groups.map((g) => ({
       title: `${g.number}. ${g.short}`,

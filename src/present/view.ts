@@ -125,17 +125,25 @@ function periodPhrase(period: PeriodKey, year: number): { phrase: string; next: 
     : { phrase: `năm ${year}`, next: `năm ${year + 1}` };
 }
 
+const isInternal = (o: ViewOptions) => o.kind === "consolidated" && o.audience === "internal";
+const unitNames = (o: ViewOptions) => new Map((o.config?.units ?? []).map((u) => [u.code, u.name]));
+
+/** Phụ lục IV's details of the units from `from` up to `to`, exactly as `buildView` gives them. */
+export function detailsView(c: Consolidation, options: ViewOptions, from: number, to: number) {
+  return unitDetails(options.catalog, c, isInternal(options), unitNames(options), from, to);
+}
+
 export function buildView(c: Consolidation, options: ViewOptions): ReportView {
   const { catalog, kind, config, issuer } = options;
   const consolidated = kind === "consolidated";
   const synthesis = options.synthesis;
   if (consolidated && !synthesis) throw new Error("A consolidated report needs its synthesis");
-  const internal = consolidated && options.audience === "internal";
+  const internal = isInternal(options);
   const period = catalog.periods[c.period];
   const { phrase, next } = periodPhrase(c.period, c.year);
   const annual = c.period === "annual";
   const extraNumber = catalog.groups.length + 1;
-  const names = new Map((config?.units ?? []).map((u) => [u.code, u.name]));
+  const names = unitNames(options);
   const noPoints = consolidated ? "Các đơn vị chưa nêu nội dung này." : "Không có.";
   const list = (themes: ThemeKey, own: readonly string[] | undefined) =>
     synthesis ? themeView(synthesis[themes], noPoints) : ownView(own ?? [], noPoints);

@@ -489,3 +489,75 @@ describe("readMarkup: a large appendix read by parts", () => {
     expect(materialise(readMarkup(markup))).toEqual(parseMarkup(markup));
   });
 });
+
+describe("readMarkup: a deferred output read as it is rendered", () => {
+  const MARKER = "<geq-deferred></geq-deferred>";
+  const unit = (i: number) =>
+    `<h2>${i + 1}. Đơn vị ${i + 1}</h2>\n<p class="noindent"><i>Nhóm</i></p>\n<p>Nội dung ${i} &amp; ${"chữ ".repeat(i % 7)}</p>\n<ul><li>Hoạt động ${i}</li></ul>\n`;
+  /** The parts of a deferred output, counting how often they are rendered. */
+  function deferred(units: number, per: number) {
+    const rendered: number[] = [];
+    return {
+      rendered,
+      markup: {
+        marker: MARKER,
+        *parts() {
+          for (let from = 0; from < units; from += per) {
+            rendered.push(from);
+            yield Array.from({ length: Math.min(per, units - from) }, (_, k) => unit(from + k)).join("");
+          }
+        },
+      },
+    };
+  }
+  const whole = (markup: string, d: ReturnType<typeof deferred>) =>
+    markup.replace(MARKER, [...d.markup.parts()].join(""));
+  const materialise = (r: ReturnType<typeof readMarkup>) => ({
+    body: r.body,
+    appendices: r.appendices.map((a) => ({ ...a, blocks: [...a.blocks] })),
+  });
+
+  it("gives the blocks of the whole markup, rendering each part only as the appendix is read", () => {
+    const markup = [
+      "<p>Thân.</p>",
+      '<appendix label="Phụ lục I" title="Nhỏ"><p>a</p></appendix>',
+      '<appendix label="Phụ lục IV" title="Chi tiết">',
+      '<p class="noindent">Trước.</p>',
+      MARKER,
+      "<p>Sau.</p>",
+      "</appendix>",
+      "<p>Cuối.</p>",
+    ].join("\n");
+    const d = deferred(120, 50);
+    const read = readMarkup(markup, d.markup);
+    expect(d.rendered).toEqual([]);
+    const expected = parseMarkup(whole(markup, deferred(120, 50)));
+    expect(materialise(read)).toEqual(expected);
+    expect(d.rendered).toEqual([0, 50, 100]);
+    // Read again, rendered again: nothing of it is held.
+    expect([...read.appendices[1]!.blocks]).toEqual(expected.appendices[1]!.blocks);
+    expect(d.rendered).toEqual([0, 50, 100, 0, 50, 100]);
+    expect(expected.appendices[1]!.blocks.filter((b) => b.kind === "heading")).toHaveLength(120);
+  });
+
+  it.each([
+    ["inside a list", '<appendix label="Phụ lục IV" title="x"><ul><li>a</li>MARK</ul></appendix>'],
+    ["inside a paragraph", '<appendix label="Phụ lục IV" title="x"><p>Mở MARK</p></appendix>'],
+    ["in the body", "<p>a</p>MARK<p>b</p>"],
+    [
+      "in an appendix inside another element",
+      '<b><appendix label="Phụ lục IV" title="x">MARK</appendix></b>',
+    ],
+  ])("puts the output in place when the marker stands %s", (_where, template) => {
+    const markup = template.replace("MARK", MARKER);
+    const d = deferred(7, 3);
+    expect(materialise(readMarkup(markup, d.markup))).toEqual(parseMarkup(whole(markup, deferred(7, 3))));
+  });
+
+  it("reads markup without the marker as it is", () => {
+    const markup = '<appendix label="Phụ lục IV" title="x"><p>a</p></appendix>';
+    const d = deferred(3, 1);
+    expect(materialise(readMarkup(markup, d.markup))).toEqual(parseMarkup(markup));
+    expect(d.rendered).toEqual([]);
+  });
+});

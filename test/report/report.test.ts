@@ -9,7 +9,7 @@ import { defaultTemplateDir, renderTemplate } from "../../src/document/template.
 import type { RegistryUnit, UnitReport } from "../../src/model.js";
 import { buildView } from "../../src/present/view.js";
 import type { ReportView } from "../../src/present/view.js";
-import { buildReportModel, defaultReportName } from "../../src/report.js";
+import { buildReportDocument, buildReportModel, defaultReportName } from "../../src/report.js";
 import { synthesise } from "../../src/synthesise/synthesis.js";
 import type { ConsolidatedReportInput } from "../../src/report.js";
 import { makeConfig, makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
@@ -643,6 +643,74 @@ describe("templates", () => {
     }
   });
 
+  test("a deferred partial: a marker in the markup, its parts checked now and rendered again as read", () => {
+    const parts = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ context: { items: [`m${i}`, `n${i}`] }, data: [`m${i}`] }));
+    const files = {
+      "unit.hbs": "<p>{{title}}</p>{{> d}}{{#with inner}}{{> d}}{{/with}}{{> d}}",
+      "partials/d.hbs": "{{#each items}}<i>{{this}}</i>{{/each}}",
+    };
+    const root = { title: "T", items: ["a"], inner: { items: ["w"] } };
+    const defer = { name: "d", parts: (ctx: unknown) => (ctx === root ? parts(3) : undefined) };
+    const r = renderTemplate(scratch(files), "unit", root, { fallback: null, defer });
+    if (!r.ok) throw new Error(r.problem);
+    // The first call with the whole view is deferred; a call with another context, and a second call, are not.
+    expect(r.markup).toBe("<p>T</p><geq-deferred></geq-deferred><i>w</i><i>a</i>");
+    expect(r.deferred?.marker).toBe("<geq-deferred></geq-deferred>");
+    expect([...r.deferred!.parts()]).toEqual([
+      "<i>m0</i><i>n0</i>",
+      "<i>m1</i><i>n1</i>",
+      "<i>m2</i><i>n2</i>",
+    ]);
+    // Without the option, the same template renders in one piece.
+    const plain = renderTemplate(scratch(files), "unit", root, { fallback: null });
+    expect(plain).toEqual({ ok: true, markup: "<p>T</p><i>a</i><i>w</i><i>a</i>" });
+  });
+
+  test("a deferred partial meets its errors and the limits before anything is written", () => {
+    const defer = (partsOf: () => { context: unknown; data: unknown }[]) => ({
+      name: "d",
+      parts: () => partsOf(),
+    });
+    const unknown = renderTemplate(
+      scratch({ "unit.hbs": "{{> d}}", "partials/d.hbs": "{{#each items}}{{nosuch}}{{/each}}" }),
+      "unit",
+      {},
+      { fallback: null, defer: defer(() => [{ context: { items: [1] }, data: [] }]) },
+    );
+    expect(unknown).toMatchObject({
+      ok: false,
+      problem: "template-error",
+      params: { detail: expect.stringContaining("nosuch") },
+    });
+    // Output that the part's data does not account for (here, data said to be one character).
+    const runaway = renderTemplate(
+      scratch({ "unit.hbs": "{{> d}}", "partials/d.hbs": "{{#each items}}{{this}}{{/each}}" }),
+      "unit",
+      {},
+      {
+        fallback: null,
+        limits: { maxOutput: 100_000, maxMillis: 60_000 },
+        defer: defer(() => [{ context: { items: Array<string>(100_000).fill("xyz") }, data: ["x"] }]),
+      },
+    );
+    expect(runaway).toMatchObject({ ok: false, problem: "template-too-large" });
+    // Each part's data raises the limit as the view's text does: 200 parts of 1,000 characters pass.
+    const text = "x".repeat(1000);
+    const large = renderTemplate(
+      scratch({ "unit.hbs": "{{> d}}", "partials/d.hbs": "{{#each items}}{{this}}{{/each}}" }),
+      "unit",
+      {},
+      {
+        fallback: null,
+        limits: { maxOutput: 10_000, maxMillis: 60_000 },
+        defer: defer(() => Array.from({ length: 200 }, () => ({ context: { items: [text] }, data: [text] }))),
+      },
+    );
+    expect(large.ok).toBe(true);
+    if (large.ok) expect([...large.deferred!.parts()].join("")).toHaveLength(200_000);
+  });
+
   test("a --template folder may override one partial; the built-in templates fill in the rest", () => {
     const dir = scratch({ "partials/budget.hbs": "<h2>{{budget.number}}. Kinh phí (mẫu riêng)</h2>" });
     const r = buildReportModel(input({ templateDir: dir }));
@@ -799,3 +867,33 @@ atScale(
     expect(large).toBeLessThan(small * 1.25);
   },
 );
+
+describe("the document as written: Phụ lục IV rendered unit by unit", () => {
+  test.each([
+    ["external", 120],
+    ["internal", 51],
+    ["external", 1],
+  ] as const)("gives the blocks of the model held whole (%s, %i units)", (audience, n) => {
+    const { units, reports } = manyUnits(n);
+    const common = input({
+      config: makeConfig(units),
+      period: "annual",
+      entries: entriesOf(reports),
+      audience,
+      today: "2022-12-20",
+    });
+    const held = buildReportModel(common);
+    const written = buildReportDocument(common);
+    if (!held.ok || !written.ok) throw new Error("no model");
+    // Phụ lục IV is read as it is written, not held.
+    const iv = written.model.appendices.find((a) => a.label === "Phụ lục IV");
+    expect(Array.isArray(iv?.blocks)).toBe(false);
+    const materialised = {
+      ...written.model,
+      appendices: written.model.appendices.map((a) => ({ ...a, blocks: [...a.blocks] })),
+    };
+    expect(materialised).toEqual(held.model);
+    const headings = [...iv!.blocks].filter((b) => b.kind === "heading").length;
+    expect(headings).toBe(n);
+  });
+});
