@@ -213,6 +213,9 @@ export async function checkFile(file: string, cwd: string, ctx: UnitCheckContext
   if (ctx.digestOnly && result.report) {
     result.digest = digestOf(result.report);
     delete result.report;
+  } else if (result.report) {
+    // A copy: the report's strings are cut from the file's text, which they would otherwise keep whole.
+    result.report = structuredClone(result.report);
   }
   return result;
 }
