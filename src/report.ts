@@ -87,7 +87,7 @@ const DETAIL_UNITS_PER_PART = 50;
  * the details of a few units at a time, computed afresh for each part so that no part's text stays.
  */
 function deferDetails(consolidation: Consolidation, options: ViewOptions, view: ReportView): DeferPartial {
-  const count = view.appendix.details.length;
+  const count = options.kind === "consolidated" ? consolidation.units.length : 0;
   const parts: Iterable<DeferredPart> = {
     *[Symbol.iterator]() {
       for (let from = 0; from < count; from += DETAIL_UNITS_PER_PART) {
@@ -172,10 +172,19 @@ function assemble<B extends Iterable<Block>>(
         }
       : {}),
   };
-  const view = buildView(consolidation, options);
-  const rendered = renderTemplate(input.templateDir ?? defaultTemplateDir(), input.kind, view, {
-    ...(reading.defer ? { defer: deferDetails(consolidation, options, view) } : {}),
-  });
+  const view = buildView(consolidation, { ...options, detailsOnDemand: reading.defer });
+  const rendered = renderTemplate(
+    input.templateDir ?? defaultTemplateDir(),
+    input.kind,
+    view,
+    reading.defer
+      ? {
+          defer: deferDetails(consolidation, options, view),
+          // The details' text, which the view does not hold: the units' reports, which they show.
+          hiddenText: consolidation.units.map((u) => u.report),
+        }
+      : {},
+  );
   if (!rendered.ok) return rendered;
   let parsed: ReturnType<Reading<B>["read"]>;
   try {

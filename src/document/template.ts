@@ -222,6 +222,8 @@ export interface RenderTemplateOptions {
    * limits and any error now, and again as it is written.
    */
   defer?: DeferPartial;
+  /** Data the view shows without holding it (enumerably): its text raises the output limit as the view's does. */
+  hiddenText?: unknown;
 }
 
 /**
@@ -251,7 +253,8 @@ export function renderTemplate(
 
     const hbs = Handlebars.create();
     const limits = options.limits ?? TEMPLATE_LIMITS;
-    const maxOutput = Math.max(limits.maxOutput, OUTPUT_PER_VIEW_CHAR * textSize(view));
+    const shown = textSize(view) + textSize(options.hiddenText);
+    const maxOutput = Math.max(limits.maxOutput, OUTPUT_PER_VIEW_CHAR * shown);
     const budget = limitBlocks(hbs, { ...limits, maxOutput }, () => current || dir);
     const compileOptions = { strict: true, preventIndent: true };
     const compiled = new Map<string, PartialFn>();

@@ -66,6 +66,11 @@ export interface ViewOptions {
   audience?: Audience;
   /** What the body of a consolidated report says; required for one. */
   synthesis?: Synthesis;
+  /**
+   * Phụ lục IV's details computed only if a template reads them, and not enumerable: when they are
+   * rendered part by part (`detailsView`), the view need not hold every unit's text a second time.
+   */
+  detailsOnDemand?: boolean;
 }
 
 export interface ReportView {
@@ -149,7 +154,7 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
     synthesis ? themeView(synthesis[themes], noPoints) : ownView(own ?? [], noPoints);
   const unit = c.units[0]?.report;
 
-  return {
+  const view: ReportView = {
     kind,
     consolidated,
     internal,
@@ -202,7 +207,17 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
       staff: consolidated ? staffTable(catalog, c) : null,
       submissions: internal ? submissionTable(c) : null,
       tasks: consolidated ? taskTable(catalog, c) : null,
-      details: consolidated ? unitDetails(catalog, c, internal, names) : [],
+      details: [] as UnitDetailView[],
     },
   };
+  const details = () => (consolidated ? unitDetails(catalog, c, internal, names) : []);
+  if (!options.detailsOnDemand) view.appendix.details = details();
+  else {
+    let computed: UnitDetailView[] | undefined;
+    Object.defineProperty(view.appendix, "details", {
+      get: () => (computed ??= details()),
+      enumerable: false,
+    });
+  }
+  return view;
 }

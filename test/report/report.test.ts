@@ -896,4 +896,24 @@ describe("the document as written: Phụ lục IV rendered unit by unit", () => 
     const headings = [...iv!.blocks].filter((b) => b.kind === "heading").length;
     expect(headings).toBe(n);
   });
+
+  test.each([
+    ["reads the details itself", "{{#each appendix.details}}<h2>{{heading}}</h2>{{/each}}"],
+    ["calls the partial with a context of its own", "{{> appendix-details appendix=appendix}}"],
+    ["calls the partial twice", "{{> appendix-details}}{{> appendix-details}}"],
+  ])("a template that %s gets the same document either way", (_how, inside) => {
+    const dir = mkdtempSync(join(tmpdir(), "geq-template-"));
+    writeFileSync(
+      join(dir, "consolidated.hbs"),
+      `<p>{{issuer}}</p>\n<appendix label="Phụ lục IV" title="Chi tiết">\n${inside}\n</appendix>\n`,
+    );
+    const { units, reports } = manyUnits(60);
+    const common = input({ config: makeConfig(units), entries: entriesOf(reports), templateDir: dir });
+    const held = buildReportModel(common);
+    const written = buildReportDocument(common);
+    if (!held.ok || !written.ok) throw new Error("no model");
+    const blocks = [...written.model.appendices[0]!.blocks];
+    expect(blocks).toEqual(held.model.appendices[0]!.blocks);
+    expect(blocks.filter((b) => b.kind === "heading").length).toBeGreaterThanOrEqual(60);
+  });
 });
