@@ -6,6 +6,7 @@ import {
   submissionEntry,
   type SubmissionEntry,
 } from "./consolidate/submissions.js";
+import { arrivalBy, receiptsFor, withReceipt } from "./receipts.js";
 import type { Audience, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
 import {
   periodOfFiles,
@@ -82,7 +83,15 @@ export async function buildReport(
   let receivedBy: string | undefined;
   const byReportDate = (config: Config | undefined) =>
     (receivedBy = config ? (options.date ?? config.date ?? options.today) : undefined);
-  const validation = await validate(paths, { ...options, lang, select: true, receivedBy: byReportDate });
+  const receipts = await receiptsFor(paths, cwd, lang);
+  if (!receipts.ok) return receipts;
+  const validation = await validate(paths, {
+    ...options,
+    lang,
+    select: true,
+    receivedBy: byReportDate,
+    arrival: arrivalBy(receipts.lookup),
+  });
   if (!validation.ok) return validation;
   const which = periodOfFiles(validation, options);
   if (!which.ok) return which;
@@ -149,7 +158,7 @@ export async function buildReport(
   const unidentified: string[] = [];
   for (const f of validation.files) {
     const entry = submissionEntry(f);
-    if (entry) entries.push(entry);
+    if (entry) entries.push(withReceipt(entry, receipts.lookup));
     else unidentified.push(f.file);
   }
   const result = config

@@ -208,6 +208,20 @@ function words(lang: Lang) {
     audience: vi
       ? "người đọc báo cáo tổng hợp: external (gửi cơ quan cấp trên, mặc định) hoặc internal (dùng nội bộ: thêm Phụ lục II và kiến nghị của các đơn vị)"
       : "readers of a consolidated report: external (to the bodies it reports to, the default) or internal (adds Phụ lục II and the units' requests)",
+    receive: vi
+      ? "nhận báo cáo của đơn vị (văn thư): kiểm tra tệp, lưu vào thư mục của kỳ báo cáo và ghi vào sổ nhận báo cáo"
+      : "receive a unit's report (the clerk's step): check it, file it in the period's folder and enter it in the receipts file",
+    receiveFiles: vi ? "tệp báo cáo của đơn vị vừa nhận" : "the unit files received",
+    receiveDate: vi
+      ? "ngày nhận theo dấu công văn đến, YYYY-MM-DD (mặc định: hôm nay)"
+      : "receipt date, from the incoming stamp, YYYY-MM-DD (default: today)",
+    receiveNumber: vi ? "số đến ghi trên dấu công văn đến" : "incoming number from the incoming stamp",
+    replace: vi
+      ? "thay tệp khác của đơn vị đã nhận trước đó (tệp cũ được giữ lại thành bản đánh số)"
+      : "replace the unit's different earlier file (kept as a numbered copy)",
+    into: vi
+      ? "thư mục chứa các thư mục kỳ báo cáo <năm>/<kỳ> (mặc định: thư mục của tệp cấu hình)"
+      : "folder holding the periods' folders <year>/<period> (default: the configuration's folder)",
     titles: vi
       ? { "Usage:": "Cách dùng:", "Options:": "Tùy chọn:", "Commands:": "Lệnh:", "Arguments:": "Tham số:" }
       : {},
@@ -307,7 +321,19 @@ async function writeOutput(
   const { makeOutputFolder } = await import("./io/output-target.js");
   const folder = makeOutputFolder(plan.path);
   if (!folder.ok) throw new Stop("output-failed", { path: plan.shown, code: folder.code });
-  const { writeAtomic, removeTemporaryFiles } = await import("./io/write-atomic.js");
+  const { writeAtomic } = await import("./io/write-atomic.js");
+  await whileWriting(async () => {
+    const written = await writeAtomic(plan.path, data, options);
+    if (!written.ok) {
+      const key = written.code === "EEXIST" && options.exclusive ? "output-exists" : "output-failed";
+      throw new Stop(key, { path: plan.shown, code: written.code });
+    }
+  });
+}
+
+/** Runs writes with SIGINT, SIGTERM and SIGHUP removing their temporary files and ending the run. */
+async function whileWriting<T>(write: () => Promise<T>): Promise<T> {
+  const { removeTemporaryFiles } = await import("./io/write-atomic.js");
   const handlers = Object.entries(SIGNAL_EXIT).map(([signal, code]) => {
     const handler = () => {
       removeTemporaryFiles();
@@ -317,14 +343,63 @@ async function writeOutput(
     return () => process.off(signal as NodeJS.Signals, handler);
   });
   try {
-    const written = await writeAtomic(plan.path, data, options);
-    if (!written.ok) {
-      const key = written.code === "EEXIST" && options.exclusive ? "output-exists" : "output-failed";
-      throw new Stop(key, { path: plan.shown, code: written.code });
-    }
+    return await write();
   } finally {
     for (const remove of handlers) remove();
   }
+}
+
+async function runReceive(
+  files: string[],
+  opts: Record<string, string | boolean | undefined>,
+  lang: Lang,
+): Promise<number> {
+  const { isoDateOf } = await import("./dates.js");
+  const date = (await parseDate("--date", opts.date as string | undefined)) ?? isoDateOf(new Date());
+  const { receive } = await import("./receive.js");
+  const result = await whileWriting(() =>
+    receive(files, {
+      lang,
+      cwd: process.cwd(),
+      date,
+      ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+      ...(typeof opts.number === "string" ? { number: opts.number } : {}),
+      ...(typeof opts.into === "string" ? { into: opts.into } : {}),
+      ...(opts.replace ? { replace: true } : {}),
+    }),
+  );
+  if (!result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics ?? []);
+  if (result.diagnostics.length)
+    out(formatText(summaryOf(result.diagnostics, files.length), lang, await makePaint(process.stdout)));
+  const { formatDateFor } = await import("./present/format.js");
+  let code = EXIT_OK;
+  for (const o of result.outcomes) {
+    const p = printableParams({ ...o, ...("receipt" in o ? o.receipt : {}) });
+    switch (o.state) {
+      case "filed":
+        out(
+          t(lang, o.inPlace ? "receive-in-place" : "receive-filed", {
+            ...p,
+            date: formatDateFor(lang, o.receipt.received),
+          }) + "\n",
+        );
+        if (o.kept) out(t(lang, "receive-kept", p) + "\n");
+        break;
+      case "unchanged":
+        out(t(lang, "receive-unchanged", { ...p, date: formatDateFor(lang, o.receipt.received) }) + "\n");
+        break;
+      case "refused":
+        err(`geq: ${t(lang, "receive-refused", p)}\n`);
+        code = EXIT_CANNOT_RUN;
+        break;
+      case "invalid":
+        err(`geq: ${t(lang, "receive-invalid", p)}\n`);
+        if (code !== EXIT_CANNOT_RUN) code = EXIT_INVALID;
+        break;
+    }
+  }
+  return code;
 }
 
 async function runInit(opts: Record<string, string | boolean | undefined>): Promise<number> {
@@ -554,6 +629,25 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       ]),
     )
     .action((paths: string[], opts) => run(() => runStatus(paths, opts, lang))());
+
+  program
+    .command("receive")
+    .description(w.receive)
+    .argument("<files...>", w.receiveFiles)
+    .option("-c, --config <file>", w.config)
+    .option("--date <date>", w.receiveDate)
+    .option("--number <number>", w.receiveNumber)
+    .option("--replace", w.replace)
+    .option("--into <dir>", w.into)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq receive thu-den/vkt.yaml --config geq.yaml --date 2022-06-09 --number 215",
+        "geq receive thu-den/vkt-sua.yaml --config geq.yaml --date 2022-06-12 --number 231 --replace",
+      ]),
+    )
+    .action((files: string[], opts) => run(() => runReceive(files, opts, lang))());
 
   program
     .command("init")

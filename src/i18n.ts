@@ -238,6 +238,20 @@ const TEXT = {
       (Number(p.unidentified) ? `; naming no unit: ${s(p.unidentified)}` : "") +
       (Number(p.duplicates) ? `; duplicates: ${s(p.duplicates)}` : ""),
   },
+  "status-basis": {
+    vi: (p) =>
+      Number(p.submitted) === 0
+        ? "Ngày gửi là ngày đến ghi trong sổ nhận báo cáo (dấu công văn đến)."
+        : Number(p.receipt) === 0
+          ? "Ngày gửi là ngày đơn vị ghi trong tệp (submitted), vì chưa đơn vị nào được vào sổ nhận báo cáo; văn thư vào sổ bằng geq receive để tính theo dấu công văn đến."
+          : `Ngày gửi là ngày đến ghi trong sổ nhận báo cáo cho ${s(p.receipt)} đơn vị; ${s(p.submitted)} đơn vị chưa vào sổ (đánh dấu *) tính theo ngày ghi trong tệp (submitted).`,
+    en: (p) =>
+      Number(p.submitted) === 0
+        ? "Dates are the receipt dates in the receipts file (the incoming stamp)."
+        : Number(p.receipt) === 0
+          ? "No receipts recorded: dates are those the units wrote in their files (submitted); record receipts with geq receive to count by the incoming stamp."
+          : `Dates are the receipt dates in the receipts file for ${s(p.receipt)} unit(s); ${s(p.submitted)} unit(s) with no receipt (marked *) count from the date in their file (submitted).`,
+  },
   "status-days-left": {
     vi: (p) => `Còn ${s(p.days)} ngày đến hạn gửi báo cáo (${s(p.deadline)})`,
     en: (p) =>
@@ -268,6 +282,56 @@ const TEXT = {
   "status-fail-on": {
     vi: (p) => `có đơn vị thuộc trường hợp nêu ở --fail-on: ${s(p.conditions)}`,
     en: (p) => `conditions named by --fail-on occur: ${s(p.conditions)}`,
+  },
+  // geq receive
+  "receipts-invalid": {
+    vi: (p) => `sổ nhận báo cáo «${s(p.path)}» không hợp lệ; sửa các lỗi nêu trên rồi chạy lại`,
+    en: (p) => `the receipts file ${s(p.path)} is invalid; correct the errors above and run again`,
+  },
+  "receipts-other-period": {
+    vi: (p) =>
+      `sổ nhận báo cáo «${s(p.path)}» là của kỳ ${s(p.period)} năm ${s(p.year)}, không phải của kỳ của tệp đang nhận`,
+    en: (p) =>
+      `the receipts file ${s(p.path)} belongs to the ${s(p.period)} ${s(p.year)} period, not to the file's period`,
+  },
+  "receipts-not-appendable": {
+    vi: (p) =>
+      `không ghi thêm được vào sổ nhận báo cáo «${s(p.path)}»: danh sách receipts phải là mục cuối cùng của tệp`,
+    en: (p) =>
+      `cannot append to the receipts file ${s(p.path)}: its receipts list must come last in the file`,
+  },
+  "receive-filed": {
+    vi: (p) =>
+      `Đã nhận báo cáo của ${s(p.code)}: lưu tại ${s(p.target)}; vào sổ ngày ${s(p.date)}${p.number !== undefined ? `, số đến ${s(p.number)}` : ""} (${s(p.receipts)})`,
+    en: (p) =>
+      `Received ${s(p.code)}'s report: filed as ${s(p.target)}; entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
+  },
+  "receive-in-place": {
+    vi: (p) =>
+      `Tệp ${s(p.target)} của ${s(p.code)} đã có sẵn, không đổi; nay vào sổ ngày ${s(p.date)}${p.number !== undefined ? `, số đến ${s(p.number)}` : ""} (${s(p.receipts)})`,
+    en: (p) =>
+      `${s(p.code)}'s file ${s(p.target)} was already in place, unchanged; now entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
+  },
+  "receive-kept": {
+    vi: (p) => `Tệp nhận trước của ${s(p.code)} được giữ lại là ${s(p.kept)}`,
+    en: (p) => `${s(p.code)}'s earlier file was kept as ${s(p.kept)}`,
+  },
+  "receive-unchanged": {
+    vi: (p) =>
+      `Báo cáo của ${s(p.code)} đã được nhận ngày ${s(p.date)} với đúng nội dung này (${s(p.target)}); không ghi gì thêm`,
+    en: (p) =>
+      `${s(p.code)}'s report was received on ${s(p.date)} with this very content (${s(p.target)}); nothing written`,
+  },
+  "receive-refused": {
+    vi: (p) =>
+      `không nhận «${s(p.file)}»: đơn vị ${s(p.code)} đã có tệp khác tại ${s(p.target)}; nếu đây là bản thay thế, chạy lại với --replace (tệp cũ được giữ lại thành bản đánh số)`,
+    en: (p) =>
+      `not received: ${s(p.file)}: unit ${s(p.code)} already has a different file at ${s(p.target)}; if this one replaces it, run again with --replace (the old file is kept as a numbered copy)`,
+  },
+  "receive-invalid": {
+    vi: (p) => `không nhận «${s(p.file)}» vì tệp có ${s(p.errors)} lỗi; đề nghị đơn vị sửa và gửi lại`,
+    en: (p) =>
+      `not received: ${s(p.file)} has ${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}; ask the unit to correct it and send it again`,
   },
 } satisfies Record<string, Entry>;
 
