@@ -402,15 +402,21 @@ async function runReceive(
   return code;
 }
 
-async function runInit(opts: Record<string, string | boolean | undefined>): Promise<number> {
-  const { loadCatalog, catalogForYear, DEFAULT_CATALOG_ID, SCHEMAS_DIR } =
-    await import("./catalog/catalog.js");
+async function runInit(opts: Record<string, string | boolean | undefined>, lang: Lang): Promise<number> {
+  const { catalogForYear, CATALOG_IDS, loadCatalog, SCHEMAS_DIR } = await import("./catalog/catalog.js");
   const { isoDateOf } = await import("./dates.js");
-  const year = parseYear(opts.year as string | undefined);
-  const catalog = year === undefined ? loadCatalog(DEFAULT_CATALOG_ID) : catalogForYear(year);
-  if (!catalog) throw new Stop("unknown-catalog", { year });
+  const { PLACEHOLDERS } = await import("./validate/rules/placeholder.js");
+  const years = CATALOG_IDS.map((id) => loadCatalog(id)!.year);
+  const asked = parseYear(opts.year as string | undefined);
+  // Without --year, the newest guidance geq knows; said aloud when the calendar has moved past it.
+  const year = asked ?? Math.max(...years);
+  const catalog = catalogForYear(year);
+  if (!catalog) throw new Stop("unknown-catalog", { year, years: years.join(", ") });
+  const thisYear = Number(isoDateOf(new Date()).slice(0, 4));
+  const notice =
+    asked === undefined && thisYear > year ? t(lang, "init-newest-year", { year, thisYear }) + "\n" : "";
   const period = parsePeriod(opts.period as string | undefined) ?? "semi-annual";
-  const code = String(opts.unit ?? "DONVI");
+  const code = String(opts.unit ?? PLACEHOLDERS.code);
   const { UNIT_CODE_PATTERN } = await import("./catalog/schema.js");
   if (!new RegExp(UNIT_CODE_PATTERN).test(code)) {
     throw new Stop("bad-option", { option: "--unit", value: code, expected: UNIT_CODE_PATTERN });
@@ -427,18 +433,18 @@ async function runInit(opts: Record<string, string | boolean | undefined>): Prom
   const { scaffold } = await import("./init.js");
   const text = scaffold(catalog, {
     code,
-    name: String(opts.name ?? "Tên đơn vị"),
+    name: String(opts.name ?? PLACEHOLDERS.name),
     year: catalog.year,
     period,
     schemaRef,
-    today: isoDateOf(new Date()),
   });
   if (!plan) {
     out(text);
+    err(notice);
     return EXIT_OK;
   }
   await writeOutput(plan, text, { exclusive: !opts.force });
-  err(t(detectLang(process.argv), "written", { path: printable(plan.shown) }) + "\n");
+  err(notice + t(lang, "written", { path: printable(plan.shown) }) + "\n");
   return EXIT_OK;
 }
 
@@ -663,7 +669,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       "after",
       exampleText(lang, ['geq init --unit VKT --name "Viện Kinh tế xây dựng" --period annual -o vkt.yaml']),
     )
-    .action((opts) => run(() => runInit(opts))());
+    .action((opts) => run(() => runInit(opts, lang))());
 
   program
     .command("schema")

@@ -100,8 +100,14 @@ const TEXT = {
     en: (p) => `implausible date for ${s(p.option)}: "${s(p.value)}"; only years ${s(p.from)} to ${s(p.to)}`,
   },
   "unknown-catalog": {
-    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}`,
-    en: (p) => `no guidance catalogue for ${s(p.year)}`,
+    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}`,
+    en: (p) => `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}`,
+  },
+  "init-newest-year": {
+    vi: (p) =>
+      `Tệp được tạo cho năm ${s(p.year)}, năm của hướng dẫn mới nhất mà geq có; chưa có hướng dẫn năm ${s(p.thisYear)}.`,
+    en: (p) =>
+      `The file is for ${s(p.year)}, the year of the newest guidance geq has; there is none for ${s(p.thisYear)} yet.`,
   },
   "template-folder-missing": {
     vi: (p) => `không tìm thấy thư mục mẫu báo cáo «${s(p.path)}»`,
