@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
@@ -223,8 +223,41 @@ function words(lang: Lang) {
       ? "thư mục chứa các thư mục kỳ báo cáo <năm>/<kỳ> (mặc định: thư mục của tệp cấu hình)"
       : "folder holding the periods' folders <year>/<period> (default: the configuration's folder)",
     titles: vi
-      ? { "Usage:": "Cách dùng:", "Options:": "Tùy chọn:", "Commands:": "Lệnh:", "Arguments:": "Tham số:" }
+      ? {
+          "Usage:": "Cách dùng:",
+          "Options:": "Tùy chọn:",
+          "Commands:": "Lệnh:",
+          "Arguments:": "Tham số:",
+          "Global Options:": "Tùy chọn chung:",
+        }
       : {},
+  };
+}
+
+/**
+ * Commander's help in the user's language: its titles, the `[options]` of usages and the
+ * `(default: …)`, `(choices: …)` it adds to descriptions, which it words in English only.
+ */
+function helpConfig(lang: Lang): Partial<Help> {
+  const titles = words(lang).titles as Record<string, string>;
+  if (lang !== "vi") return { styleTitle: (s: string) => s };
+  const usage = (s: string) => s.replace(/\[options\]/g, "[tùy chọn]").replace(/\[command\]/g, "[lệnh]");
+  const extras = (s: string) =>
+    s
+      .replace(/\(choices: (.*?)\)$/, (_, list: string) => `(chọn một trong: ${list.replace(/"/g, "")})`)
+      .replace(/\(default: "?(.*?)"?\)$/, "(mặc định: $1)")
+      .replace(/choices: (.*?), default: "?([^"]*)"?\)$/, "chọn một trong: $1; mặc định: $2)");
+  return {
+    styleTitle: (s: string) => titles[s] ?? s,
+    commandUsage(this: Help, cmd: Command) {
+      return usage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return usage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    optionDescription(this: Help, option: Option) {
+      return extras(Help.prototype.optionDescription.call(this, option));
+    },
   };
 }
 
@@ -242,19 +275,32 @@ async function runValidate(
   const result = await validate(paths, { lang, ...selection(opts) });
   if (!result.ok)
     throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
+  // Units without a file are news only when a folder (or glob) was read: one file checked before
+  // sending says nothing about the others.
+  const { statSync } = await import("node:fs");
+  const isFile = (p: string) => {
+    try {
+      return statSync(resolve(process.cwd(), p)).isFile();
+    } catch {
+      return false;
+    }
+  };
   const report = {
     files: result.files.length,
     errors: result.errors,
     warnings: result.warnings,
     waived: result.waived,
     diagnostics: result.diagnostics,
-    missing: result.missing,
+    missing: paths.every(isFile) ? [] : result.missing,
   };
   if (format === "json") out(formatJson(report));
   else if (format === "github") out(formatGithub(report, lang));
   else out(formatText(report, lang, await makePaint(process.stdout)));
   if (result.errors > 0) return EXIT_INVALID;
-  if (opts.strict && result.warnings > 0) return EXIT_INVALID;
+  if (opts.strict && result.warnings > 0) {
+    err(`geq: ${t(lang, "strict-failed", { count: result.warnings })}\n`);
+    return EXIT_INVALID;
+  }
   return EXIT_OK;
 }
 
@@ -505,6 +551,20 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
     );
   }
   await printLeftOut(lang, result);
+  if (result.rejected.length) {
+    const units = result.rejected.map((r) => printable(r.code ?? r.file)).join(", ");
+    err(t(lang, "skip-invalid-excluded", { count: result.rejected.length, units }) + "\n");
+  }
+  if (result.datedToday) {
+    const { formatDateFor } = await import("./present/format.js");
+    err(
+      t(lang, "dated-today", {
+        date: formatDateFor(lang, result.datedToday),
+        period: result.period,
+        year: result.year,
+      }) + "\n",
+    );
+  }
   const target = typeof opts.output === "string" ? opts.output : result.fileName;
   const plan = await outputPlan(target, { defaultName: result.fileName });
   await writeOutput(plan, result.bytes);
@@ -540,7 +600,6 @@ function translateCommander(message: string, lang: Lang): string {
 function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
   const w = words(lang);
   const program = new Command("geq");
-  const titles = w.titles as Record<string, string>;
   program
     .description(w.program)
     .version("0.1.0", "-V, --version", w.version)
@@ -548,7 +607,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .helpCommand(false)
     .addOption(new Option("--lang <lang>", w.lang).choices(["vi", "en"]))
     .option("--debug", w.debug)
-    .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true })
+    .configureHelp({ ...helpConfig(lang), showGlobalOptions: true })
     .showHelpAfterError(false)
     .addHelpText(
       "after",
@@ -683,8 +742,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     )
     .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts))());
 
-  for (const cmd of program.commands)
-    cmd.exitOverride().configureHelp({ styleTitle: (s: string) => titles[s] ?? s });
+  for (const cmd of program.commands) cmd.exitOverride().configureHelp(helpConfig(lang));
   return program;
 }
 

@@ -22,6 +22,59 @@ const KIND_EN: Record<string, string> = {
   link: "a link to a file that does not exist",
 };
 
+/** Every file a status rejected: registered units' invalid files and those outside the registry. */
+const rejectedFiles = (p: Params) =>
+  Number(p.invalid) + Number(p.unregistered) + Number(p.unidentified) + Number(p.duplicates);
+
+/** ` (of which not registered: 1; duplicates: 2)`, the rejected files that are no registered unit's. */
+function outside(p: Params, labels: [string, string, string], ofWhich: string): string {
+  const parts = [p.unregistered, p.unidentified, p.duplicates].flatMap((n, i) =>
+    Number(n) ? [`${labels[i]}: ${s(n)}`] : [],
+  );
+  return parts.length ? ` (${ofWhich} ${parts.join("; ")})` : "";
+}
+
+/** A template's fault (document/template.ts) in Vietnamese: what is wrong and what to do. */
+function templateFaultVi(p: Params): string {
+  const near = p.near ? ` (gần «${s(p.near)}»)` : "";
+  switch (p.reason) {
+    case "syntax":
+      return `sai cú pháp Handlebars ở dòng ${s(p.line)}${near}; kiểm tra các cặp dấu {{ }} và tên trong thẻ`;
+    case "unclosed-block":
+      return `mẫu kết thúc khi vẫn còn khối chưa đóng${near}; mỗi {{#…}} cần một {{/…}} tương ứng`;
+    case "block-mismatch":
+      return `khối {{#${s(p.name)}}} được đóng bằng {{/${s(p.other)}}}; khối này phải đóng bằng {{/${s(p.name)}}}`;
+    case "unknown-field":
+      return `không có trường «${s(p.name)}» trong dữ liệu của báo cáo (tên trường viết sai, hoặc dùng ngoài khối {{#each}} chứa nó)`;
+    case "unknown-partial":
+      return `không có mẫu con «${s(p.name)}» (tệp partials/${s(p.name)}.hbs)`;
+    case "helper-arguments":
+      return `{{#${s(p.name)}}} cần đúng một tham số`;
+    default:
+      return `Handlebars báo: ${s(p.detail)}`;
+  }
+}
+
+function templateFaultEn(p: Params): string {
+  const near = p.near ? ` (near "${s(p.near)}")` : "";
+  switch (p.reason) {
+    case "syntax":
+      return `Handlebars syntax error on line ${s(p.line)}${near}; check the {{ }} pairs and the names in them`;
+    case "unclosed-block":
+      return `the template ends with a block still open${near}; every {{#…}} needs its {{/…}}`;
+    case "block-mismatch":
+      return `the block {{#${s(p.name)}}} is closed by {{/${s(p.other)}}}; close it with {{/${s(p.name)}}}`;
+    case "unknown-field":
+      return `the report's data has no field "${s(p.name)}" (a misspelt name, or used outside the {{#each}} that holds it)`;
+    case "unknown-partial":
+      return `no partial "${s(p.name)}" (file partials/${s(p.name)}.hbs)`;
+    case "helper-arguments":
+      return `{{#${s(p.name)}}} takes exactly one argument`;
+    default:
+      return `Handlebars says: ${s(p.detail)}`;
+  }
+}
+
 const TEXT = {
   "no-paths": {
     vi: () => "chưa chỉ ra tệp hoặc thư mục nào cần xử lý",
@@ -122,8 +175,8 @@ const TEXT = {
     en: (p) => `cannot read the template ${s(p.path)} (${s(p.detail)})`,
   },
   "template-error": {
-    vi: (p) => `mẫu báo cáo «${s(p.path)}» bị lỗi: ${s(p.detail)}`,
-    en: (p) => `the template ${s(p.path)} fails: ${s(p.detail)}`,
+    vi: (p) => `mẫu báo cáo «${s(p.path)}» bị lỗi: ${templateFaultVi(p)}`,
+    en: (p) => `the template ${s(p.path)} fails: ${templateFaultEn(p)}`,
   },
   "template-too-large": {
     vi: (p) =>
@@ -232,17 +285,14 @@ const TEXT = {
     en: (p) => `invalid (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"})`,
   },
   "status-unregistered": { vi: () => "ngoài danh sách", en: () => "not registered" },
+  /** `không hợp lệ` counts every rejected file, as the rows and notes above name them, then says which are outside the registry. */
   "status-totals": {
     vi: (p) =>
-      `Phải báo cáo: ${s(p.mustReport)}; đã gửi: ${s(p.submitted)} (đúng hạn: ${s(p.onTime)}, chậm: ${s(p.late)}); chưa gửi: ${s(p.missing)}; không hợp lệ: ${s(p.invalid)}` +
-      (Number(p.unregistered) ? `; ngoài danh sách: ${s(p.unregistered)}` : "") +
-      (Number(p.unidentified) ? `; không rõ đơn vị: ${s(p.unidentified)}` : "") +
-      (Number(p.duplicates) ? `; tệp trùng: ${s(p.duplicates)}` : ""),
+      `Phải báo cáo: ${s(p.mustReport)}; đã gửi: ${s(p.submitted)} (đúng hạn: ${s(p.onTime)}, chậm: ${s(p.late)}); chưa gửi: ${s(p.missing)}; không hợp lệ: ${s(rejectedFiles(p))}` +
+      outside(p, ["ngoài danh sách", "không rõ đơn vị", "tệp trùng"], "trong đó"),
     en: (p) =>
-      `Must report: ${s(p.mustReport)}; submitted: ${s(p.submitted)} (on time: ${s(p.onTime)}, late: ${s(p.late)}); missing: ${s(p.missing)}; invalid: ${s(p.invalid)}` +
-      (Number(p.unregistered) ? `; not registered: ${s(p.unregistered)}` : "") +
-      (Number(p.unidentified) ? `; naming no unit: ${s(p.unidentified)}` : "") +
-      (Number(p.duplicates) ? `; duplicates: ${s(p.duplicates)}` : ""),
+      `Must report: ${s(p.mustReport)}; submitted: ${s(p.submitted)} (on time: ${s(p.onTime)}, late: ${s(p.late)}); missing: ${s(p.missing)}; invalid: ${s(rejectedFiles(p))}` +
+      outside(p, ["not registered", "naming no unit", "duplicates"], "of which"),
   },
   "status-basis": {
     vi: (p) =>
@@ -288,6 +338,22 @@ const TEXT = {
   "status-fail-on": {
     vi: (p) => `có đơn vị thuộc trường hợp nêu ở --fail-on: ${s(p.conditions)}`,
     en: (p) => `conditions named by --fail-on occur: ${s(p.conditions)}`,
+  },
+  "strict-failed": {
+    vi: (p) => `không đạt vì có ${s(p.count)} cảnh báo chưa giải trình (--strict coi cảnh báo là lỗi)`,
+    en: (p) =>
+      `failed because of ${s(p.count)} ${Number(p.count) === 1 ? "warning" : "warnings"} not waived (--strict fails on warnings)`,
+  },
+  "skip-invalid-excluded": {
+    vi: (p) => `Không đưa vào báo cáo ${s(p.count)} tệp không hợp lệ (--skip-invalid): ${s(p.units)}.`,
+    en: (p) =>
+      `Left out of the report: ${s(p.count)} invalid ${Number(p.count) === 1 ? "file" : "files"} (--skip-invalid): ${s(p.units)}.`,
+  },
+  "dated-today": {
+    vi: (p) =>
+      `Báo cáo ${p.period === "annual" ? "tổng kết năm" : "sơ kết 6 tháng đầu năm"} ${s(p.year)} được ghi ngày hôm nay (${s(p.date)}) và chỉ tính các tệp nhận đến ngày này; dùng --date để ghi ngày ban hành của báo cáo.`,
+    en: (p) =>
+      `The ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} report is dated today (${s(p.date)}) and counts the files received by then; give its issue date with --date.`,
   },
   // geq receive
   "receipts-invalid": {

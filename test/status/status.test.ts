@@ -126,7 +126,7 @@ describe("status of a period's submissions", () => {
     const text = formatStatusText(result, "vi");
     expect(text).toContain("\nTệp không được tính vì đơn vị đã có tệp khác cho kỳ này: nop/vp.yaml (VP)\n");
     expect(text).toContain("geq validate nop/hvcb.yaml nop/xyz.yaml nop/vp.yaml\n");
-    expect(text).toContain("; tệp trùng: 1\n");
+    expect(text).toContain("; tệp trùng: 1)\n");
     expect(JSON.parse(formatStatusJson(result)).duplicates).toEqual(result.duplicates);
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
   });
@@ -188,7 +188,7 @@ describe("text table", () => {
       "",
       "Xem chi tiết lỗi: geq validate nop/hvcb.yaml nop/xyz.yaml",
       "Ngày gửi là ngày đơn vị ghi trong tệp (submitted), vì chưa đơn vị nào được vào sổ nhận báo cáo; văn thư vào sổ bằng geq receive để tính theo dấu công văn đến.",
-      "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1; ngoài danh sách: 1",
+      "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 2 (trong đó ngoài danh sách: 1)",
       "Đã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận ngày 20/06/2022 là chậm 11 ngày",
       "",
     ]);
@@ -234,7 +234,7 @@ describe("text table", () => {
     expect(text).toContain("invalid (1 error), not registered");
     expect(text).toContain("missing");
     expect(text).toContain(
-      "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 1; not registered: 1\n",
+      "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 2 (of which not registered: 1)\n",
     );
     expect(text).toContain(
       "The deadline has passed (due before 2022-06-10); a report received on 2022-06-20 is 11 days late\n",
@@ -584,7 +584,7 @@ describe("choosing the period and the deadline", () => {
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
     const text = formatStatusText(result, "vi");
     expect(text).toContain("Tệp không xác định được đơn vị: nop/broken.yaml (không hợp lệ (1 lỗi))\n");
-    expect(text).toContain("; không rõ đơn vị: 1\n");
+    expect(text).toContain("không rõ đơn vị: 1)\n");
   });
 
   it("needs a configuration with a registry", async () => {
