@@ -14,6 +14,40 @@ import { describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "../..");
 
+/** A TypeScript project in a temporary folder with geq (this checkout) installed; its code goes in main.ts. */
+function consumer(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(root, join(dir, "node_modules", "geq"), "dir");
+  symlinkSync(join(root, "node_modules", "@types"), join(dir, "node_modules", "@types"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        strict: true,
+        outDir: "out",
+        types: ["node"],
+        skipLibCheck: false,
+      },
+      include: ["main.ts"],
+    }),
+  );
+  return dir;
+}
+
+/** Compiles the consumer's main.ts and runs it in its folder. */
+function compileAndRun(dir: string) {
+  const tsc = spawnSync("node", [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+    encoding: "utf8",
+  });
+  expect(tsc.stdout + tsc.stderr).toBe("");
+  return spawnSync("node", [join(dir, "out", "main.js")], { cwd: dir, encoding: "utf8" });
+}
+
 describe("the npm package", () => {
   it("packs exactly what a user needs", () => {
     const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
@@ -43,26 +77,7 @@ describe("the npm package", () => {
   });
 
   it("works as a library from TypeScript: typed, returns values, prints nothing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "geq-consumer-"));
-    mkdirSync(join(dir, "node_modules"));
-    symlinkSync(root, join(dir, "node_modules", "geq"), "dir");
-    symlinkSync(join(root, "node_modules", "@types"), join(dir, "node_modules", "@types"), "dir");
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          target: "es2022",
-          strict: true,
-          outDir: "out",
-          types: ["node"],
-          skipLibCheck: false,
-        },
-        include: ["main.ts"],
-      }),
-    );
+    const dir = consumer("geq-consumer-");
     const examples = JSON.stringify(join(root, "examples"));
     writeFileSync(
       join(dir, "main.ts"),
@@ -77,11 +92,7 @@ if (!b.ok) throw new Error("build failed");
 console.error(JSON.stringify({ files: v.files.length, rule: first?.rule, missing: s.totals.missing, bytes: b.bytes.length > 1000, name: b.fileName }));
 `,
     );
-    const tsc = spawnSync("node", [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
-      encoding: "utf8",
-    });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    const run = spawnSync("node", [join(dir, "out", "main.js")], { cwd: dir, encoding: "utf8" });
+    const run = compileAndRun(dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe("");
     expect(JSON.parse(run.stderr)).toEqual({
@@ -106,35 +117,13 @@ console.error(JSON.stringify({ files: v.files.length, rule: first?.rule, missing
     // Each is used, not only imported.
     for (const name of imported) expect(code.split(name).length - 1, name).toBeGreaterThan(1);
 
-    const dir = mkdtempSync(join(tmpdir(), "geq-readme-"));
-    mkdirSync(join(dir, "node_modules"));
-    symlinkSync(root, join(dir, "node_modules", "geq"), "dir");
-    symlinkSync(join(root, "node_modules", "@types"), join(dir, "node_modules", "@types"), "dir");
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          target: "es2022",
-          strict: true,
-          outDir: "out",
-          types: ["node"],
-        },
-        include: ["main.ts"],
-      }),
-    );
+    const dir = consumer("geq-readme-");
     writeFileSync(join(dir, "main.ts"), code);
     cpSync(join(root, "examples", "geq.yaml"), join(dir, "geq.yaml"));
     cpSync(join(root, "examples", "2022"), join(dir, "nop-bao-cao", "2022"), { recursive: true });
     mkdirSync(join(dir, "thu-den"));
     cpSync(join(root, "examples", "2022", "semi-annual", "vkt.yaml"), join(dir, "thu-den", "vkt.yaml"));
-    const tsc = spawnSync("node", [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
-      encoding: "utf8",
-    });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    const run = spawnSync("node", [join(dir, "out", "main.js")], { cwd: dir, encoding: "utf8" });
+    const run = compileAndRun(dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022");
     expect(run.stdout).toMatch(/^filed$/m);
