@@ -1,5 +1,5 @@
 import { Command, CommanderError, Help, Option } from "commander";
-import { dirname, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
 import { t, type TextKey } from "./i18n.js";
@@ -271,34 +271,39 @@ async function runValidate(
   lang: Lang,
 ): Promise<number> {
   const format = parseFormat(String(opts.format ?? "text"), ["text", "json", "github"] as const);
-  const { validate } = await import("./validate/validate.js");
-  const result = await validate(paths, { lang, ...selection(opts) });
-  if (!result.ok)
-    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
-  // Units without a file are news only when a folder (or glob) was read: one file checked before
-  // sending says nothing about the others.
+  const cwd = process.cwd();
   const { statSync } = await import("node:fs");
   const isFile = (p: string) => {
     try {
-      return statSync(resolve(process.cwd(), p)).isFile();
+      return statSync(resolve(cwd, p)).isFile();
     } catch {
       return false;
     }
   };
-  const report = {
-    files: result.files.length,
-    errors: result.errors,
-    warnings: result.warnings,
-    waived: result.waived,
-    diagnostics: result.diagnostics,
-    missing: paths.every(isFile) ? [] : result.missing,
-  };
+  // A receipts file is checked as one, whether named or beside the unit files checked.
+  const { RECEIPTS_FILE, receiptsFilesNear, checkReceiptsFiles } = await import("./receipts.js");
+  const named = paths.filter((p) => basename(p) === RECEIPTS_FILE && isFile(p));
+  const unitPaths = paths.filter((p) => !named.includes(p));
+  const { validate } = await import("./validate/validate.js");
+  const result = unitPaths.length ? await validate(unitPaths, { lang, ...selection(opts) }) : undefined;
+  if (result && !result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
+  const near = receiptsFilesNear(result?.files.map((f) => f.file) ?? [], cwd);
+  const receiptsFiles = [...new Set([...named.map((p) => relative(cwd, resolve(cwd, p))), ...near])];
+  const receipts = await checkReceiptsFiles(receiptsFiles, cwd, lang);
+  if (!receipts.ok) throw new Stop(receipts.problem as TextKey, receipts.params);
+  const { byPosition } = await import("./validate/diagnostics.js");
+  const diagnostics = [...(result?.diagnostics ?? []), ...receipts.diagnostics].sort(byPosition);
+  const counted = summaryOf(diagnostics, (result?.files.length ?? 0) + receiptsFiles.length);
+  // Units without a file are news only when a folder (or glob) was read: one file checked before
+  // sending says nothing about the others.
+  const report = { ...counted, missing: unitPaths.every(isFile) ? [] : (result?.missing ?? []) };
   if (format === "json") out(formatJson(report));
   else if (format === "github") out(formatGithub(report, lang));
   else out(formatText(report, lang, await makePaint(process.stdout)));
-  if (result.errors > 0) return EXIT_INVALID;
-  if (opts.strict && result.warnings > 0) {
-    err(`geq: ${t(lang, "strict-failed", { count: result.warnings })}\n`);
+  if (report.errors > 0) return EXIT_INVALID;
+  if (opts.strict && report.warnings > 0) {
+    err(`geq: ${t(lang, "strict-failed", { count: report.warnings })}\n`);
     return EXIT_INVALID;
   }
   return EXIT_OK;

@@ -181,11 +181,8 @@ export async function receiptsFor(
   const byKey = new Map<string, Receipt>();
   const key = (code: string, year: number, period: string) => `${code}\u0000${year}\u0000${period}`;
   // Discovery's own problem is reported by the validation that follows.
-  const files = "problem" in found ? [] : found.files;
-  for (const folder of new Set(files.map((f) => dirname(resolve(cwd, f))))) {
-    const path = join(folder, RECEIPTS_FILE);
-    if (!existsSync(path)) continue;
-    const checked = await readReceiptsFile(path, relative(cwd, path) || path, lang);
+  for (const path of receiptsFilesNear("problem" in found ? [] : found.files, cwd)) {
+    const checked = await readReceiptsFile(resolve(cwd, path), path, lang);
     if (!checked.ok) return checked;
     const { year, period } = checked.receipts;
     for (const [code, r] of latestReceipts(checked.receipts)) byKey.set(key(code, year, period), r);
@@ -195,6 +192,36 @@ export async function receiptsFor(
     lookup: (code, year, period) => byKey.get(key(code, year, period)),
     count: byKey.size,
   };
+}
+
+/** The receipts files beside the given unit files, as paths from `cwd`, once each. */
+export function receiptsFilesNear(unitFiles: readonly string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const folder of new Set(unitFiles.map((f) => dirname(resolve(cwd, f))))) {
+    const path = join(folder, RECEIPTS_FILE);
+    if (existsSync(path)) out.push(relative(cwd, path) || path);
+  }
+  return out;
+}
+
+/** Checks receipts files as `geq validate` checks unit files: their diagnostics, or the problem reading one. */
+export async function checkReceiptsFiles(
+  files: readonly string[],
+  cwd: string,
+  lang: Lang,
+): Promise<{ ok: true; diagnostics: Diagnostic[] } | RunProblem> {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(resolve(cwd, file));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "EIO";
+      return { ok: false, problem: "file-unreadable", params: { path: file, code } };
+    }
+    diagnostics.push(...(await checkReceipts(file, bytes, lang)).diagnostics);
+  }
+  return { ok: true, diagnostics };
 }
 
 /** The receipt date of a checked file, for validation's `arrival`. */

@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { STACK_TRACE, geq, tempDir, type CliResult } from "./cli.js";
 import { configYaml, textPosition, unitYaml } from "../helpers/unit-yaml.js";
+import { documentText } from "../document/docx-xml.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -234,5 +235,54 @@ describe("status and the receipts", () => {
       `${RECEIPTS}:${at.line}:${at.column} lỗi  receipts[0].received: Ngày nhận (dấu công văn đến): «2022-06-31» không phải ngày hợp lệ`,
     );
     expect(s.stderr).toMatch(/geq: sổ nhận báo cáo «bo\/2022\/semi-annual\/receipts\.yaml» không hợp lệ/);
+  });
+
+  it("validate checks a receipts file, named or beside the unit files, with its positions", () => {
+    const d = office({ "vkt.yaml": VKT });
+    run(["receive", "thu-den/vkt.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-09"], d);
+    const clean = run(["validate", "bo/2022/semi-annual", "-c", "bo/geq.yaml"], d);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/^2 tệp, 0 lỗi, 0 cảnh báo$/m);
+    const text = readFileSync(join(d, RECEIPTS), "utf8").replace(
+      'file: "vkt.yaml"',
+      'file: "vkt.yaml"\n    nguoi_nhan: "Lan"',
+    );
+    writeFileSync(join(d, RECEIPTS), text);
+    const at = textPosition(text, "nguoi_nhan");
+    const named = run(["validate", RECEIPTS], d);
+    expect(named.code).toBe(1);
+    expect(named.stdout).toMatch(
+      new RegExp(
+        `^${RECEIPTS}:${at.line}:${at.column} lỗi {2}receipts\\[0\\]\\.nguoi_nhan: .*\\[unknown-key\\]$`,
+        "m",
+      ),
+    );
+    expect(named.stdout).toMatch(/^1 tệp, 1 lỗi, 0 cảnh báo$/m);
+    expect(run(["validate", "bo/2022/semi-annual", "-c", "bo/geq.yaml"], d).stdout).toMatch(/^2 tệp, 1 lỗi/m);
+  });
+
+  it("the internal report's Phụ lục II gives the receipt date, the incoming number and the rule used", () => {
+    const d = office({ "vkt.yaml": VKT });
+    run(["receive", "thu-den/vkt.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-11", "--number", "230"], d);
+    const b = run(
+      [
+        "build-report",
+        "bo/2022/semi-annual",
+        "-c",
+        "bo/geq.yaml",
+        "--audience",
+        "internal",
+        "--date",
+        "2022-06-20",
+        "-o",
+        "bc.docx",
+      ],
+      d,
+    );
+    expect(b.code, b.stderr).toBe(0);
+    const text = documentText(new Uint8Array(readFileSync(join(d, "bc.docx"))));
+    expect(text).toContain("Ngày nhận theo sổ nhận báo cáo.");
+    expect(text).toMatch(/11\/6\/2022.*125\/BC-VKT.*chậm 02 ngày.*Số đến: 230/s);
+    expect(text).toContain("Viện Kinh tế xây dựng (chậm 02 ngày)");
   });
 });
