@@ -153,6 +153,9 @@ function words(lang: Lang) {
       ? "tệp cấu hình (mặc định: geq.yaml trong thư mục hiện tại nếu có)"
       : "configuration file (default: geq.yaml in the current folder, if any)",
     year: vi ? "năm báo cáo cần kiểm tra" : "reporting year to check",
+    initYear: vi
+      ? "năm báo cáo (mặc định: năm của hướng dẫn mới nhất mà geq có)"
+      : "reporting year (default: the year of the newest guidance geq has)",
     period: vi
       ? "kỳ báo cáo: semi-annual (sơ kết 6 tháng) hoặc annual (tổng kết năm)"
       : "period: semi-annual or annual",
@@ -429,6 +432,14 @@ async function runReceive(
     const p = printableParams({ ...o, ...("receipt" in o ? o.receipt : {}) });
     switch (o.state) {
       case "filed":
+        if (o.receipt.submitted !== undefined && o.receipt.received < o.receipt.submitted)
+          err(
+            t(lang, "receive-before-submitted", {
+              ...p,
+              date: formatDateFor(lang, o.receipt.received),
+              submitted: formatDateFor(lang, o.receipt.submitted),
+            }) + "\n",
+          );
         out(
           t(lang, o.inPlace ? "receive-in-place" : "receive-filed", {
             ...p,
@@ -724,7 +735,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .description(w.init)
     .option("--unit <code>", w.unit)
     .option("--name <name>", w.name)
-    .option("--year <year>", w.year)
+    .option("--year <year>", w.initYear)
     .option("--period <period>", w.period, "semi-annual")
     .option("-o, --output <file>", w.output)
     .option("-f, --force", w.force)

@@ -384,6 +384,12 @@ const TEXT = {
     en: (p) =>
       `${s(p.code)}'s file ${s(p.target)} was already in place, unchanged; now entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
   },
+  "receive-before-submitted": {
+    vi: (p) =>
+      `Lưu ý: ngày nhận ${s(p.date)} trước ngày ${s(p.submitted)} mà ${s(p.code)} ghi trong tệp (submitted); xin kiểm tra lại --date`,
+    en: (p) =>
+      `Note: the receipt date ${s(p.date)} is before ${s(p.code)}'s own date in the file (${s(p.submitted)}); check --date`,
+  },
   "receive-kept": {
     vi: (p) => `Tệp nhận trước của ${s(p.code)} được giữ lại là ${s(p.kept)}`,
     en: (p) => `${s(p.code)}'s earlier file was kept as ${s(p.kept)}`,

@@ -137,6 +137,19 @@ describe("geq receive", () => {
     expect(existsSync(join(d, "bo/2022"))).toBe(false);
   });
 
+  it("notes a receipt date before the unit's own date, which is usually a slip", () => {
+    const d = office({ "vkt.yaml": VKT });
+    const r = run(["receive", "thu-den/vkt.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-07"], d);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "Lưu ý: ngày nhận 07/06/2022 trước ngày 08/06/2022 mà VKT ghi trong tệp (submitted); xin kiểm tra lại --date\n",
+    );
+    const later = office({ "vkt.yaml": VKT });
+    expect(
+      run(["receive", "thu-den/vkt.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-08"], later).stderr,
+    ).toBe("");
+  });
+
   it("refuses a unit the registry does not list", () => {
     const d = office({ "abc.yaml": unitYaml({ "unit.code": "ABC" }) });
     const r = run(["receive", "thu-den/abc.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-09"], d);
