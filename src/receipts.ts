@@ -5,7 +5,6 @@ import type { ValidateFn } from "./catalog/compile.js";
 import { isIsoDate, isPlausibleDate, PLAUSIBLE_YEARS } from "./dates.js";
 import type { Diagnostic, Lang, PeriodKey } from "./model.js";
 import { discover } from "./source/discover.js";
-import { readSource } from "./source/read.js";
 import { byPosition, toDiagnostic } from "./validate/diagnostics.js";
 import type { Finding } from "./validate/finding.js";
 import { normalise } from "./validate/normalise.js";
@@ -85,6 +84,8 @@ export async function checkReceipts(
   bytes: Uint8Array,
   lang: Lang,
 ): Promise<{ receipts?: Receipts; diagnostics: Diagnostic[] }> {
+  // The reading with positions (and the YAML library) is loaded only when a receipts file is there.
+  const { readSource } = await import("./source/read.js");
   const read = readSource(bytes);
   const findings: Finding[] = [...read.findings];
   let receipts: Receipts | undefined;
