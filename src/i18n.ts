@@ -356,6 +356,12 @@ const TEXT = {
       `The ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} report is dated today (${s(p.date)}) and counts the files received by then; give its issue date with --date.`,
   },
   // geq receive
+  "kept-not-file": {
+    vi: (p) =>
+      `«${s(p.path)}» là ${KIND_VI[s(p.kind)] ?? s(p.kind)}, không phải tệp thông thường; sổ nhận báo cáo và tệp đã nhận phải là tệp thông thường`,
+    en: (p) =>
+      `${s(p.path)} is ${KIND_EN[s(p.kind)] ?? s(p.kind)}, not a regular file; receipts files and filed unit files must be regular files`,
+  },
   "receipts-invalid": {
     vi: (p) => `sổ nhận báo cáo «${s(p.path)}» không hợp lệ; sửa các lỗi nêu trên rồi chạy lại`,
     en: (p) => `the receipts file ${s(p.path)} is invalid; correct the errors above and run again`,

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { SCHEMAS_DIR } from "./catalog/catalog.js";
 import type { ValidateFn } from "./catalog/compile.js";
 import { isIsoDate, isPlausibleDate, PLAUSIBLE_YEARS } from "./dates.js";
 import type { Diagnostic, Lang, PeriodKey } from "./model.js";
+import { MAX_FILE_BYTES } from "./source/decode.js";
 import { discover } from "./source/discover.js";
 import { byPosition, toDiagnostic } from "./validate/diagnostics.js";
 import type { Finding } from "./validate/finding.js";
@@ -107,19 +108,41 @@ export async function checkReceipts(
 
 const q = (s: string) => JSON.stringify(s);
 
+/**
+ * Reads a file `geq receive` keeps (a receipts file, a unit's filed file): it may be written again
+ * in the same run, which the input policy's record of files read would forbid, so it is read here,
+ * with the same guards: a regular file only (a pipe or a device is never waited on), within the size
+ * of a unit file.
+ */
+export function readOwnFile(path: string, shown: string): { ok: true; bytes: Uint8Array } | RunProblem {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      const kind = stats.isDirectory() ? "folder" : stats.isSocket() ? "socket" : "device";
+      return {
+        ok: false,
+        problem: "kept-not-file",
+        params: { path: shown, kind: stats.isFIFO() ? "pipe" : kind },
+      };
+    }
+    if (stats.size > MAX_FILE_BYTES)
+      return { ok: false, problem: "file-unreadable", params: { path: shown, code: "EFBIG" } };
+    return { ok: true, bytes: readFileSync(path) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "EIO";
+    return { ok: false, problem: "file-unreadable", params: { path: shown, code } };
+  }
+}
+
 /** Reads and checks a receipts file; its text (a byte-order mark kept) to append to, or the problem. */
 export async function readReceiptsFile(
   path: string,
   shown: string,
   lang: Lang,
 ): Promise<{ ok: true; receipts: Receipts; text: string } | RunProblem> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "EIO";
-    return { ok: false, problem: "file-unreadable", params: { path: shown, code } };
-  }
+  const read = readOwnFile(path, shown);
+  if (!read.ok) return read;
+  const bytes = read.bytes;
   const checked = await checkReceipts(shown, bytes, lang);
   if (!checked.receipts)
     return {
@@ -213,14 +236,9 @@ export async function checkReceiptsFiles(
 ): Promise<{ ok: true; diagnostics: Diagnostic[] } | RunProblem> {
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(resolve(cwd, file));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? "EIO";
-      return { ok: false, problem: "file-unreadable", params: { path: file, code } };
-    }
-    diagnostics.push(...(await checkReceipts(file, bytes, lang)).diagnostics);
+    const read = readOwnFile(resolve(cwd, file), file);
+    if (!read.ok) return read;
+    diagnostics.push(...(await checkReceipts(file, read.bytes, lang)).diagnostics);
   }
   return { ok: true, diagnostics };
 }

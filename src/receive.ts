@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { makeOutputFolder, planOutput } from "./io/output-target.js";
 import { readInput } from "./io/read-input.js";
@@ -8,6 +8,7 @@ import type { Diagnostic, Lang, PeriodKey } from "./model.js";
 import {
   checkReceipts,
   latestReceipts,
+  readOwnFile,
   readReceiptsFile,
   receiptsHead,
   receiptText,
@@ -181,7 +182,12 @@ export async function receive(
       ...(report.reference !== undefined ? { reference: report.reference } : {}),
     };
     const where = { year: report.year, period: report.period, cwd, lang };
-    const earlier = existsSync(targetPath) ? readFileSync(targetPath) : undefined;
+    let earlier: Uint8Array | undefined;
+    if (existsSync(targetPath)) {
+      const read = readOwnFile(targetPath, target);
+      if (!read.ok) return read;
+      earlier = read.bytes;
+    }
     const same = earlier !== undefined && sha256(earlier) === hash;
     const inForce = register.latest.get(report.unit.code);
     if (same && inForce?.sha256 === hash) {

@@ -3,6 +3,7 @@
  * filing layout, the receipts file, refusals, replacements, and lateness by the incoming stamp.
  * Needs `npm run build`.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -231,6 +232,20 @@ describe("status and the receipts", () => {
     expect(s.stdout).toContain(
       "Ngày gửi là ngày đến ghi trong sổ nhận báo cáo cho 1 đơn vị; 1 đơn vị chưa vào sổ (đánh dấu *) tính theo ngày ghi trong tệp (submitted).",
     );
+  });
+
+  it("refuses a receipts file that is not a regular file, without waiting on it", () => {
+    const d = office({ "vkt.yaml": VKT });
+    run(["receive", "thu-den/vkt.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-09"], d);
+    rmSync(join(d, RECEIPTS));
+    expect(spawnSync("mkfifo", [join(d, RECEIPTS)]).status).toBe(0);
+    const s = run(["status", "bo/2022/semi-annual", "-c", "bo/geq.yaml", "--as-of", "2022-06-20"], d);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toBe(
+      `geq: «${RECEIPTS}» là một đường ống (FIFO), không phải tệp thông thường; sổ nhận báo cáo và tệp đã nhận phải là tệp thông thường\n`,
+    );
+    const again = run(["receive", "thu-den/vkt.yaml", "-c", "bo/geq.yaml", "--date", "2022-06-10"], d);
+    expect(again.code).toBe(2);
   });
 
   it("stops on a broken receipts file, pointing at the line", () => {
