@@ -630,6 +630,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       exampleText(lang, [
         'geq init --unit VKT --name "Viện Kinh tế xây dựng" -o vkt.yaml',
         "geq validate nop-bao-cao --config geq.yaml",
+        "geq receive thu-den/vkt.yaml --config geq.yaml --date 2022-06-09 --number 215",
         "geq status nop-bao-cao/2022/semi-annual --config geq.yaml",
         "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20",
       ]),

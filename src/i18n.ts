@@ -386,9 +386,9 @@ const TEXT = {
   },
   "receive-in-place": {
     vi: (p) =>
-      `Tệp ${s(p.target)} của ${s(p.code)} đã có sẵn, không đổi; nay vào sổ ngày ${s(p.date)}${p.number !== undefined ? `, số đến ${s(p.number)}` : ""} (${s(p.receipts)})`,
+      `Tệp ${s(p.target)} của ${s(p.code)} đã nằm đúng chỗ, không cần chép; nay vào sổ ngày ${s(p.date)}${p.number !== undefined ? `, số đến ${s(p.number)}` : ""} (${s(p.receipts)})`,
     en: (p) =>
-      `${s(p.code)}'s file ${s(p.target)} was already in place, unchanged; now entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
+      `${s(p.code)}'s file ${s(p.target)} was already in place, nothing to copy; now entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
   },
   "receive-before-submitted": {
     vi: (p) =>

@@ -4,7 +4,7 @@
  * Needs `npm run build`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
@@ -92,6 +92,19 @@ describe("geq receive", () => {
       `Báo cáo của VKT đã được nhận ngày 09/06/2022 với đúng nội dung này (${FILED}); không ghi gì thêm\n`,
     );
     expect(readFileSync(join(d, RECEIPTS), "utf8")).toBe(before);
+  });
+
+  it("enters a file already in place without copying it", () => {
+    const d = office();
+    mkdirSync(join(d, "bo/2022/semi-annual"), { recursive: true });
+    writeFileSync(join(d, FILED), VKT);
+    const r = run(["receive", FILED, "-c", "bo/geq.yaml", "--date", "2022-06-09", "--number", "7"], d);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `Tệp ${FILED} của VKT đã nằm đúng chỗ, không cần chép; nay vào sổ ngày 09/06/2022, số đến 7 (${RECEIPTS})\n`,
+    );
+    expect(receipts(d).receipts.map((e) => [e.unit, e.number])).toEqual([["VKT", "7"]]);
+    expect(readFileSync(join(d, FILED), "utf8")).toBe(VKT);
   });
 
   it("refuses a different file for the unit without --replace; with it, keeps the old one as a numbered copy", () => {
