@@ -1,12 +1,14 @@
 import { resolve } from "node:path";
-import { loadCatalog } from "./catalog/catalog.js";
+import { deadlineRule, loadCatalog } from "./catalog/catalog.js";
+import { daysBetween } from "./dates.js";
 import {
   errorCount,
   firedWaivers,
   submissionEntry,
   type SubmissionEntry,
 } from "./consolidate/submissions.js";
-import type { Audience, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
+import { arrivalBy, receiptsFor, withReceipt } from "./receipts.js";
+import type { Audience, Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
 import {
   periodOfFiles,
   validate,
@@ -60,7 +62,15 @@ export interface BuiltReport {
   later: LaterFile[];
   /** The day the report counts submissions by: its date, for a consolidated report. */
   receivedBy?: string;
+  /**
+   * Today's date, when a consolidated report took it for want of `--date` or a configured date,
+   * though its period's deadline is long past: the caller tells the user.
+   */
+  datedToday?: string;
 }
+
+/** Days after a period's deadline from which a report dated today is worth a notice. */
+const PAST_PERIOD_DAYS = 60;
 
 /** The inputs are invalid: exit 1, nothing written. */
 export interface InvalidInput {
@@ -82,7 +92,15 @@ export async function buildReport(
   let receivedBy: string | undefined;
   const byReportDate = (config: Config | undefined) =>
     (receivedBy = config ? (options.date ?? config.date ?? options.today) : undefined);
-  const validation = await validate(paths, { ...options, lang, select: true, receivedBy: byReportDate });
+  const receipts = await receiptsFor(paths, cwd, lang);
+  if (!receipts.ok) return receipts;
+  const validation = await validate(paths, {
+    ...options,
+    lang,
+    select: true,
+    receivedBy: byReportDate,
+    arrival: arrivalBy(receipts.lookup),
+  });
   if (!validation.ok) return validation;
   const which = periodOfFiles(validation, options);
   if (!which.ok) return which;
@@ -149,7 +167,7 @@ export async function buildReport(
   const unidentified: string[] = [];
   for (const f of validation.files) {
     const entry = submissionEntry(f);
-    if (entry) entries.push(entry);
+    if (entry) entries.push(withReceipt(entry, receipts.lookup));
     else unidentified.push(f.file);
   }
   const result = config
@@ -201,7 +219,21 @@ export async function buildReport(
     compareSkipped,
     later,
     ...(receivedBy !== undefined ? { receivedBy } : {}),
+    ...(config && pastPeriodToday(options, config.config, catalog, period)
+      ? { datedToday: options.today }
+      : {}),
   };
+}
+
+/** Whether the report was dated today by default, long after its period's deadline. */
+function pastPeriodToday(
+  options: BuildReportOptions,
+  config: Config,
+  catalog: Catalog,
+  period: PeriodKey,
+): boolean {
+  if (options.date !== undefined || config.date !== undefined) return false;
+  return daysBetween(deadlineRule(catalog, period, config).date, options.today) > PAST_PERIOD_DAYS;
 }
 
 /** The waivers that explained a warning on the single valid file of a unit's own report. */

@@ -1,5 +1,5 @@
-import { Command, CommanderError, Option } from "commander";
-import { dirname, relative, resolve } from "node:path";
+import { Command, CommanderError, Help, Option } from "commander";
+import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
 import { t, type TextKey } from "./i18n.js";
@@ -158,6 +158,9 @@ function words(lang: Lang) {
       ? "tệp cấu hình (mặc định: geq.yaml trong thư mục hiện tại nếu có)"
       : "configuration file (default: geq.yaml in the current folder, if any)",
     year: vi ? "năm báo cáo cần kiểm tra" : "reporting year to check",
+    initYear: vi
+      ? "năm báo cáo (mặc định: năm của hướng dẫn mới nhất mà geq có)"
+      : "reporting year (default: the year of the newest guidance geq has)",
     period: vi
       ? "kỳ báo cáo: semi-annual (sơ kết 6 tháng) hoặc annual (tổng kết năm)"
       : "period: semi-annual or annual",
@@ -213,9 +216,56 @@ function words(lang: Lang) {
     audience: vi
       ? "người đọc báo cáo tổng hợp: external (gửi cơ quan cấp trên, mặc định) hoặc internal (dùng nội bộ: thêm Phụ lục II và kiến nghị của các đơn vị)"
       : "readers of a consolidated report: external (to the bodies it reports to, the default) or internal (adds Phụ lục II and the units' requests)",
+    receive: vi
+      ? "nhận báo cáo của đơn vị (văn thư): kiểm tra tệp, lưu vào thư mục của kỳ báo cáo và ghi vào sổ nhận báo cáo"
+      : "receive a unit's report (the clerk's step): check it, file it in the period's folder and enter it in the receipts file",
+    receiveFiles: vi ? "tệp báo cáo của đơn vị vừa nhận" : "the unit files received",
+    receiveDate: vi
+      ? "ngày nhận theo dấu công văn đến, YYYY-MM-DD (mặc định: hôm nay)"
+      : "receipt date, from the incoming stamp, YYYY-MM-DD (default: today)",
+    receiveNumber: vi ? "số đến ghi trên dấu công văn đến" : "incoming number from the incoming stamp",
+    replace: vi
+      ? "thay tệp khác của đơn vị đã nhận trước đó (tệp cũ được giữ lại thành bản đánh số)"
+      : "replace the unit's different earlier file (kept as a numbered copy)",
+    into: vi
+      ? "thư mục chứa các thư mục kỳ báo cáo <năm>/<kỳ> (mặc định: thư mục của tệp cấu hình)"
+      : "folder holding the periods' folders <year>/<period> (default: the configuration's folder)",
     titles: vi
-      ? { "Usage:": "Cách dùng:", "Options:": "Tùy chọn:", "Commands:": "Lệnh:", "Arguments:": "Tham số:" }
+      ? {
+          "Usage:": "Cách dùng:",
+          "Options:": "Tùy chọn:",
+          "Commands:": "Lệnh:",
+          "Arguments:": "Tham số:",
+          "Global Options:": "Tùy chọn chung:",
+        }
       : {},
+  };
+}
+
+/**
+ * Commander's help in the user's language: its titles, the `[options]` of usages and the
+ * `(default: …)`, `(choices: …)` it adds to descriptions, which it words in English only.
+ */
+function helpConfig(lang: Lang): Partial<Help> {
+  const titles = words(lang).titles as Record<string, string>;
+  if (lang !== "vi") return { styleTitle: (s: string) => s };
+  const usage = (s: string) => s.replace(/\[options\]/g, "[tùy chọn]").replace(/\[command\]/g, "[lệnh]");
+  const extras = (s: string) =>
+    s
+      .replace(/\(choices: (.*?)\)$/, (_, list: string) => `(chọn một trong: ${list.replace(/"/g, "")})`)
+      .replace(/\(default: "?(.*?)"?\)$/, "(mặc định: $1)")
+      .replace(/choices: (.*?), default: "?([^"]*)"?\)$/, "chọn một trong: $1; mặc định: $2)");
+  return {
+    styleTitle: (s: string) => titles[s] ?? s,
+    commandUsage(this: Help, cmd: Command) {
+      return usage(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return usage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    optionDescription(this: Help, option: Option) {
+      return extras(Help.prototype.optionDescription.call(this, option));
+    },
   };
 }
 
@@ -229,23 +279,43 @@ async function runValidate(
   lang: Lang,
 ): Promise<number> {
   const format = parseFormat(String(opts.format ?? "text"), ["text", "json", "github"] as const);
-  const { validate } = await import("./validate/validate.js");
-  const result = await validate(paths, { lang, ...selection(opts), digestOnly: true });
-  if (!result.ok)
-    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
-  const report = {
-    files: result.files.length,
-    errors: result.errors,
-    warnings: result.warnings,
-    waived: result.waived,
-    diagnostics: result.diagnostics,
-    missing: result.missing,
+  const cwd = process.cwd();
+  const { statSync } = await import("node:fs");
+  const isFile = (p: string) => {
+    try {
+      return statSync(resolve(cwd, p)).isFile();
+    } catch {
+      return false;
+    }
   };
+  // A receipts file is checked as one, whether named or beside the unit files checked.
+  const { RECEIPTS_FILE, receiptsFilesNear, checkReceiptsFiles } = await import("./receipts.js");
+  const named = paths.filter((p) => basename(p) === RECEIPTS_FILE && isFile(p));
+  const unitPaths = paths.filter((p) => !named.includes(p));
+  const { validate } = await import("./validate/validate.js");
+  const result = unitPaths.length
+    ? await validate(unitPaths, { lang, ...selection(opts), digestOnly: true })
+    : undefined;
+  if (result && !result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics);
+  const near = receiptsFilesNear(result?.files.map((f) => f.file) ?? [], cwd);
+  const receiptsFiles = [...new Set([...named.map((p) => relative(cwd, resolve(cwd, p))), ...near])];
+  const receipts = await checkReceiptsFiles(receiptsFiles, cwd, lang);
+  if (!receipts.ok) throw new Stop(receipts.problem as TextKey, receipts.params);
+  const { byPosition } = await import("./validate/diagnostics.js");
+  const diagnostics = [...(result?.diagnostics ?? []), ...receipts.diagnostics].sort(byPosition);
+  const counted = summaryOf(diagnostics, (result?.files.length ?? 0) + receiptsFiles.length);
+  // Units without a file are news only when a folder (or glob) was read: one file checked before
+  // sending says nothing about the others.
+  const report = { ...counted, missing: unitPaths.every(isFile) ? [] : (result?.missing ?? []) };
   if (format === "json") out(formatJson(report));
   else if (format === "github") out(formatGithub(report, lang));
   else out(formatText(report, lang, await makePaint(process.stdout)));
-  if (result.errors > 0) return EXIT_INVALID;
-  if (opts.strict && result.warnings > 0) return EXIT_INVALID;
+  if (report.errors > 0) return EXIT_INVALID;
+  if (opts.strict && report.warnings > 0) {
+    err(`geq: ${t(lang, "strict-failed", { count: report.warnings })}\n`);
+    return EXIT_INVALID;
+  }
   return EXIT_OK;
 }
 
@@ -312,7 +382,19 @@ async function writeOutput(
   const { makeOutputFolder } = await import("./io/output-target.js");
   const folder = makeOutputFolder(plan.path);
   if (!folder.ok) throw new Stop("output-failed", { path: plan.shown, code: folder.code });
-  const { writeAtomic, removeTemporaryFiles } = await import("./io/write-atomic.js");
+  const { writeAtomic } = await import("./io/write-atomic.js");
+  await whileWriting(async () => {
+    const written = await writeAtomic(plan.path, data, options);
+    if (!written.ok) {
+      const key = written.code === "EEXIST" && options.exclusive ? "output-exists" : "output-failed";
+      throw new Stop(key, { path: plan.shown, code: written.code });
+    }
+  });
+}
+
+/** Runs writes with SIGINT, SIGTERM and SIGHUP removing their temporary files and ending the run. */
+async function whileWriting<T>(write: () => Promise<T>): Promise<T> {
+  const { removeTemporaryFiles } = await import("./io/write-atomic.js");
   const handlers = Object.entries(SIGNAL_EXIT).map(([signal, code]) => {
     const handler = () => {
       removeTemporaryFiles();
@@ -322,25 +404,88 @@ async function writeOutput(
     return () => process.off(signal as NodeJS.Signals, handler);
   });
   try {
-    const written = await writeAtomic(plan.path, data, options);
-    if (!written.ok) {
-      const key = written.code === "EEXIST" && options.exclusive ? "output-exists" : "output-failed";
-      throw new Stop(key, { path: plan.shown, code: written.code });
-    }
+    return await write();
   } finally {
     for (const remove of handlers) remove();
   }
 }
 
-async function runInit(opts: Record<string, string | boolean | undefined>): Promise<number> {
-  const { loadCatalog, catalogForYear, DEFAULT_CATALOG_ID, SCHEMAS_DIR } =
-    await import("./catalog/catalog.js");
+async function runReceive(
+  files: string[],
+  opts: Record<string, string | boolean | undefined>,
+  lang: Lang,
+): Promise<number> {
   const { isoDateOf } = await import("./dates.js");
-  const year = parseYear(opts.year as string | undefined);
-  const catalog = year === undefined ? loadCatalog(DEFAULT_CATALOG_ID) : catalogForYear(year);
-  if (!catalog) throw new Stop("unknown-catalog", { year });
+  const date = (await parseDate("--date", opts.date as string | undefined)) ?? isoDateOf(new Date());
+  const { receive } = await import("./receive.js");
+  const result = await whileWriting(() =>
+    receive(files, {
+      lang,
+      cwd: process.cwd(),
+      date,
+      ...(typeof opts.config === "string" ? { config: opts.config } : {}),
+      ...(typeof opts.number === "string" ? { number: opts.number } : {}),
+      ...(typeof opts.into === "string" ? { into: opts.into } : {}),
+      ...(opts.replace ? { replace: true } : {}),
+    }),
+  );
+  if (!result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics ?? []);
+  if (result.diagnostics.length)
+    out(formatText(summaryOf(result.diagnostics, files.length), lang, await makePaint(process.stdout)));
+  const { formatDateFor } = await import("./present/format.js");
+  let code = EXIT_OK;
+  for (const o of result.outcomes) {
+    const p = printableParams({ ...o, ...("receipt" in o ? o.receipt : {}) });
+    switch (o.state) {
+      case "filed":
+        if (o.receipt.submitted !== undefined && o.receipt.received < o.receipt.submitted)
+          err(
+            t(lang, "receive-before-submitted", {
+              ...p,
+              date: formatDateFor(lang, o.receipt.received),
+              submitted: formatDateFor(lang, o.receipt.submitted),
+            }) + "\n",
+          );
+        out(
+          t(lang, o.inPlace ? "receive-in-place" : "receive-filed", {
+            ...p,
+            date: formatDateFor(lang, o.receipt.received),
+          }) + "\n",
+        );
+        if (o.kept) out(t(lang, "receive-kept", p) + "\n");
+        break;
+      case "unchanged":
+        out(t(lang, "receive-unchanged", { ...p, date: formatDateFor(lang, o.receipt.received) }) + "\n");
+        break;
+      case "refused":
+        err(`geq: ${t(lang, "receive-refused", p)}\n`);
+        code = EXIT_CANNOT_RUN;
+        break;
+      case "invalid":
+        err(`geq: ${t(lang, "receive-invalid", p)}\n`);
+        if (code !== EXIT_CANNOT_RUN) code = EXIT_INVALID;
+        break;
+    }
+  }
+  return code;
+}
+
+async function runInit(opts: Record<string, string | boolean | undefined>, lang: Lang): Promise<number> {
+  const { catalogForYear, CATALOG_IDS, loadCatalog, SCHEMAS_DIR } = await import("./catalog/catalog.js");
+  const { isoDateOf } = await import("./dates.js");
+  const { PLACEHOLDERS } = await import("./validate/rules/placeholder.js");
+  const years = CATALOG_IDS.map((id) => loadCatalog(id)!.year);
+  const asked = parseYear(opts.year as string | undefined);
+  // Without --year, the newest guidance geq knows; said aloud when the calendar has moved past it.
+  const year = asked ?? Math.max(...years);
+  const catalog = catalogForYear(year);
+  if (!catalog) throw new Stop("unknown-catalog", { year, years: years.join(", ") });
+  const thisYear = Number(isoDateOf(new Date()).slice(0, 4));
+  const notice =
+    asked === undefined && thisYear > year ? t(lang, "init-newest-year", { year, thisYear }) + "\n" : "";
   const period = parsePeriod(opts.period as string | undefined) ?? "semi-annual";
-  const code = String(opts.unit ?? "DONVI");
+  const code = String(opts.unit ?? PLACEHOLDERS.code);
   const { UNIT_CODE_PATTERN } = await import("./catalog/schema.js");
   if (!new RegExp(UNIT_CODE_PATTERN).test(code)) {
     throw new Stop("bad-option", { option: "--unit", value: code, expected: UNIT_CODE_PATTERN });
@@ -357,18 +502,18 @@ async function runInit(opts: Record<string, string | boolean | undefined>): Prom
   const { scaffold } = await import("./init.js");
   const text = scaffold(catalog, {
     code,
-    name: String(opts.name ?? "Tên đơn vị"),
+    name: String(opts.name ?? PLACEHOLDERS.name),
     year: catalog.year,
     period,
     schemaRef,
-    today: isoDateOf(new Date()),
   });
   if (!plan) {
     out(text);
+    err(notice);
     return EXIT_OK;
   }
   await writeOutput(plan, text, { exclusive: !opts.force });
-  err(t(detectLang(process.argv), "written", { path: printable(plan.shown) }) + "\n");
+  err(notice + t(lang, "written", { path: printable(plan.shown) }) + "\n");
   return EXIT_OK;
 }
 
@@ -429,6 +574,20 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
     );
   }
   await printLeftOut(lang, result);
+  if (result.rejected.length) {
+    const units = result.rejected.map((r) => printable(r.code ?? r.file)).join(", ");
+    err(t(lang, "skip-invalid-excluded", { count: result.rejected.length, units }) + "\n");
+  }
+  if (result.datedToday) {
+    const { formatDateFor } = await import("./present/format.js");
+    err(
+      t(lang, "dated-today", {
+        date: formatDateFor(lang, result.datedToday),
+        period: result.period,
+        year: result.year,
+      }) + "\n",
+    );
+  }
   const target = typeof opts.output === "string" ? opts.output : result.fileName;
   const plan = await outputPlan(target, { defaultName: result.fileName });
   await writeOutput(plan, result.bytes);
@@ -464,7 +623,6 @@ function translateCommander(message: string, lang: Lang): string {
 function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
   const w = words(lang);
   const program = new Command("geq");
-  const titles = w.titles as Record<string, string>;
   program
     .description(w.program)
     .version("0.1.0", "-V, --version", w.version)
@@ -472,13 +630,14 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .helpCommand(false)
     .addOption(new Option("--lang <lang>", w.lang).choices(["vi", "en"]))
     .option("--debug", w.debug)
-    .configureHelp({ styleTitle: (s: string) => titles[s] ?? s, showGlobalOptions: true })
+    .configureHelp({ ...helpConfig(lang), showGlobalOptions: true })
     .showHelpAfterError(false)
     .addHelpText(
       "after",
       exampleText(lang, [
         'geq init --unit VKT --name "Viện Kinh tế xây dựng" -o vkt.yaml',
         "geq validate nop-bao-cao --config geq.yaml",
+        "geq receive thu-den/vkt.yaml --config geq.yaml --date 2022-06-09 --number 215",
         "geq status nop-bao-cao/2022/semi-annual --config geq.yaml",
         "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20",
       ]),
@@ -561,11 +720,30 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .action((paths: string[], opts) => run(() => runStatus(paths, opts, lang))());
 
   program
+    .command("receive")
+    .description(w.receive)
+    .argument("<files...>", w.receiveFiles)
+    .option("-c, --config <file>", w.config)
+    .option("--date <date>", w.receiveDate)
+    .option("--number <number>", w.receiveNumber)
+    .option("--replace", w.replace)
+    .option("--into <dir>", w.into)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq receive thu-den/vkt.yaml --config geq.yaml --date 2022-06-09 --number 215",
+        "geq receive thu-den/vkt-sua.yaml --config geq.yaml --date 2022-06-12 --number 231 --replace",
+      ]),
+    )
+    .action((files: string[], opts) => run(() => runReceive(files, opts, lang))());
+
+  program
     .command("init")
     .description(w.init)
     .option("--unit <code>", w.unit)
     .option("--name <name>", w.name)
-    .option("--year <year>", w.year)
+    .option("--year <year>", w.initYear)
     .option("--period <period>", w.period, "semi-annual")
     .option("-o, --output <file>", w.output)
     .option("-f, --force", w.force)
@@ -574,7 +752,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       "after",
       exampleText(lang, ['geq init --unit VKT --name "Viện Kinh tế xây dựng" --period annual -o vkt.yaml']),
     )
-    .action((opts) => run(() => runInit(opts))());
+    .action((opts) => run(() => runInit(opts, lang))());
 
   program
     .command("schema")
@@ -588,8 +766,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     )
     .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts))());
 
-  for (const cmd of program.commands)
-    cmd.exitOverride().configureHelp({ styleTitle: (s: string) => titles[s] ?? s });
+  for (const cmd of program.commands) cmd.exitOverride().configureHelp(helpConfig(lang));
   return program;
 }
 

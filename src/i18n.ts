@@ -22,6 +22,59 @@ const KIND_EN: Record<string, string> = {
   link: "a link to a file that does not exist",
 };
 
+/** Every file a status rejected: registered units' invalid files and those outside the registry. */
+const rejectedFiles = (p: Params) =>
+  Number(p.invalid) + Number(p.unregistered) + Number(p.unidentified) + Number(p.duplicates);
+
+/** ` (of which not registered: 1; duplicates: 2)`, the rejected files that are no registered unit's. */
+function outside(p: Params, labels: [string, string, string], ofWhich: string): string {
+  const parts = [p.unregistered, p.unidentified, p.duplicates].flatMap((n, i) =>
+    Number(n) ? [`${labels[i]}: ${s(n)}`] : [],
+  );
+  return parts.length ? ` (${ofWhich} ${parts.join("; ")})` : "";
+}
+
+/** A template's fault (document/template.ts) in Vietnamese: what is wrong and what to do. */
+function templateFaultVi(p: Params): string {
+  const near = p.near ? ` (gần «${s(p.near)}»)` : "";
+  switch (p.reason) {
+    case "syntax":
+      return `sai cú pháp Handlebars ở dòng ${s(p.line)}${near}; kiểm tra các cặp dấu {{ }} và tên trong thẻ`;
+    case "unclosed-block":
+      return `mẫu kết thúc khi vẫn còn khối chưa đóng${near}; mỗi {{#…}} cần một {{/…}} tương ứng`;
+    case "block-mismatch":
+      return `khối {{#${s(p.name)}}} được đóng bằng {{/${s(p.other)}}}; khối này phải đóng bằng {{/${s(p.name)}}}`;
+    case "unknown-field":
+      return `không có trường «${s(p.name)}» trong dữ liệu của báo cáo (tên trường viết sai, hoặc dùng ngoài khối {{#each}} chứa nó)`;
+    case "unknown-partial":
+      return `không có mẫu con «${s(p.name)}» (tệp partials/${s(p.name)}.hbs)`;
+    case "helper-arguments":
+      return `{{#${s(p.name)}}} cần đúng một tham số`;
+    default:
+      return `Handlebars báo: ${s(p.detail)}`;
+  }
+}
+
+function templateFaultEn(p: Params): string {
+  const near = p.near ? ` (near "${s(p.near)}")` : "";
+  switch (p.reason) {
+    case "syntax":
+      return `Handlebars syntax error on line ${s(p.line)}${near}; check the {{ }} pairs and the names in them`;
+    case "unclosed-block":
+      return `the template ends with a block still open${near}; every {{#…}} needs its {{/…}}`;
+    case "block-mismatch":
+      return `the block {{#${s(p.name)}}} is closed by {{/${s(p.other)}}}; close it with {{/${s(p.name)}}}`;
+    case "unknown-field":
+      return `the report's data has no field "${s(p.name)}" (a misspelt name, or used outside the {{#each}} that holds it)`;
+    case "unknown-partial":
+      return `no partial "${s(p.name)}" (file partials/${s(p.name)}.hbs)`;
+    case "helper-arguments":
+      return `{{#${s(p.name)}}} takes exactly one argument`;
+    default:
+      return `Handlebars says: ${s(p.detail)}`;
+  }
+}
+
 const TEXT = {
   "no-paths": {
     vi: () => "chưa chỉ ra tệp hoặc thư mục nào cần xử lý",
@@ -100,8 +153,14 @@ const TEXT = {
     en: (p) => `implausible date for ${s(p.option)}: "${s(p.value)}"; only years ${s(p.from)} to ${s(p.to)}`,
   },
   "unknown-catalog": {
-    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}`,
-    en: (p) => `no guidance catalogue for ${s(p.year)}`,
+    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}`,
+    en: (p) => `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}`,
+  },
+  "init-newest-year": {
+    vi: (p) =>
+      `Tệp được tạo cho năm ${s(p.year)}, năm của hướng dẫn mới nhất mà geq có; chưa có hướng dẫn năm ${s(p.thisYear)}.`,
+    en: (p) =>
+      `The file is for ${s(p.year)}, the year of the newest guidance geq has; there is none for ${s(p.thisYear)} yet.`,
   },
   "template-folder-missing": {
     vi: (p) => `không tìm thấy thư mục mẫu báo cáo «${s(p.path)}»`,
@@ -116,8 +175,8 @@ const TEXT = {
     en: (p) => `cannot read the template ${s(p.path)} (${s(p.detail)})`,
   },
   "template-error": {
-    vi: (p) => `mẫu báo cáo «${s(p.path)}» bị lỗi: ${s(p.detail)}`,
-    en: (p) => `the template ${s(p.path)} fails: ${s(p.detail)}`,
+    vi: (p) => `mẫu báo cáo «${s(p.path)}» bị lỗi: ${templateFaultVi(p)}`,
+    en: (p) => `the template ${s(p.path)} fails: ${templateFaultEn(p)}`,
   },
   "template-too-large": {
     vi: (p) =>
@@ -231,17 +290,28 @@ const TEXT = {
     en: (p) => `invalid (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"})`,
   },
   "status-unregistered": { vi: () => "ngoài danh sách", en: () => "not registered" },
+  /** `không hợp lệ` counts every rejected file, as the rows and notes above name them, then says which are outside the registry. */
   "status-totals": {
     vi: (p) =>
-      `Phải báo cáo: ${s(p.mustReport)}; đã gửi: ${s(p.submitted)} (đúng hạn: ${s(p.onTime)}, chậm: ${s(p.late)}); chưa gửi: ${s(p.missing)}; không hợp lệ: ${s(p.invalid)}` +
-      (Number(p.unregistered) ? `; ngoài danh sách: ${s(p.unregistered)}` : "") +
-      (Number(p.unidentified) ? `; không rõ đơn vị: ${s(p.unidentified)}` : "") +
-      (Number(p.duplicates) ? `; tệp trùng: ${s(p.duplicates)}` : ""),
+      `Phải báo cáo: ${s(p.mustReport)}; đã gửi: ${s(p.submitted)} (đúng hạn: ${s(p.onTime)}, chậm: ${s(p.late)}); chưa gửi: ${s(p.missing)}; không hợp lệ: ${s(rejectedFiles(p))}` +
+      outside(p, ["ngoài danh sách", "không rõ đơn vị", "tệp trùng"], "trong đó"),
     en: (p) =>
-      `Must report: ${s(p.mustReport)}; submitted: ${s(p.submitted)} (on time: ${s(p.onTime)}, late: ${s(p.late)}); missing: ${s(p.missing)}; invalid: ${s(p.invalid)}` +
-      (Number(p.unregistered) ? `; not registered: ${s(p.unregistered)}` : "") +
-      (Number(p.unidentified) ? `; naming no unit: ${s(p.unidentified)}` : "") +
-      (Number(p.duplicates) ? `; duplicates: ${s(p.duplicates)}` : ""),
+      `Must report: ${s(p.mustReport)}; submitted: ${s(p.submitted)} (on time: ${s(p.onTime)}, late: ${s(p.late)}); missing: ${s(p.missing)}; invalid: ${s(rejectedFiles(p))}` +
+      outside(p, ["not registered", "naming no unit", "duplicates"], "of which"),
+  },
+  "status-basis": {
+    vi: (p) =>
+      Number(p.submitted) === 0
+        ? "Ngày gửi là ngày đến ghi trong sổ nhận báo cáo (dấu công văn đến)."
+        : Number(p.receipt) === 0
+          ? "Ngày gửi là ngày đơn vị ghi trong tệp (submitted), vì chưa đơn vị nào được vào sổ nhận báo cáo; văn thư vào sổ bằng geq receive để tính theo dấu công văn đến."
+          : `Ngày gửi là ngày đến ghi trong sổ nhận báo cáo cho ${s(p.receipt)} đơn vị; ${s(p.submitted)} đơn vị chưa vào sổ (đánh dấu *) tính theo ngày ghi trong tệp (submitted).`,
+    en: (p) =>
+      Number(p.submitted) === 0
+        ? "Dates are the receipt dates in the receipts file (the incoming stamp)."
+        : Number(p.receipt) === 0
+          ? "No receipts recorded: dates are those the units wrote in their files (submitted); record receipts with geq receive to count by the incoming stamp."
+          : `Dates are the receipt dates in the receipts file for ${s(p.receipt)} unit(s); ${s(p.submitted)} unit(s) with no receipt (marked *) count from the date in their file (submitted).`,
   },
   "status-days-left": {
     vi: (p) => `Còn ${s(p.days)} ngày đến hạn gửi báo cáo (${s(p.deadline)})`,
@@ -273,6 +343,84 @@ const TEXT = {
   "status-fail-on": {
     vi: (p) => `có đơn vị thuộc trường hợp nêu ở --fail-on: ${s(p.conditions)}`,
     en: (p) => `conditions named by --fail-on occur: ${s(p.conditions)}`,
+  },
+  "strict-failed": {
+    vi: (p) => `không đạt vì có ${s(p.count)} cảnh báo chưa giải trình (--strict coi cảnh báo là lỗi)`,
+    en: (p) =>
+      `failed because of ${s(p.count)} ${Number(p.count) === 1 ? "warning" : "warnings"} not waived (--strict fails on warnings)`,
+  },
+  "skip-invalid-excluded": {
+    vi: (p) => `Không đưa vào báo cáo ${s(p.count)} tệp không hợp lệ (--skip-invalid): ${s(p.units)}.`,
+    en: (p) =>
+      `Left out of the report: ${s(p.count)} invalid ${Number(p.count) === 1 ? "file" : "files"} (--skip-invalid): ${s(p.units)}.`,
+  },
+  "dated-today": {
+    vi: (p) =>
+      `Báo cáo ${p.period === "annual" ? "tổng kết năm" : "sơ kết 6 tháng đầu năm"} ${s(p.year)} được ghi ngày hôm nay (${s(p.date)}) và chỉ tính các tệp nhận đến ngày này; dùng --date để ghi ngày ban hành của báo cáo.`,
+    en: (p) =>
+      `The ${p.period === "annual" ? "annual" : "semi-annual"} ${s(p.year)} report is dated today (${s(p.date)}) and counts the files received by then; give its issue date with --date.`,
+  },
+  // geq receive
+  "kept-not-file": {
+    vi: (p) =>
+      `«${s(p.path)}» là ${KIND_VI[s(p.kind)] ?? s(p.kind)}, không phải tệp thông thường; sổ nhận báo cáo và tệp đã nhận phải là tệp thông thường`,
+    en: (p) =>
+      `${s(p.path)} is ${KIND_EN[s(p.kind)] ?? s(p.kind)}, not a regular file; receipts files and filed unit files must be regular files`,
+  },
+  "receipts-invalid": {
+    vi: (p) => `sổ nhận báo cáo «${s(p.path)}» không hợp lệ; sửa các lỗi nêu trên rồi chạy lại`,
+    en: (p) => `the receipts file ${s(p.path)} is invalid; correct the errors above and run again`,
+  },
+  "receipts-other-period": {
+    vi: (p) =>
+      `sổ nhận báo cáo «${s(p.path)}» là của kỳ ${s(p.period)} năm ${s(p.year)}, không phải của kỳ của tệp đang nhận`,
+    en: (p) =>
+      `the receipts file ${s(p.path)} belongs to the ${s(p.period)} ${s(p.year)} period, not to the file's period`,
+  },
+  "receipts-not-appendable": {
+    vi: (p) =>
+      `không ghi thêm được vào sổ nhận báo cáo «${s(p.path)}»: danh sách receipts phải là mục cuối cùng của tệp`,
+    en: (p) =>
+      `cannot append to the receipts file ${s(p.path)}: its receipts list must come last in the file`,
+  },
+  "receive-filed": {
+    vi: (p) =>
+      `Đã nhận báo cáo của ${s(p.code)}: lưu tại ${s(p.target)}; vào sổ ngày ${s(p.date)}${p.number !== undefined ? `, số đến ${s(p.number)}` : ""} (${s(p.receipts)})`,
+    en: (p) =>
+      `Received ${s(p.code)}'s report: filed as ${s(p.target)}; entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
+  },
+  "receive-in-place": {
+    vi: (p) =>
+      `Tệp ${s(p.target)} của ${s(p.code)} đã nằm đúng chỗ, không cần chép; nay vào sổ ngày ${s(p.date)}${p.number !== undefined ? `, số đến ${s(p.number)}` : ""} (${s(p.receipts)})`,
+    en: (p) =>
+      `${s(p.code)}'s file ${s(p.target)} was already in place, nothing to copy; now entered on ${s(p.date)}${p.number !== undefined ? `, incoming no. ${s(p.number)}` : ""} (${s(p.receipts)})`,
+  },
+  "receive-before-submitted": {
+    vi: (p) =>
+      `Lưu ý: ngày nhận ${s(p.date)} trước ngày ${s(p.submitted)} mà ${s(p.code)} ghi trong tệp (submitted); xin kiểm tra lại --date`,
+    en: (p) =>
+      `Note: the receipt date ${s(p.date)} is before ${s(p.code)}'s own date in the file (${s(p.submitted)}); check --date`,
+  },
+  "receive-kept": {
+    vi: (p) => `Tệp nhận trước của ${s(p.code)} được giữ lại là ${s(p.kept)}`,
+    en: (p) => `${s(p.code)}'s earlier file was kept as ${s(p.kept)}`,
+  },
+  "receive-unchanged": {
+    vi: (p) =>
+      `Báo cáo của ${s(p.code)} đã được nhận ngày ${s(p.date)} với đúng nội dung này (${s(p.target)}); không ghi gì thêm`,
+    en: (p) =>
+      `${s(p.code)}'s report was received on ${s(p.date)} with this very content (${s(p.target)}); nothing written`,
+  },
+  "receive-refused": {
+    vi: (p) =>
+      `không nhận «${s(p.file)}»: đơn vị ${s(p.code)} đã có tệp khác tại ${s(p.target)}; nếu đây là bản thay thế, chạy lại với --replace (tệp cũ được giữ lại thành bản đánh số)`,
+    en: (p) =>
+      `not received: ${s(p.file)}: unit ${s(p.code)} already has a different file at ${s(p.target)}; if this one replaces it, run again with --replace (the old file is kept as a numbered copy)`,
+  },
+  "receive-invalid": {
+    vi: (p) => `không nhận «${s(p.file)}» vì tệp có ${s(p.errors)} lỗi; đề nghị đơn vị sửa và gửi lại`,
+    en: (p) =>
+      `not received: ${s(p.file)} has ${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}; ask the unit to correct it and send it again`,
   },
 } satisfies Record<string, Entry>;
 

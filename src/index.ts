@@ -13,6 +13,9 @@ export type { BuildReportOptions, BuiltReport, InvalidInput } from "./build-repo
 export { status, failures as statusFailures } from "./status.js";
 export type { StatusOptions, StatusResult, StatusRow, StatusTotals, FailCondition } from "./status.js";
 export { formatStatusText, formatStatusJson } from "./output/status.js";
+export { receive } from "./receive.js";
+export type { ReceiveOptions, ReceiveResult, ReceiveOutcome } from "./receive.js";
+export type { Receipt, Receipts } from "./receipts.js";
 export { scaffold as init } from "./init.js";
 export type { ScaffoldOptions as InitOptions } from "./init.js";
 export { unitReportSchema, configSchema } from "./catalog/schema.js";

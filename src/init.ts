@@ -1,9 +1,14 @@
 import type { Catalog, PeriodKey } from "./model.js";
 import { deadlineRule } from "./catalog/catalog.js";
 import { STATUS_LABELS, PERIOD_LABELS } from "./catalog/schema.js";
-import { lastOnTimeDay } from "./dates.js";
+import { PLACEHOLDERS } from "./validate/rules/placeholder.js";
 
-/** The scaffold `geq init` writes: a complete unit file that validates, commented with the letter's words. */
+/**
+ * The scaffold `geq init` writes: every field a unit fills in, commented with the letter's words.
+ * What only the unit knows is a placeholder that validation warns about (`placeholder`), and the
+ * date of the unit's document is left for it to write: a date filled in for it would make a late
+ * file look on time.
+ */
 
 export interface ScaffoldOptions {
   code: string;
@@ -12,8 +17,6 @@ export interface ScaffoldOptions {
   period: PeriodKey;
   /** Path of the unit schema relative to the new file's folder, for the editor modeline. */
   schemaRef: string;
-  /** Today, ISO: the submission date is today kept inside the period's window and deadline. */
-  today: string;
 }
 
 function wrap(text: string, indent: string, width = 96): string[] {
@@ -36,15 +39,12 @@ function quote(s: string): string {
 export function scaffold(catalog: Catalog, o: ScaffoldOptions): string {
   const period = catalog.periods[o.period];
   const rule = deadlineRule(catalog, o.period);
-  const lastDay = lastOnTimeDay(rule);
-  const submitted = o.today < period.window.from ? period.window.from : o.today > lastDay ? lastDay : o.today;
+  const deadline = `${rule.day === "late" ? "trước ngày" : "chậm nhất ngày"} ${period.deadline.split("-").reverse().join("/")}`;
   const out: string[] = [
     `# yaml-language-server: $schema=${o.schemaRef}`,
     `# Báo cáo ${PERIOD_LABELS[o.period]} ${o.year} về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ`,
     `# theo văn bản ${catalog.letter.subject.replace(/^V\/v /, "về việc ")} của ${catalog.letter.issuer}.`,
-    `# Hạn gửi: ${rule.day === "late" ? "trước ngày" : "chậm nhất ngày"} ${period.deadline} (tính theo dấu công văn đến). Tình trạng: ${Object.entries(
-      STATUS_LABELS,
-    )
+    `# Hạn gửi: ${deadline} (tính theo dấu công văn đến). Tình trạng: ${Object.entries(STATUS_LABELS)
       .map(([k, v]) => `${k} = ${v}`)
       .join("; ")}.`,
     "format: geq/unit-report/v1",
@@ -53,8 +53,17 @@ export function scaffold(catalog: Catalog, o: ScaffoldOptions): string {
     `  name: ${quote(o.name)}`,
     `year: ${o.year}`,
     `period: ${o.period} # ${PERIOD_LABELS[o.period]}`,
-    `submitted: ${submitted} # ngày gửi báo cáo, YYYY-MM-DD`,
-    `# reference: "…/BC-${o.code}" # số, ký hiệu văn bản`,
+    `submitted: YYYY-MM-DD # ngày ký văn bản báo cáo của đơn vị; hạn gửi ${deadline}`,
+    `reference: ${quote(`${PLACEHOLDERS.reference}${o.code}`)} # số, ký hiệu văn bản báo cáo của đơn vị`,
+    "signer: # người ký báo cáo của đơn vị",
+    '  # authority: "KT. THỦ TRƯỞNG" # quyền hạn ký, nếu có: KT., TL., TUQ., Q.',
+    `  position: ${quote(PLACEHOLDERS.signerPosition)}`,
+    `  name: ${quote(PLACEHOLDERS.signerName)}`,
+    "contact: # đầu mối liên hệ của Ban vì sự tiến bộ của phụ nữ",
+    `  name: ${quote(PLACEHOLDERS.contactName)}`,
+    `  position: ${quote(PLACEHOLDERS.contactPosition)}`,
+    `  phone: ${quote(PLACEHOLDERS.phone)}`,
+    `  email: ${quote(PLACEHOLDERS.email)}`,
     "",
     "staff: # số liệu tại thời điểm chốt",
   ];
@@ -76,6 +85,13 @@ export function scaffold(catalog: Catalog, o: ScaffoldOptions): string {
     }
   }
   out.push(
+    "",
+    "# Các hoạt động đã tổ chức trong kỳ, liệt kê trong phụ lục của báo cáo: bỏ dấu # ở đầu các dòng để dùng.",
+    "# activities:",
+    `#   - date: ${o.year}-03-08 # ngày tổ chức, trong kỳ báo cáo`,
+    `#     group: communication # nhóm nhiệm vụ: ${catalog.groups.map((g) => g.key).join(", ")}`,
+    '#     title: "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ 8/3"',
+    "#     participants: { total: 0, female: 0 }",
     "",
     `budget: # kinh phí theo ${catalog.budget_source}, đồng`,
     "  planned_vnd: 0",

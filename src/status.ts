@@ -7,6 +7,7 @@ import {
   type UnitSubmission,
 } from "./consolidate/submissions.js";
 import { daysBetween, isIsoDate } from "./dates.js";
+import { arrivalBy, receiptsFor, withReceipt } from "./receipts.js";
 import type { DeadlineDay, Lang, PeriodKey } from "./model.js";
 import {
   periodOfFiles,
@@ -105,7 +106,15 @@ export async function status(
     };
   }
   const { asOf, ...selection } = options;
-  const result = await validate(paths, { ...selection, select: true, receivedBy: asOf, digestOnly: true });
+  const receipts = await receiptsFor(paths, options.cwd ?? ".", options.lang ?? "vi");
+  if (!receipts.ok) return receipts;
+  const result = await validate(paths, {
+    ...selection,
+    select: true,
+    receivedBy: asOf,
+    arrival: arrivalBy(receipts.lookup),
+    digestOnly: true,
+  });
   if (!result.ok) return result;
   // A configuration that validates lists at least one unit (its schema says so).
   const config = result.config?.config;
@@ -121,7 +130,7 @@ export async function status(
   const unidentified: UnidentifiedFile[] = [];
   for (const f of result.files) {
     const entry = submissionEntry(f);
-    if (entry) entries.push(entry);
+    if (entry) entries.push(withReceipt(entry, receipts.lookup));
     else unidentified.push({ file: f.file, errors: errorCount(f.diagnostics) });
   }
 

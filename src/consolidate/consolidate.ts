@@ -133,7 +133,8 @@ export interface Consolidation {
   counts: SubmissionCounts;
   /** Files that name no registered unit, by file: neither received nor rejected, never summed. */
   outside: OutsideFile[];
-  late: (UnitRef & { days: number; submitted: string })[];
+  /** `arrived`: the receipt date when the clerk recorded one, else the unit's `submitted`. */
+  late: (UnitRef & { days: number; arrived: string })[];
   missing: UnitRef[];
   rejected: (UnitRef & { errors: number; file: string })[];
   /** The valid reports, in the order of `submissions`. */
@@ -381,7 +382,7 @@ export function consolidate(input: ConsolidateInput): Consolidation {
         continue;
       case "late":
         counts.late += 1;
-        late.push({ ...ref, days: row.days, submitted: row.submitted });
+        late.push({ ...ref, days: row.days, arrived: row.arrived });
         break;
       case "on-time":
         counts.onTime += 1;

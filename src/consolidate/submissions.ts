@@ -16,11 +16,25 @@ export interface SubmissionEntry {
   errors: number;
   /** The file's waivers whose warning fired on it, in the file's order: what the report may cite. */
   waived?: Waiver[];
+  /** The ministry's receipt of the file (`geq receive`): its incoming stamp, by which lateness counts. */
+  received?: { date: string; number?: string };
+}
+
+/**
+ * The day a submission counts from: the receipt date when the clerk recorded one (the letter counts
+ * lateness "theo dấu công văn đến"), else the date the unit wrote in `submitted`.
+ */
+export interface Arrival {
+  /** The date lateness counts from. */
+  arrived: string;
+  by: "receipt" | "submitted";
+  /** The incoming number the clerk gave the receipt. */
+  incoming?: string;
 }
 
 export type SubmissionState =
-  | { state: "on-time"; submitted: string; reference?: string; file: string }
-  | { state: "late"; days: number; submitted: string; reference?: string; file: string }
+  | ({ state: "on-time"; submitted: string; reference?: string; file: string } & Arrival)
+  | ({ state: "late"; days: number; submitted: string; reference?: string; file: string } & Arrival)
   | { state: "invalid"; errors: number; file: string }
   | { state: "missing" };
 
@@ -64,11 +78,18 @@ function submissionOf(entry: SubmissionEntry, deadline: DeadlineRule): Submissio
   const valid = entry.report ?? entry.digest;
   if (!valid) return { state: "invalid", errors: entry.errors, file: entry.file };
   const { submitted, reference } = valid;
-  const days = lateness(submitted, deadline);
+  const arrival: Arrival = entry.received
+    ? {
+        arrived: entry.received.date,
+        by: "receipt",
+        ...(entry.received.number !== undefined ? { incoming: entry.received.number } : {}),
+      }
+    : { arrived: submitted, by: "submitted" };
+  const days = lateness(arrival.arrived, deadline);
   const ref = reference === undefined ? {} : { reference };
   return days > 0
-    ? { state: "late", days, submitted, file: entry.file, ...ref }
-    : { state: "on-time", submitted, file: entry.file, ...ref };
+    ? { state: "late", days, submitted, file: entry.file, ...ref, ...arrival }
+    : { state: "on-time", submitted, file: entry.file, ...ref, ...arrival };
 }
 
 /**

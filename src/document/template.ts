@@ -26,7 +26,11 @@ export type TemplateProblem =
 
 export type TemplateResult =
   | { ok: true; markup: string; deferred?: DeferredMarkup }
-  | { ok: false; problem: TemplateProblem; params: { path: string; detail?: string; max?: number } };
+  | {
+      ok: false;
+      problem: TemplateProblem;
+      params: { path: string; detail?: string; max?: number } & Partial<TemplateFault>;
+    };
 
 /**
  * A partial whose output is written later, part by part (see `RenderTemplateOptions.defer`): the
@@ -164,6 +168,56 @@ function limitBlocks(
   };
 }
 
+/**
+ * What went wrong in a template, read from Handlebars' English message so that the user reads it
+ * in their own words: the kind of fault, the names it involves and where (line, 1-based column).
+ */
+export interface TemplateFault {
+  reason:
+    | "syntax"
+    | "unclosed-block"
+    | "block-mismatch"
+    | "unknown-field"
+    | "unknown-partial"
+    | "helper-arguments"
+    | "other";
+  name?: string;
+  other?: string;
+  near?: string;
+  line?: number;
+  column?: number;
+}
+
+export function templateFault(message: string): TemplateFault {
+  let m = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(message);
+  if (m) return { reason: "block-mismatch", name: m[1]!, other: m[2]!, line: +m[3]!, column: +m[4]! + 1 };
+  m = /^"(.+)" not defined in .* - (\d+):(\d+)/.exec(message);
+  if (m) return { reason: "unknown-field", name: m[1]!, line: +m[2]!, column: +m[3]! + 1 };
+  m = /^(?:Parse|Lexical) error on line (\d+)[:.]\s*(?:Unrecognized text\.\n)?(.*)/.exec(message);
+  if (m) {
+    const near = m[2]!
+      .trim()
+      .replace(/^\.\.\./, "")
+      .trim();
+    const reason = /got 'EOF'/.test(message) ? "unclosed-block" : "syntax";
+    return { reason, line: +m[1]!, ...(near ? { near } : {}) };
+  }
+  m = /^The partial (.+) could not be found/.exec(message);
+  if (m) return { reason: "unknown-partial", name: m[1]! };
+  m = /^#?(\S+) requires exactly one argument/.exec(message);
+  if (m) return { reason: "helper-arguments", name: m[1]! };
+  return { reason: "other" };
+}
+
+/** The params of a fault: the template's file with the line and column, and the fault's words. */
+function faultParams(path: string, e: unknown): { path: string; detail: string } & TemplateFault {
+  const detail = detailOf(e);
+  const fault = templateFault(detail);
+  const where =
+    fault.line === undefined ? "" : `:${fault.line}${fault.column === undefined ? "" : `:${fault.column}`}`;
+  return { ...fault, path: `${path}${where}`, detail: detail.split("\n")[0]! };
+}
+
 function detailOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -274,6 +328,8 @@ export function renderTemplate(
     budget.disarm();
     return { ok: true, markup, ...(deferred ? { deferred } : {}) };
   } catch (e) {
+    if (e instanceof TemplateError && e.problem === "template-error")
+      return { ok: false, problem: e.problem, params: faultParams(e.path, e.detail) };
     if (e instanceof TemplateError) {
       const params = {
         path: e.path,
@@ -282,7 +338,7 @@ export function renderTemplate(
       };
       return { ok: false, problem: e.problem, params };
     }
-    return { ok: false, problem: "template-error", params: { path: current || dir, detail: detailOf(e) } };
+    return { ok: false, problem: "template-error", params: faultParams(current || dir, e) };
   }
 }
 

@@ -95,15 +95,18 @@ export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint 
     t(lang, "status-col-date"),
     t(lang, "status-col-reference"),
   ];
+  const basis = arrivalBasis(result.rows);
   const body = result.rows.map((row) => {
     const sent = row.state === "on-time" || row.state === "late";
+    // With some receipts recorded and some not, the dates a unit wrote itself are marked.
+    const mark = sent && basis.receipt > 0 && row.by === "submitted" ? " *" : "";
     return {
       row,
       cells: [
         cell(row.code),
         cell(row.name),
         stateText(row, lang),
-        sent ? formatDateFor(lang, row.submitted) : "",
+        sent ? formatDateFor(lang, row.arrived) + mark : "",
         sent && row.reference !== undefined ? cell(row.reference) : "",
       ],
     };
@@ -152,10 +155,20 @@ export function formatStatusText(result: StatusResult, lang: Lang, paint: Paint 
     ...result.duplicates.map((d) => d.file),
   ];
   if (rejected.length) lines.push(t(lang, "status-see-errors", { files: rejected.map(shellWord).join(" ") }));
+  if (basis.receipt + basis.submitted > 0) lines.push(t(lang, "status-basis", basis));
   lines.push(paint.bold(t(lang, "status-totals", { ...result.totals })));
   const due = deadlineText(result, lang);
   lines.push(daysToLastOnTimeDay(result) < 0 ? paint.warning(due) : due);
   return lines.join("\n") + "\n";
+}
+
+/** How many of the units that sent a file are dated by a receipt, and how many by their own `submitted`. */
+function arrivalBasis(rows: readonly StatusRow[]): { receipt: number; submitted: number } {
+  const sent = rows.flatMap((r) => (r.state === "on-time" || r.state === "late" ? [r.by] : []));
+  return {
+    receipt: sent.filter((b) => b === "receipt").length,
+    submitted: sent.filter((b) => b === "submitted").length,
+  };
 }
 
 /** A path as one word a POSIX shell reads back unchanged, for the command to copy. */
@@ -174,6 +187,9 @@ export function formatStatusJson(result: StatusResult): string {
     registered: r.registered,
     state: r.state,
     submitted: r.state === "on-time" || r.state === "late" ? r.submitted : null,
+    arrived: r.state === "on-time" || r.state === "late" ? r.arrived : null,
+    counted_from: r.state === "on-time" || r.state === "late" ? r.by : null,
+    incoming: (r.state === "on-time" || r.state === "late" ? r.incoming : undefined) ?? null,
     reference: (r.state === "on-time" || r.state === "late" ? r.reference : undefined) ?? null,
     days_late: r.state === "late" ? r.days : r.state === "on-time" ? 0 : null,
     errors: r.state === "invalid" ? r.errors : r.state === "missing" ? null : 0,

@@ -125,6 +125,8 @@ export function taskTable(catalog: Catalog, c: Consolidation): TaskTableView {
 export function submissionTable(c: Consolidation): SubmissionTableView {
   const day = c.deadlineDay;
   const waived = new Map(c.waivers.map((w) => [w.code, w.waivers]));
+  const sources = new Set(c.submissions.flatMap((s) => ("by" in s ? [s.by] : [])));
+  const mixed = sources.size > 1;
   const rows = c.submissions.map((s, i) => {
     const notes = (waived.get(s.code) ?? []).map((w) => `Đã giải trình: ${w.reason}`);
     const row: SubmissionRowView = {
@@ -138,7 +140,12 @@ export function submissionTable(c: Consolidation): SubmissionTableView {
     switch (s.state) {
       case "on-time":
       case "late":
-        row.date = formatDateText(s.submitted);
+        row.date = formatDateText(s.arrived);
+        // The letter counts by the incoming stamp; a date the unit wrote itself is said to be one
+        // (row by row when only some files have a receipt; in the rule's sentence otherwise).
+        if (s.by === "submitted" && mixed)
+          notes.unshift("Ngày ghi trong báo cáo của đơn vị (chưa vào sổ nhận)");
+        else if (s.incoming !== undefined) notes.unshift(`Số đến: ${s.incoming}`);
         row.reference = s.reference ?? "";
         row.state = s.state === "late" ? `chậm ${formatCount(s.days)} ngày` : "đúng hạn";
         break;
@@ -173,7 +180,14 @@ export function submissionTable(c: Consolidation): SubmissionTableView {
         : `Ngoài ra, có ${formatCount(outside.length)} tệp không được tính là báo cáo của đơn vị nào: ${outside.join("; ")}.`,
     rule:
       `Hạn gửi báo cáo: ${deadlineWords(c.deadline, day)} (tính theo dấu công văn đến); ` +
-      `báo cáo đến ${late} là gửi chậm, số ngày chậm tính đến ngày nhận.`,
+      `báo cáo đến ${late} là gửi chậm, số ngày chậm tính đến ngày nhận.` +
+      (mixed
+        ? " Ngày nhận theo sổ nhận báo cáo; đơn vị chưa vào sổ tính theo ngày ghi trong báo cáo."
+        : sources.has("receipt")
+          ? " Ngày nhận theo sổ nhận báo cáo."
+          : sources.has("submitted")
+            ? " Chưa có sổ nhận báo cáo: ngày nhận tính theo ngày ghi trong báo cáo của đơn vị."
+            : ""),
     rows,
     totals: `Tổng cộng: ${parts.join("; ")}.`,
   };

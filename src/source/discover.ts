@@ -16,8 +16,8 @@ export type DiscoverProblem =
 
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[{]/;
-/** Configuration files live beside submissions; they are not unit files. */
-const NOT_UNIT_FILES = new Set(["geq.yaml", "geq.yml"]);
+/** Configuration and receipts files live beside submissions; they are not unit files. */
+const NOT_UNIT_FILES = new Set(["geq.yaml", "geq.yml", "receipts.yaml"]);
 
 class Unreadable extends Error {
   constructor(

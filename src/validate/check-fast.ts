@@ -29,12 +29,14 @@ export interface UnitCheckContext {
 }
 
 /** What the run needs of a valid report when not building one: its receipt, waivers and partners. */
-export type ReportDigest = Pick<UnitReport, "submitted" | "reference" | "waivers"> & {
+export type ReportDigest = Pick<UnitReport, "year" | "period" | "submitted" | "reference" | "waivers"> & {
   activities?: Pick<Activity, "with">[];
 };
 
 export function digestOf(r: UnitReport): ReportDigest {
   return {
+    year: r.year,
+    period: r.period,
     submitted: detached(r.submitted),
     ...(r.reference !== undefined ? { reference: detached(r.reference) } : {}),
     ...(r.waivers

@@ -361,6 +361,17 @@ export const RULES: Record<string, RuleInfo> = {
     en: (l, p) =>
       `${prefix(l)}waives "${s(p.rule)}", but the file has no such warning; remove the waiver that is no longer needed`,
   },
+  placeholder: {
+    severity: "warning",
+    vi: (l, p) =>
+      p.zeros
+        ? `${prefix(l)}mọi số liệu đều bằng 0 như trong tệp mẫu của geq init; hãy điền số liệu của đơn vị`
+        : `${prefix(l)}«${s(p.value)}» là nội dung mẫu của geq init; hãy thay bằng nội dung của đơn vị`,
+    en: (l, p) =>
+      p.zeros
+        ? `${prefix(l)}every figure is 0, as in the geq init scaffold; fill in the unit's figures`
+        : `${prefix(l)}"${s(p.value)}" is a geq init placeholder; replace it with the unit's own`,
+  },
   "xml-illegal-char": {
     severity: "warning",
     vi: (l, p) =>

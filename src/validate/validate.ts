@@ -48,6 +48,8 @@ export interface ValidateOptions {
   receivedBy?: string | ((config: Config | undefined) => string | undefined);
   /** Keep a digest of each valid report instead of the report (see `UnitCheckContext`). */
   digestOnly?: boolean;
+  /** The day a file arrived, when the ministry recorded it (receipts): `receivedBy` compares it, not `submitted`. */
+  arrival?: (file: UnitFileResult) => string | undefined;
 }
 
 /** A file left out by `select`: it says it belongs to another year or period. */
@@ -348,21 +350,23 @@ export async function validate(
   // file is neither a duplicate nor a unit's file.
   const receivedBy =
     typeof options.receivedBy === "function" ? options.receivedBy(config?.config) : options.receivedBy;
+  const arrived = (f: UnitFileResult) => options.arrival?.(f) ?? f.submitted;
   const files: UnitFileResult[] = [];
   const skipped: SkippedFile[] = [];
   const later: LaterFile[] = [];
   for (const f of checked) {
+    const day = arrived(f);
     if (options.select && belongsElsewhere(f, expected)) {
       skipped.push({
         file: f.file,
         ...(f.year !== undefined ? { year: f.year } : {}),
         ...(f.period ? { period: f.period } : {}),
       });
-    } else if (receivedBy !== undefined && f.submitted !== undefined && f.submitted > receivedBy) {
+    } else if (receivedBy !== undefined && day !== undefined && day > receivedBy) {
       later.push({
         file: f.file,
         ...(f.unit ? { code: f.unit.code } : {}),
-        submitted: f.submitted,
+        submitted: day,
         ...(f.year !== undefined ? { year: f.year } : {}),
         ...(f.period ? { period: f.period } : {}),
       });

@@ -351,9 +351,7 @@ describe("submissions", () => {
         { code: "CGD", name: "x", file: "cgd.yaml", errors: 2 },
       ],
     });
-    expect(c.late).toEqual([
-      { code: "VKT", name: "Viện Kinh tế xây dựng", days: 3, submitted: "2022-06-13" },
-    ]);
+    expect(c.late).toEqual([{ code: "VKT", name: "Viện Kinh tế xây dựng", days: 3, arrived: "2022-06-13" }]);
     expect(c.missing).toEqual([{ code: "VQH", name: "Viện Quy hoạch đô thị và nông thôn quốc gia" }]);
     expect(c.rejected).toEqual([
       {
@@ -475,7 +473,7 @@ describe("submissions", () => {
     };
     const late = consolidate({ ...base, deadlineDay: "late" });
     expect(late.deadlineDay).toBe("late");
-    expect(late.late).toEqual([{ code: "VP", name: "Văn phòng Bộ", days: 1, submitted: "2022-06-10" }]);
+    expect(late.late).toEqual([{ code: "VP", name: "Văn phòng Bộ", days: 1, arrived: "2022-06-10" }]);
     expect(late.counts).toMatchObject({ onTime: 1, late: 1 });
     const onTime = consolidate({ ...base, deadlineDay: "on-time" });
     expect(onTime.late).toEqual([]);

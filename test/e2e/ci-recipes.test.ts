@@ -222,6 +222,16 @@ describe("GitHub Actions workflow (examples/ci/github-actions.yml)", () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it("installs geq the way the README says: a release tarball in vendor/, a devDependency, npm ci", () => {
+    const install = "npm install --save-dev ./vendor/geq-0.1.0.tgz";
+    expect(readFileSync(WORKFLOW, "utf8")).toContain(install);
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(install);
+    const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string })
+      .version;
+    expect(install).toContain(`geq-${version}.tgz`);
+    expect(readFileSync(WORKFLOW, "utf8")).not.toMatch(/npm install --save-dev geq\b/);
+  });
+
   it("calls geq only through npx, in bash, with no ${{ }} expression inside a script", () => {
     expect(geqSteps).toHaveLength(3);
     for (const s of geqSteps) {
@@ -239,10 +249,8 @@ describe("GitHub Actions workflow (examples/ci/github-actions.yml)", () => {
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
       // vkt.yaml (added) and VQH's (renamed); not the workflow, pre-commit's config or geq.yaml.
-      // validate notes the registered units it was not given, as a notice that does not fail.
-      expect(r.stdout).toBe(
-        "::notice::Ghi chú: 1 đơn vị chưa có tệp: VP (Văn phòng Bộ)\n2 tệp, 0 lỗi, 0 cảnh báo\n",
-      );
+      // Single files were checked, so no note about the registered units without one.
+      expect(r.stdout).toBe("2 tệp, 0 lỗi, 0 cảnh báo\n");
     });
 
     it("prints the status of each period and puts it in the step summary", () => {

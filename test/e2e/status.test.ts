@@ -87,7 +87,7 @@ describe("geq status", () => {
     );
     expect(lines[6]).toMatch(/^CGD {3}Cục Giám định .* {2}chưa gửi$/);
     expect(r.stdout).toContain(
-      "\nPhải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1;",
+      "\nPhải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 2 (trong đó ngoài danh sách: 1)\n",
     );
     expect(r.stdout).toContain(
       "\nĐã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận ngày 20/06/2022 là chậm 11 ngày\n",

@@ -2,7 +2,7 @@
  * `geq validate`, `geq init`, `geq schema` and `--help` as a user runs them: exit codes, the
  * diagnostic line format, JSON and GitHub output, languages, configurations. Needs `npm run build`.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, STACK_TRACE, geq, tempDir, type CliResult } from "./cli.js";
@@ -295,10 +295,11 @@ describe("geq validate: configuration and registry", () => {
 });
 
 describe("geq init", () => {
-  it("writes a file that validates, whose schema modeline resolves from its folder", () => {
-    const d = dir({ "nop/2022/.keep": "" });
+  it("writes a file whose schema modeline resolves from its folder, creating the folders it needs", () => {
+    const d = dir();
     const r = run(["init", "--unit", "VKT", "--name", "Viện Kinh tế xây dựng", "-o", "nop/2022/vkt.yaml"], d);
     expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Đã ghi nop/2022/vkt.yaml\n");
     const text = readFileSync(join(d, "nop/2022/vkt.yaml"), "utf8");
     const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(text);
     expect(modeline).not.toBeNull();
@@ -307,13 +308,78 @@ describe("geq init", () => {
     expect((JSON.parse(readFileSync(schemaPath, "utf8")) as { title: string }).title).toMatch(
       /Báo cáo tiến độ/,
     );
+  });
 
-    const v = run(["validate", "nop/2022/vkt.yaml", "--format", "json"], d);
+  it("leaves the document's date to the unit, and warns about every placeholder left in", () => {
+    const d = dir();
+    expect(run(["init", "--unit", "VKT", "--name", "Viện Kinh tế xây dựng"], d).code).toBe(0);
+    const text = readFileSync(join(d, "vkt.yaml"), "utf8");
+    // Every field a unit fills in is there; the activity is an example to uncomment.
+    for (const key of ["reference", "signer", "contact", "staff", "tasks", "budget", "assessment"])
+      expect(text).toMatch(new RegExp(`^${key}:`, "m"));
+    expect(text).toMatch(/^# activities:\n# {3}- date: 2022-03-08/m);
+
+    const fresh = run(["validate", "vkt.yaml"], d);
+    expect(fresh.code).toBe(1);
+    const at = valuePosition(text, "submitted");
+    expect(fresh.stdout).toMatch(
+      new RegExp(
+        `^vkt\\.yaml:${at.line}:${at.column} lỗi {2}submitted: .*«YYYY-MM-DD».*\\[invalid-date\\]$`,
+        "m",
+      ),
+    );
+
+    const dated = text.replace("submitted: YYYY-MM-DD", "submitted: 2022-06-08");
+    writeFileSync(join(d, "vkt.yaml"), dated);
+    const v = run(["validate", "vkt.yaml", "--format", "json"], d);
     expect(v.code).toBe(0);
-    const report = JSON.parse(v.stdout) as { errors: number; diagnostics: { rule: string }[] };
-    expect(report.errors).toBe(0);
-    // A fresh file has nothing written yet: only the empty-assessment reminders.
-    expect(new Set(report.diagnostics.map((x) => x.rule))).toEqual(new Set(["empty-assessment"]));
+    const report = JSON.parse(v.stdout) as {
+      errors: number;
+      diagnostics: { rule: string; path: string; message: string; line: number }[];
+    };
+    const placeholders = report.diagnostics.filter((x) => x.rule === "placeholder");
+    expect(placeholders.map((x) => x.path)).toEqual([
+      "reference",
+      "signer.position",
+      "signer.name",
+      "contact.name",
+      "contact.position",
+      "contact.phone",
+      "contact.email",
+      "staff",
+    ]);
+    expect(placeholders[1]!.message).toBe(
+      "Chức vụ người ký: «CHỨC VỤ NGƯỜI KÝ» là nội dung mẫu của geq init; hãy thay bằng nội dung của đơn vị",
+    );
+    expect(placeholders[1]!.line).toBe(valuePosition(dated, "signer.position").line);
+    // --strict does not let a placeholder through.
+    expect(run(["validate", "vkt.yaml", "--strict"], d).code).toBe(1);
+  });
+
+  it("names the code and name placeholders when no --unit or --name is given", () => {
+    const d = dir();
+    expect(run(["init"], d).code).toBe(0);
+    const text = readFileSync(join(d, "donvi.yaml"), "utf8").replace("YYYY-MM-DD", "2022-06-08");
+    writeFileSync(join(d, "donvi.yaml"), text);
+    const v = run(["validate", "donvi.yaml", "--lang", "en"], d);
+    expect(v.stdout).toContain(
+      'unit.code: "DONVI" is a geq init placeholder; replace it with the unit\'s own  [placeholder]',
+    );
+    expect(v.stdout).toContain('unit.name: "Tên đơn vị" is a geq init placeholder');
+  });
+
+  it("defaults to the newest guidance year and lists the years there are when asked for another", () => {
+    const d = dir();
+    const r = run(["init", "--unit", "VKT", "-o", "-"], d);
+    expect(r.stdout).toMatch(/^year: 2022$/m);
+    // The calendar has moved past the newest guidance: the file's year is said aloud.
+    if (new Date().getFullYear() > 2022)
+      expect(r.stderr).toBe(
+        `Tệp được tạo cho năm 2022, năm của hướng dẫn mới nhất mà geq có; chưa có hướng dẫn năm ${new Date().getFullYear()}.\n`,
+      );
+    const other = run(["init", "--unit", "VKT", "--year", "2026"], d);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toBe("geq: chưa có hướng dẫn cho năm 2026; geq có hướng dẫn các năm: 2022\n");
   });
 
   it("writes an annual file for a year, named after the unit by default", () => {
@@ -322,6 +388,7 @@ describe("geq init", () => {
     expect(r.code).toBe(0);
     const text = readFileSync(join(d, "vp.yaml"), "utf8");
     expect(text).toMatch(/^period: annual/m);
+    writeFileSync(join(d, "vp.yaml"), text.replace("YYYY-MM-DD", "2022-12-08"));
     expect(run(["validate", "vp.yaml", "--period", "annual", "--year", "2022"], d).code).toBe(0);
   });
 

@@ -293,7 +293,7 @@ describe("Phụ lục II: submissions, for internal use", () => {
   test("the deadline rule, on time / late by days / rejected / missing, and only the waivers that fired", () => {
     const s = view({ audience: "internal" }).appendix.submissions;
     expect(s?.rule).toBe(
-      "Hạn gửi báo cáo: trước ngày 10/6/2022 (tính theo dấu công văn đến); báo cáo đến từ ngày 10/6/2022 là gửi chậm, số ngày chậm tính đến ngày nhận.",
+      "Hạn gửi báo cáo: trước ngày 10/6/2022 (tính theo dấu công văn đến); báo cáo đến từ ngày 10/6/2022 là gửi chậm, số ngày chậm tính đến ngày nhận. Chưa có sổ nhận báo cáo: ngày nhận tính theo ngày ghi trong báo cáo của đơn vị.",
     );
     expect(s?.rows).toEqual([
       {
@@ -348,7 +348,7 @@ describe("Phụ lục II: submissions, for internal use", () => {
       synthesis: synthesise(c, catalog, registry),
     });
     expect(s.appendix.submissions?.rule).toBe(
-      "Hạn gửi báo cáo: chậm nhất ngày 10/6/2022 (tính theo dấu công văn đến); báo cáo đến sau ngày 10/6/2022 là gửi chậm, số ngày chậm tính đến ngày nhận.",
+      "Hạn gửi báo cáo: chậm nhất ngày 10/6/2022 (tính theo dấu công văn đến); báo cáo đến sau ngày 10/6/2022 là gửi chậm, số ngày chậm tính đến ngày nhận. Chưa có sổ nhận báo cáo: ngày nhận tính theo ngày ghi trong báo cáo của đơn vị.",
     );
     expect(s.appendix.submissions?.rows[0]?.state).toBe("chậm 03 ngày");
     expect(s.guidance).toContain("chậm nhất ngày 10/6/2022");

@@ -317,7 +317,7 @@ describe("consolidated report: the appendices", () => {
 
     const submissionBlocks = appendices[1]?.blocks ?? [];
     expect(texts(submissionBlocks)[0]).toBe(
-      "Hạn gửi báo cáo: trước ngày 10/6/2022 (tính theo dấu công văn đến); báo cáo đến từ ngày 10/6/2022 là gửi chậm, số ngày chậm tính đến ngày nhận.",
+      "Hạn gửi báo cáo: trước ngày 10/6/2022 (tính theo dấu công văn đến); báo cáo đến từ ngày 10/6/2022 là gửi chậm, số ngày chậm tính đến ngày nhận. Chưa có sổ nhận báo cáo: ngày nhận tính theo ngày ghi trong báo cáo của đơn vị.",
     );
     const submissions = submissionBlocks.find((b) => b.kind === "table");
     if (submissions?.kind !== "table") throw new Error("Phụ lục II has no table");

@@ -51,6 +51,8 @@ describe("status of a period's submissions", () => {
       registered: true,
       state: "on-time",
       submitted: "2022-06-09",
+      arrived: "2022-06-09",
+      by: "submitted",
       reference: "12/BC-VP",
       file: "nop/vp.yaml",
     });
@@ -128,7 +130,7 @@ describe("status of a period's submissions", () => {
     const text = formatStatusText(result, "vi");
     expect(text).toContain("\nTệp không được tính vì đơn vị đã có tệp khác cho kỳ này: nop/vp.yaml (VP)\n");
     expect(text).toContain("geq validate nop/hvcb.yaml nop/xyz.yaml nop/vp.yaml\n");
-    expect(text).toContain("; tệp trùng: 1\n");
+    expect(text).toContain("; tệp trùng: 1)\n");
     expect(JSON.parse(formatStatusJson(result)).duplicates).toEqual(result.duplicates);
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
   });
@@ -189,7 +191,8 @@ describe("text table", () => {
     expect(lines.slice(10)).toEqual([
       "",
       "Xem chi tiết lỗi: geq validate nop/hvcb.yaml nop/xyz.yaml",
-      "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 1; ngoài danh sách: 1",
+      "Ngày gửi là ngày đơn vị ghi trong tệp (submitted), vì chưa đơn vị nào được vào sổ nhận báo cáo; văn thư vào sổ bằng geq receive để tính theo dấu công văn đến.",
+      "Phải báo cáo: 6; đã gửi: 4 (đúng hạn: 2, chậm: 2); chưa gửi: 1; không hợp lệ: 2 (trong đó ngoài danh sách: 1)",
       "Đã quá hạn gửi báo cáo (trước ngày 10/06/2022); báo cáo nhận ngày 20/06/2022 là chậm 11 ngày",
       "",
     ]);
@@ -235,7 +238,7 @@ describe("text table", () => {
     expect(text).toContain("invalid (1 error), not registered");
     expect(text).toContain("missing");
     expect(text).toContain(
-      "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 1; not registered: 1\n",
+      "Must report: 6; submitted: 4 (on time: 2, late: 2); missing: 1; invalid: 2 (of which not registered: 1)\n",
     );
     expect(text).toContain(
       "The deadline has passed (due before 2022-06-10); a report received on 2022-06-20 is 11 days late\n",
@@ -361,6 +364,9 @@ describe("JSON document", () => {
         name: "Văn phòng Bộ",
         state: "on-time",
         submitted: "2022-06-09",
+        arrived: "2022-06-09",
+        counted_from: "submitted",
+        incoming: null,
         reference: "12/BC-VP",
         days_late: 0,
         errors: 0,
@@ -372,6 +378,9 @@ describe("JSON document", () => {
         name: "Viện Kinh tế xây dựng",
         state: "late",
         submitted: "2022-06-12",
+        arrived: "2022-06-12",
+        counted_from: "submitted",
+        incoming: null,
         reference: "125/BC-VKT",
         days_late: 3,
         errors: 0,
@@ -383,6 +392,9 @@ describe("JSON document", () => {
         name: "Viện Quy hoạch đô thị và nông thôn quốc gia",
         state: "late",
         submitted: "2022-06-10",
+        arrived: "2022-06-10",
+        counted_from: "submitted",
+        incoming: null,
         reference: null,
         days_late: 1,
         errors: 0,
@@ -394,6 +406,9 @@ describe("JSON document", () => {
         name: "Cục Giám định nhà nước về chất lượng công trình xây dựng",
         state: "missing",
         submitted: null,
+        arrived: null,
+        counted_from: null,
+        incoming: null,
         reference: null,
         days_late: null,
         errors: null,
@@ -405,6 +420,9 @@ describe("JSON document", () => {
         name: "Học viện Cán bộ quản lý xây dựng và đô thị",
         state: "invalid",
         submitted: null,
+        arrived: null,
+        counted_from: null,
+        incoming: null,
         reference: null,
         days_late: null,
         errors: 2,
@@ -416,6 +434,9 @@ describe("JSON document", () => {
         name: "Trung tâm Thông tin",
         state: "on-time",
         submitted: "2022-06-07",
+        arrived: "2022-06-07",
+        counted_from: "submitted",
+        incoming: null,
         reference: "7/BC-TTTT",
         days_late: 0,
         errors: 0,
@@ -427,6 +448,9 @@ describe("JSON document", () => {
         registered: false,
         state: "invalid",
         submitted: null,
+        arrived: null,
+        counted_from: null,
+        incoming: null,
         reference: null,
         days_late: null,
         errors: 1,
@@ -564,7 +588,7 @@ describe("choosing the period and the deadline", () => {
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
     const text = formatStatusText(result, "vi");
     expect(text).toContain("Tệp không xác định được đơn vị: nop/broken.yaml (không hợp lệ (1 lỗi))\n");
-    expect(text).toContain("; không rõ đơn vị: 1\n");
+    expect(text).toContain("không rõ đơn vị: 1)\n");
   });
 
   it("needs a configuration with a registry", async () => {
@@ -625,6 +649,8 @@ describe("keeping digests instead of reports", () => {
     // The digest carries what the rules across files and status read: partners, waivers, the receipt.
     const vp = digests.files.find((f) => f.unit?.code === "VP");
     expect(vp?.digest).toEqual({
+      year: 2022,
+      period: "semi-annual",
       submitted: "2022-06-12",
       reference: "12/BC-VP",
       activities: [{ with: ["VKT", "XYZ"] }],

@@ -976,6 +976,29 @@ const cases: Case[] = [
     at: (t) => valuePosition(t, "next_steps"),
   },
   {
+    name: "the scaffold's signer left in",
+    rule: "placeholder",
+    severity: "warning",
+    text: unitYaml({ "signer.name": "Họ và tên người ký" }),
+    path: "signer.name",
+    at: (t) => valuePosition(t, "signer.name"),
+    message:
+      /^Họ và tên người ký: «Họ và tên người ký» là nội dung mẫu của geq init; hãy thay bằng nội dung của đơn vị$/,
+  },
+  {
+    name: "the scaffold's zeros left in every staff figure",
+    rule: "placeholder",
+    severity: "warning",
+    text: unitYaml({
+      "staff.employees": { total: 0, female: 0 },
+      "staff.unit_leaders": { total: 0, female: 0 },
+      "staff.division_leaders": { total: 0, female: 0 },
+      "staff.succession_pool": { total: 0, female: 0 },
+    }),
+    path: "staff",
+    at: (t) => valuePosition(t, "staff"),
+  },
+  {
     name: "no recommendations at all",
     rule: "empty-assessment",
     severity: "warning",

@@ -15,6 +15,7 @@ import {
   overspent,
   peopleFemaleLeTotal,
 } from "./figures.js";
+import { placeholder } from "./placeholder.js";
 import { emptyAssessment, unusedWaivers, waiverRules, xmlIllegalChars } from "./text.js";
 import type { UnitRule } from "./rule.js";
 
@@ -35,6 +36,7 @@ export const UNIT_RULES: readonly UnitRule[] = [
   overspent,
   doneWithoutFigures,
   emptyAssessment,
+  placeholder,
   xmlIllegalChars,
 ];
 
