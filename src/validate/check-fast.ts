@@ -4,10 +4,10 @@ import type { Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from ".
 import { fastValue, plainPositions } from "../source/fast-read.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import { ruleInfo } from "./messages.js";
-import type { Finding } from "./finding.js";
+import type { Finding, JsonPath } from "./finding.js";
 import { normalise } from "./normalise.js";
-import { UNIT_RULES, unusedWaivers } from "./rules/index.js";
-import { schemaFindings } from "./schema-findings.js";
+import { UNIT_RULES, unusedWaivers, type Draft, type UnitRuleContext } from "./rules/index.js";
+import { refusedByErrors, schemaFindings } from "./schema-findings.js";
 import type { Validators } from "./validators.js";
 
 /** Checking one unit file: read, schema, rules beyond the schema, waivers. Pure apart from its input bytes. */
@@ -59,7 +59,8 @@ const PLAIN_RULES = UNIT_RULES.filter((rule) => rule.id !== "xml-illegal-char");
 
 /**
  * The schema and the rules over a file's data; findings are unpositioned. `plain`: the data comes
- * from the fast reading (`fastValue`).
+ * from the fast reading (`fastValue`). The rules read what the schema accepted, whatever it refused
+ * elsewhere: every problem of a file is found in one pass.
  */
 export function check(
   raw: unknown,
@@ -67,21 +68,73 @@ export function check(
   plain = false,
 ): { data: unknown; findings: Finding[]; report?: UnitReport } {
   const data = plain ? raw : normalise(raw);
-  if (!ctx.validators.unit(data)) {
-    return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
-  }
+  const valid = ctx.validators.unit(data);
+  const errors = valid ? [] : (ctx.validators.unit.errors ?? []);
+  const refusedPaths = valid ? [] : refusedByErrors(errors);
+  const draft = (valid ? data : withoutRefused(data, refusedPaths)) as Draft<UnitReport>;
+  const findings = valid ? [] : schemaFindings(errors, data, ctx.schema);
+  const knownYear = draft.year === undefined || draft.year === ctx.catalog.year;
+  if (!knownYear) findings.push({ rule: "no-catalog", path: ["year"], params: { year: draft.year } });
+  const catalog = knownYear ? ctx.catalog : undefined;
+  const deadline = catalog && draft.period ? deadlineRule(catalog, draft.period, ctx.config) : undefined;
+  const ruleCtx: UnitRuleContext = {
+    report: draft,
+    raw,
+    expected: ctx.expected,
+    refused: refusedPaths.length ? (path) => refusedPaths.some((r) => related(r, path)) : () => false,
+    ...(catalog ? { catalog } : {}),
+    ...(deadline ? { deadline } : {}),
+  };
+  for (const rule of plain ? PLAIN_RULES : UNIT_RULES) findings.push(...rule.check(ruleCtx));
+  if (!valid) return { data, findings };
   const report = data as UnitReport;
-  if (report.year !== ctx.catalog.year) {
-    return {
-      data,
-      report,
-      findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }],
-    };
+  // A waiver names a warning of the file: only a file read whole, by its guidance, can say it has none.
+  return { data, report, findings: catalog ? [...findings, ...unusedWaivers(report, findings)] : findings };
+}
+
+/** One path holds the other (or they are the same). */
+function related(a: JsonPath, b: JsonPath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A copy of the data without the values at `paths`; a list keeps its length, the refused item
+ * becoming `undefined`. Only the containers on the way to a path are copied.
+ */
+function withoutRefused(data: unknown, paths: readonly JsonPath[]): unknown {
+  const root = shallowCopy(data);
+  for (const path of paths) {
+    if (path.length === 0) return {};
+    let node = root as Record<string | number, unknown>;
+    for (let i = 0; i < path.length - 1; i++) {
+      const next: unknown = Object.hasOwn(node, path[i]!) ? node[path[i]!] : undefined;
+      if (typeof next !== "object" || next === null) break;
+      node = node[path[i]!] = shallowCopy(next) as Record<string | number, unknown>;
+    }
+    const last = path[path.length - 1]!;
+    if (Array.isArray(node)) node[last as number] = undefined;
+    else if (typeof node === "object" && node !== null) delete node[last];
   }
-  const deadline = deadlineRule(ctx.catalog, report.period, ctx.config);
-  const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-  const findings = (plain ? PLAIN_RULES : UNIT_RULES).flatMap((rule) => rule.check(ruleCtx));
-  return { data, report, findings: [...findings, ...unusedWaivers(report, findings)] };
+  return root;
+}
+
+function shallowCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  if (typeof value === "object" && value !== null) {
+    // `__proto__` stays an ordinary own key, as `normalise` keeps it.
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value))
+      Object.defineProperty(out, k, {
+        value: (value as Record<string, unknown>)[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return out;
+  }
+  return value;
 }
 
 /**

@@ -90,6 +90,23 @@ function numberTypedAsText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Keywords about a node's children or its presence: the node itself stays readable. */
+const KEEPS_VALUE = new Set(["required", "if", "then", "minItems", "uniqueItems", "additionalProperties"]);
+
+/**
+ * The values the schema refused: each a node whose own type, value or form is wrong, and each key
+ * the format does not know. What remains is what the rules can read.
+ */
+export function refusedByErrors(errors: readonly AjvError[]): JsonPath[] {
+  const out: JsonPath[] = [];
+  for (const e of errors) {
+    const path = parsePointer(e.instancePath);
+    if (e.keyword === "additionalProperties") out.push([...path, String(e.params.additionalProperty)]);
+    else if (!KEEPS_VALUE.has(e.keyword)) out.push(path);
+  }
+  return out;
+}
+
 /**
  * Findings kept per file: more than any real file has, and a bound on the work and output a hostile
  * file (200,000 unknown keys) can cause, since each finding is then positioned in the document.

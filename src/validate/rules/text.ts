@@ -26,15 +26,16 @@ export const xmlIllegalChars: UnitRule = {
 
 export const emptyAssessment: UnitRule = {
   id: "empty-assessment",
-  check: ({ report }) => {
+  check: ({ report, refused }) => {
     // An absent field keeps its path, which names it; it is positioned at the mapping that lacks it.
     const out: Finding[] = [];
     const a = report.assessment;
-    if (!a || !(a.strengths?.length || a.limitations?.length || a.causes?.length)) {
+    const empty = !a || !(a.strengths?.length || a.limitations?.length || a.causes?.length);
+    if (empty && !refused(["assessment"]))
       out.push({ rule: "empty-assessment", path: ["assessment"], params: {} });
-    }
     for (const key of ["next_steps", "recommendations"] as const) {
-      if (!report[key]?.length) out.push({ rule: "empty-assessment", path: [key], params: {} });
+      if (!report[key]?.length && !refused([key]))
+        out.push({ rule: "empty-assessment", path: [key], params: {} });
     }
     return out;
   },
@@ -45,6 +46,7 @@ export const waiverRules: UnitRule = {
   check: ({ report }) => {
     const out: Finding[] = [];
     (report.waivers ?? []).forEach((w, i) => {
+      if (w?.rule === undefined) return;
       const info = RULES[w.rule];
       const path = ["waivers", i, "rule"];
       if (!info) out.push({ rule: "unknown-waiver-rule", path, params: { rule: w.rule } });
