@@ -1,13 +1,14 @@
 import { deadlineRule } from "../catalog/catalog.js";
 import { isIsoDate } from "../dates.js";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { fastValue, plainPositions } from "../source/fast-read.js";
+import { fastValue, plainPositions, type CommentCut } from "../source/fast-read.js";
+import { doubleQuoted } from "../source/yaml-errors.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import { ruleInfo } from "./messages.js";
 import type { Finding, JsonPath } from "./finding.js";
 import { normalise } from "./normalise.js";
 import { UNIT_RULES, unusedWaivers, type Draft, type UnitRuleContext } from "./rules/index.js";
-import { refusedByErrors, schemaFindings } from "./schema-findings.js";
+import { refusedByErrors, schemaAt, schemaFindings } from "./schema-findings.js";
 import type { Validators } from "./validators.js";
 
 /** Checking one unit file: read, schema, rules beyond the schema, waivers. Pure apart from its input bytes. */
@@ -161,6 +162,27 @@ export function fileResult(
   return result;
 }
 
+/** A field of free text: where a comment cutting the text short is a slip, not a note. */
+function isProse(node: Record<string, unknown> | undefined): boolean {
+  return node?.type === "string" && !("enum" in node) && !("pattern" in node) && !("const" in node);
+}
+
+/** Warnings for text fields whose plain text a comment (` #`) ended, with the fix. */
+export function cutFindings(cuts: readonly CommentCut[], schema: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cuts) {
+    if (!isProse(schemaAt(schema, c.path))) continue;
+    const example = `${c.head}${c.head ? " " : ""}${doubleQuoted(`${c.kept} ${c.cut}`)}`;
+    out.push({
+      rule: "text-cut-by-comment",
+      path: c.path,
+      position: c.at,
+      params: { kept: c.kept, cut: c.cut, example },
+    });
+  }
+  return out;
+}
+
 /**
  * Most files are written in the plain subset the fast reading serves: a clean one needs no
  * positions at all, and one with findings has them from that reading's lines. Undefined when the
@@ -176,9 +198,11 @@ export function checkUnitFast(
   if (!fast) return undefined;
   const checked = check(fast.value, ctx, true);
   const { data, findings, report } = checked;
-  if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
+  const cuts = fast.cuts.length ? cutFindings(fast.cuts, ctx.schema) : [];
+  if (report && findings.length === 0 && cuts.length === 0)
+    return { file, diagnostics: [], report, ...identity(data) };
   if (findings.some((f) => f.needle !== undefined || f.offset !== undefined || f.position !== undefined))
     return undefined;
   const place = plainPositions(fast.text);
-  return fileResult(file, [], checked, { place, schema: ctx.schema, lang: ctx.lang });
+  return fileResult(file, cuts, checked, { place, schema: ctx.schema, lang: ctx.lang });
 }
