@@ -1,7 +1,7 @@
 import { SUSPECT, XML_ILLEGAL } from "../../document/text.js";
 import type { UnitReport } from "../../model.js";
 import type { Finding } from "../finding.js";
-import { RULES } from "../messages.js";
+import { RULES, unknownWaiver } from "../messages.js";
 import { findValues } from "./find-values.js";
 import type { UnitRule } from "./rule.js";
 
@@ -47,10 +47,11 @@ export const waiverRules: UnitRule = {
     const out: Finding[] = [];
     (report.waivers ?? []).forEach((w, i) => {
       if (w?.rule === undefined) return;
-      const info = RULES[w.rule];
+      const info = Object.hasOwn(RULES, w.rule) ? RULES[w.rule] : undefined;
       const path = ["waivers", i, "rule"];
-      if (!info) out.push({ rule: "unknown-waiver-rule", path, params: { rule: w.rule } });
-      else if (info.severity !== "warning" || info.waivable === false)
+      if (!info) {
+        out.push({ rule: "unknown-waiver-rule", path, params: unknownWaiver(w.rule) });
+      } else if (info.severity !== "warning" || info.waivable === false)
         out.push({
           rule: "unwaivable-rule",
           path,
