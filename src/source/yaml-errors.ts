@@ -152,9 +152,11 @@ function indentation(lines: Line[]): {
   bad: BadIndent[];
   colons: Map<number, Finding>;
   unclosed: { line: Line; at: number }[];
+  openFlows: { line: Line; at: number }[];
 } {
   const bad: BadIndent[] = [];
   const unclosed: { line: Line; at: number }[] = [];
+  const openFlows: { line: Line; at: number }[] = [];
   const colons = new Map<number, Finding>();
   // Open levels: the indentation of their entries and the last line written at it.
   const levels: { indent: number; line: Line }[] = [];
@@ -237,11 +239,14 @@ function indentation(lines: Line[]): {
           unclosed.push({ line, at: parts.valueAt });
         }
       } else if (first === "[" || first === "{") {
-        if (!balanced(value)) skipDeeperThan = line.indent;
+        if (!balanced(value)) {
+          skipDeeperThan = line.indent;
+          openFlows.push({ line, at: parts.valueAt });
+        }
       } else text = { line, parts };
     }
   }
-  return { bad, colons, unclosed };
+  return { bad, colons, unclosed, openFlows };
 }
 
 function closesQuote(text: string, quote: string): boolean {
@@ -271,6 +276,14 @@ function missingKind(message: string): string {
   if (/flow|, or|between/.test(message)) return "flow";
   return "other";
 }
+
+/** A syntax error of a kind our sentences name (`YAML_VI` in messages.ts). */
+const syntax = (offset: number, code: string): Finding => ({
+  rule: "yaml-syntax",
+  path: [],
+  offset,
+  params: { code },
+});
 
 /**
  * Our findings for the reader's errors, in the order of the text: each error becomes the pitfall it
@@ -307,7 +320,7 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[]): F
       error.code === "BAD_DQ_ESCAPE" ||
       error.code === "TAG_RESOLVE_FAILED"
     ) {
-      add({ rule: "yaml-syntax", path: [], offset: error.pos[0], params: { code: error.code } });
+      add(syntax(error.pos[0], error.code));
       continue;
     }
     const prose = proseOnLine(line);
@@ -319,6 +332,14 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[]): F
     const colon = [line.number, line.number + 1].map((n) => analysed!.colons.get(n)).find((f) => f);
     if (colon) {
       add(colon);
+      continue;
+    }
+    // A `[` or `{` left open: the reader stumbles on the lines after it.
+    const flow = analysed.openFlows
+      .filter((f) => f.line.number <= line.number && line.number - f.line.number <= 2)
+      .pop();
+    if (flow) {
+      add(syntax(flow.line.start + flow.at, "MISSING_CHAR:flow"));
       continue;
     }
     // The reader notices a wrong indentation on the line itself, the line before it (a value the
@@ -349,21 +370,11 @@ export function explainYamlErrors(text: string, errors: readonly YamlError[]): F
     const open =
       kind === "quote" ? analysed.unclosed.filter((u) => u.line.number <= line.number).pop() : undefined;
     if (open) {
-      add({
-        rule: "yaml-syntax",
-        path: [],
-        offset: open.line.start + open.at,
-        params: { code: "MISSING_CHAR:quote" },
-      });
+      add(syntax(open.line.start + open.at, "MISSING_CHAR:quote"));
       continue;
     }
     const noColon = error.code === "MULTILINE_IMPLICIT_KEY" && !partsOf(line).key;
-    add({
-      rule: "yaml-syntax",
-      path: [],
-      offset: error.pos[0],
-      params: { code: noColon ? "NO_COLON" : kind ? `MISSING_CHAR:${kind}` : error.code },
-    });
+    add(syntax(error.pos[0], noColon ? "NO_COLON" : kind ? `MISSING_CHAR:${kind}` : error.code));
   }
   return [...out.values()];
 }
