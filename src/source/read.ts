@@ -141,7 +141,9 @@ export function parse(text: string): ReadResult {
   const exhausted = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
   if (exhausted)
     return { lines, findings: [{ rule: "too-deep", path: [], offset: exhausted.pos[0], params: {} }] };
-  const problems = errors.length ? explainYamlErrors(text, errors) : [];
+  // Only the first errors are explained: a hostile text can hold thousands, on one long line.
+  const first = errors.sort((a, b) => a.pos[0] - b.pos[0]).slice(0, 2 * MAX_SYNTAX_FINDINGS);
+  const problems = first.length ? explainYamlErrors(text, first) : [];
   problems.push(...keyProblems(doc));
   problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   findings.push(...problems.slice(0, MAX_SYNTAX_FINDINGS - findings.length));

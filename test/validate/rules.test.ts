@@ -1538,3 +1538,86 @@ describe("hostile keys", () => {
     expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(["required", "unknown-key"]);
   });
 });
+
+/**
+ * The rules read what the schema accepted, whatever it refused elsewhere; a value it refused is
+ * neither zero nor absent to them, so no rule speaks of it.
+ */
+describe("one pass over a file with schema errors", () => {
+  it.each([
+    {
+      name: "an error elsewhere hides neither a figure, a date, a summary nor the lateness",
+      text: replaced(
+        "spent_vnd: 21500000",
+        "spent_vnd: 21.500.000",
+        unitYaml({
+          submitted: "2022-06-13",
+          "staff.unit_leaders.female": 5,
+          "activities.1.date": "2022-06-31",
+          "tasks.coordination.law_review.summary": DELETE,
+        }),
+      ),
+      rules: [
+        "invalid-date",
+        "late-submission",
+        "number-format",
+        "people-female-le-total",
+        "summary-required",
+      ],
+    },
+    {
+      name: "a plan refused is not a plan of 0 that the spending exceeds",
+      text: replaced("planned_vnd: 50000000", "planned_vnd: 50000000 đồng"),
+      rules: ["number-format"],
+    },
+    {
+      name: "a figure refused may be the one above zero of a task done",
+      text: unitYaml({ "tasks.coordination.policy.documents_issued": "hai văn bản" }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "an assessment of the wrong type is not an empty one",
+      text: unitYaml({ assessment: "Tốt" }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "cases reported refused are not 0 cases below those resolved",
+      text: unitYaml({
+        "tasks.coordination.gbv_response.status": "in_progress",
+        "tasks.coordination.gbv_response.cases_reported": "1 vụ",
+        "tasks.coordination.gbv_response.cases_resolved": 1,
+      }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "women are not compared with a total refused",
+      text: unitYaml({ "staff.unit_leaders.female": 5, "staff.unit_leaders.total": "4 người" }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "leaders are not compared with a staff total refused",
+      text: unitYaml({
+        "staff.employees.total": -1,
+        "staff.employees.female": 0,
+        "staff.succession_pool.total": 200,
+      }),
+      rules: ["out-of-range"],
+    },
+    {
+      name: "a year without guidance is said alongside the schema's errors, and no deadline is applied",
+      text: unitYaml({ year: 2023, submitted: "2022-06-13", "tasks.committee.planning.status": "xong" }),
+      rules: ["invalid-value", "no-catalog"],
+    },
+    {
+      name: "a waiver is not judged unused in a file the schema refused in part",
+      text: replaced("spent_vnd: 21500000", "spent_vnd: 21.500.000", unitYaml(LATE_WAIVED)),
+      rules: ["number-format"],
+    },
+  ])("$name", async ({ text, rules }) => {
+    const r = await run({ "u.yaml": text });
+    expect(
+      [...new Set(r.diagnostics.map((d) => d.rule))].sort(),
+      JSON.stringify(r.diagnostics, null, 1),
+    ).toEqual(rules);
+  });
+});
