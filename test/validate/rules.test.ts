@@ -3,7 +3,7 @@
  * JSON path and the line and column a person is sent to. Files go through `validate()` in a
  * temporary folder, as the command line reads them.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -1358,6 +1358,17 @@ describe("every rule", () => {
   it("has a bad case in this table", () => {
     const covered = new Set(cases.map((c) => c.rule));
     expect(Object.keys(RULES).filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it("is in the README's table of rules", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("Các quy tắc (mã quy tắc cố định"));
+    const listed = new Set(
+      [...table.slice(0, table.indexOf("\n\n", table.indexOf("| mã |"))).matchAll(/`([a-z0-9-]+)`/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(Object.keys(RULES).filter((r) => !listed.has(r))).toEqual([]);
   });
 
   it("starts from a valid, realistic file without a single finding", async () => {
