@@ -82,7 +82,7 @@ export function check(
     report: draft,
     raw,
     expected: ctx.expected,
-    refused: refusedPaths.length ? (path) => refusedPaths.some((r) => related(r, path)) : () => false,
+    refused: refusedPaths.length ? refusedTest(refusedPaths) : () => false,
     ...(catalog ? { catalog } : {}),
     ...(deadline ? { deadline } : {}),
   };
@@ -93,26 +93,32 @@ export function check(
   return { data, report, findings: catalog ? [...findings, ...unusedWaivers(report, findings)] : findings };
 }
 
-/** One path holds the other (or they are the same). */
-function related(a: JsonPath, b: JsonPath): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * Whether a path and a refused one hold one another (or are the same), in time of the path's depth
+ * however many values were refused (a hostile file has thousands).
+ */
+function refusedTest(paths: readonly JsonPath[]): (path: JsonPath) => boolean {
+  const key = (path: JsonPath, n: number) => path.slice(0, n).join("\u0000");
+  const refused = new Set(paths.map((p) => key(p, p.length)));
+  const holding = new Set(paths.flatMap((p) => p.map((_, i) => key(p, i + 1))));
+  return (path) => holding.has(key(path, path.length)) || path.some((_, i) => refused.has(key(path, i)));
 }
 
 /**
  * A copy of the data without the values at `paths`; a list keeps its length, the refused item
- * becoming `undefined`. Only the containers on the way to a path are copied.
+ * becoming `undefined`. Only the containers on the way to a path are copied, each once.
  */
 function withoutRefused(data: unknown, paths: readonly JsonPath[]): unknown {
+  if (paths.some((p) => p.length === 0)) return {};
   const root = shallowCopy(data);
+  const copies = new Set<unknown>([root]);
   for (const path of paths) {
-    if (path.length === 0) return {};
     let node = root as Record<string | number, unknown>;
     for (let i = 0; i < path.length - 1; i++) {
-      const next: unknown = Object.hasOwn(node, path[i]!) ? node[path[i]!] : undefined;
+      let next: unknown = Object.hasOwn(node, path[i]!) ? node[path[i]!] : undefined;
       if (typeof next !== "object" || next === null) break;
-      node = node[path[i]!] = shallowCopy(next) as Record<string | number, unknown>;
+      if (!copies.has(next)) copies.add((next = node[path[i]!] = shallowCopy(next)));
+      node = next as Record<string | number, unknown>;
     }
     const last = path[path.length - 1]!;
     if (Array.isArray(node)) node[last as number] = undefined;
