@@ -267,9 +267,13 @@ export const RULES: Record<string, RuleInfo> = {
   "unknown-key": {
     severity: "error",
     vi: (l, p) =>
-      `${prefix(l)}khóa «${s(p.key)}» không có trong định dạng${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : ""} (khóa riêng hãy bắt đầu bằng x-)`,
+      p.under
+        ? `${prefix(l)}khóa «${s(p.key)}» không có ở cấp này; có lẽ dòng này thụt lề thiếu: «${s(p.key)}» là khóa của «${s(p.under)}» ở trên, hãy thụt lề cho thẳng hàng với các khóa của «${s(p.under)}»`
+        : `${prefix(l)}khóa «${s(p.key)}» không có trong định dạng${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : ""} (khóa riêng hãy bắt đầu bằng x-)`,
     en: (l, p) =>
-      `${prefix(l)}unknown key "${s(p.key)}"${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : ""} (start private keys with x-)`,
+      p.under
+        ? `${prefix(l)}"${s(p.key)}" is not a key at this level; the line probably lacks indentation: "${s(p.key)}" is a key of "${s(p.under)}" above, so indent it to line up with the keys of "${s(p.under)}"`
+        : `${prefix(l)}unknown key "${s(p.key)}"${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : ""} (start private keys with x-)`,
   },
   "wrong-type": {
     severity: "error",

@@ -119,6 +119,20 @@ function proseAsMapping(value: unknown, path: JsonPath): Finding | undefined {
   };
 }
 
+/**
+ * The key just above an unknown one, in the file's order, when the unknown key is one of its own
+ * (`status:` written at the column of `policy:`): the line lacks indentation.
+ */
+function ownerAbove(data: unknown, schema: Schema, path: JsonPath, key: string): string | undefined {
+  const parent = valueAt(data, path);
+  if (typeof parent !== "object" || parent === null || Array.isArray(parent)) return undefined;
+  const keys = Object.keys(parent);
+  const above = keys[keys.indexOf(key) - 1];
+  if (above === undefined) return undefined;
+  const owner = schemaAt(schema, [...path, above]);
+  return owner?.properties && Object.hasOwn(owner.properties, key) ? above : undefined;
+}
+
 /** Keywords about a node's children or its presence: the node itself stays readable. */
 const KEEPS_VALUE = new Set(["required", "if", "then", "minItems", "uniqueItems", "additionalProperties"]);
 
@@ -165,11 +179,12 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
       case "additionalProperties": {
         const key = String(e.params.additionalProperty);
         const known = Object.keys((sub?.properties as object | undefined) ?? {});
+        const suggestion = suggest(key, known);
         findings.push({
           rule: "unknown-key",
           path: [...path, key],
           key: true,
-          params: { key, suggestion: suggest(key, known) },
+          params: { key, suggestion, ...(suggestion ? {} : { under: ownerAbove(data, schema, path, key) }) },
         });
         break;
       }

@@ -420,6 +420,16 @@ const cases: Case[] = [
     message: /khóa «sumary» không có trong định dạng; có phải là «summary»\?/,
   },
   {
+    name: "a key at the column of the key it belongs to",
+    rule: "unknown-key",
+    severity: "error",
+    text: replaced("      proposals: 0\n", "    proposals: 0\n"),
+    path: "tasks.coordination.proposals",
+    at: (t) => textPosition(t, "proposals: 0"),
+    message:
+      /^khóa «proposals» không có ở cấp này; có lẽ dòng này thụt lề thiếu: «proposals» là khóa của «law_review» ở trên, hãy thụt lề cho thẳng hàng với các khóa của «law_review»$/,
+  },
+  {
     name: "text where a count belongs",
     rule: "wrong-type",
     severity: "error",
