@@ -74,9 +74,11 @@ export function check(
   const refusedPaths = valid ? [] : refusedByErrors(errors);
   const draft = (valid ? data : withoutRefused(data, refusedPaths)) as Draft<UnitReport>;
   const findings = valid ? [] : schemaFindings(errors, data, ctx.schema);
-  const knownYear = draft.year === undefined || draft.year === ctx.catalog.year;
-  if (!knownYear) findings.push({ rule: "no-catalog", path: ["year"], params: { year: draft.year } });
-  const catalog = knownYear ? ctx.catalog : undefined;
+  // The guidance applies to a file of its year only: one whose year is missing or refused is not
+  // judged by the windows, deadline and tasks of a year it may not be about.
+  if (draft.year !== undefined && draft.year !== ctx.catalog.year)
+    findings.push({ rule: "no-catalog", path: ["year"], params: { year: draft.year } });
+  const catalog = draft.year === ctx.catalog.year ? ctx.catalog : undefined;
   const deadline = catalog && draft.period ? deadlineRule(catalog, draft.period, ctx.config) : undefined;
   const ruleCtx: UnitRuleContext = {
     report: draft,

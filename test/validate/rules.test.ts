@@ -1630,6 +1630,15 @@ describe("one pass over a file with schema errors", () => {
       rules: ["invalid-value", "no-catalog"],
     },
     {
+      name: "a file whose year is refused is not judged by a year's windows and deadline",
+      text: replaced(
+        "year: 2022",
+        'year: "2022"',
+        unitYaml({ submitted: "2022-06-13", "activities.0.date": "2021-01-01" }),
+      ),
+      rules: ["number-format"],
+    },
+    {
       name: "a waiver is not judged unused in a file the schema refused in part",
       text: replaced("spent_vnd: 21500000", "spent_vnd: 21.500.000", unitYaml(LATE_WAIVED)),
       rules: ["number-format"],
