@@ -292,7 +292,7 @@ export const RULES: Record<string, RuleInfo> = {
         case "currency":
           return `${prefix(l)}chỉ ghi số, không ghi đơn vị «${s(p.unit)}» (đơn vị đã là đồng): ${s(p.fixed)} ${not}`;
         case "scale":
-          return `${prefix(l)}hãy ghi đủ số đồng, không viết tắt bằng «${s(p.unit)}»: ${s(p.fixed)} ${not}`;
+          return `${prefix(l)}hãy viết đủ chữ số, không viết tắt bằng «${s(p.unit)}»: ${s(p.fixed)} ${not}`;
         case "decimal":
           return p.money
             ? `${prefix(l)}số tiền là số đồng nguyên, viết liền: «${s(p.value)}» có phần thập phân (dấu ${p.mark === "," ? "phẩy" : "chấm"}); ví dụ 21,5 triệu đồng viết là 21500000`
@@ -309,7 +309,7 @@ export const RULES: Record<string, RuleInfo> = {
         case "currency":
           return `${prefix(l)}write the number alone, without the unit "${s(p.unit)}" (amounts are in đồng): ${s(p.fixed)} ${not}`;
         case "scale":
-          return `${prefix(l)}write the full amount in đồng, not abbreviated with "${s(p.unit)}": ${s(p.fixed)} ${not}`;
+          return `${prefix(l)}write the number in full, not abbreviated with "${s(p.unit)}": ${s(p.fixed)} ${not}`;
         case "decimal":
           return p.money
             ? `${prefix(l)}an amount is a whole number of đồng, written without separators: "${s(p.value)}" has a decimal part (decimal ${p.mark === "," ? "comma" : "point"}); 21.5 million đồng is written 21500000`

@@ -95,7 +95,7 @@ function numberHint(value: unknown, money: boolean): Record<string, unknown> | u
   }
   const digits = digitsOf(t);
   if (digits !== undefined) {
-    if (unit) return { reason: "currency", unit, fixed: digits };
+    if (unit) return money ? { reason: "currency", unit, fixed: digits } : undefined;
     return { reason: digits === t ? "quoted" : "separators", fixed: digits };
   }
   if (/^[0-9]+[.,][0-9]+$/.test(t)) return { reason: "decimal", mark: /,/.test(t) ? "," : ".", money };

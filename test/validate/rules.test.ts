@@ -501,7 +501,7 @@ const cases: Case[] = [
     text: replaced("spent_vnd: 21500000", "spent_vnd: 21,5 triệu"),
     path: "budget.spent_vnd",
     at: (t) => valuePosition(t, "budget.spent_vnd"),
-    message: /: hãy ghi đủ số đồng, không viết tắt bằng «triệu»: 21500000 \(không phải «21,5 triệu»\)$/,
+    message: /: hãy viết đủ chữ số, không viết tắt bằng «triệu»: 21500000 \(không phải «21,5 triệu»\)$/,
   },
   {
     name: "money with its currency written after it",
