@@ -136,6 +136,8 @@ function proseOnLine(line: Line): Finding | undefined {
   }
   if (INDICATORS.has(first)) {
     if ((first === "|" || first === ">") && BLOCK_HEADER.test(value)) return undefined;
+    // `[Dự thảo] Kế hoạch`: a closed bracket with text after it; one left open is a flow of its own.
+    if ((first === "[" || first === "{") && !textAfterFlow(value)) return undefined;
     return needsQuotes(line, parts, "indicator", { char: first });
   }
   const plain = withoutComment(value);
@@ -253,6 +255,18 @@ function closesQuote(text: string, quote: string): boolean {
   for (let i = 0; i < text.length; i++) {
     if (quote === '"' && text[i] === "\\") i++;
     else if (text[i] === quote) return true;
+  }
+  return false;
+}
+
+/** True when a `[…]` or `{…}` closes on its line and text other than a comment follows it. */
+function textAfterFlow(value: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === "[" || c === "{") depth++;
+    else if ((c === "]" || c === "}") && --depth === 0)
+      return withoutComment(value.slice(i + 1)).trim() !== "";
   }
   return false;
 }

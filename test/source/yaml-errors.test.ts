@@ -147,6 +147,14 @@ const cases: { name: string; text: string; rule: string; line: number; column: n
     vi: /\{…\} hoặc \[…\]/,
   },
   {
+    name: "a flow mapping missing its closing brace, on a line of its own",
+    text: "staff:\n  employees: { total: 10, female: 5\n  unit_leaders: { total: 1, female: 1 }\n",
+    rule: "yaml-syntax",
+    line: 2,
+    column: 14,
+    vi: /\{…\} hoặc \[…\]/,
+  },
+  {
     name: "a bad escape in double quotes",
     text: 't:\n  summary: "C:\\Tài liệu"\n',
     rule: "yaml-syntax",
