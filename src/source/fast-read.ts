@@ -61,6 +61,26 @@ export interface PlainOffsets {
 
 const REFUSED = Symbol("refused");
 
+/**
+ * Where the last plain value `scalar` read had its comment start (` #`), or its length when it had
+ * none (-1 for a value that is not plain): set as a side result, so that reading a value costs no
+ * more for it.
+ */
+let cutAt = -1;
+
+/**
+ * Plain text that a comment (` #`) ended: YAML drops what follows, which in prose is often the
+ * rest of a sentence (`Kế hoạch số 09 # mục 3`). `at` is the `#`, 1-based.
+ */
+export interface CommentCut {
+  path: JsonPath;
+  kept: string;
+  cut: string;
+  /** The line's start up to the value (`summary:`, `-`), for an example of the fix. */
+  head: string;
+  at: { line: number; column: number };
+}
+
 /** Without trailing spaces (only spaces: YAML's white space here, unlike `trimEnd`'s). */
 function trimSpaces(s: string): string {
   let end = s.length;
@@ -115,6 +135,7 @@ function flow(value: string, at: number, offsets: PlainOffsets | undefined): unk
  */
 function scalar(value: string, at: number, offsets: PlainOffsets | undefined): unknown {
   const first = value.charCodeAt(0);
+  cutAt = -1;
   if (first === 0x23 /* # */) return null;
   if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
     if (!QUOTED.test(value)) return REFUSED;
@@ -138,6 +159,7 @@ function scalar(value: string, at: number, offsets: PlainOffsets | undefined): u
   }
   const body = end === value.length ? value : value.slice(0, end);
   const text = trimSpaces(body);
+  cutAt = end;
   // A plain value that starts like a number must be an integer, a date, thousands or clearly
   // text; only a short text can be one of the core schema's words.
   const lead = text.charCodeAt(0);
@@ -153,10 +175,35 @@ function scalar(value: string, at: number, offsets: PlainOffsets | undefined): u
   return cleanString(text);
 }
 
+/** The cut of a plain value `scalar` just read, with the value's path from the open levels. */
+function commentCut(
+  levels: readonly Level[],
+  key: string | number,
+  kept: string,
+  text: string,
+  valueAt: number,
+  lineStart: number,
+  line: number,
+): CommentCut {
+  const path: JsonPath = levels.slice(1).map((l) => l.at!);
+  const hash = text.indexOf("#", valueAt + cutAt);
+  let end = text.indexOf("\n", hash);
+  if (end < 0) end = text.length;
+  return {
+    path: [...path, key],
+    kept,
+    cut: text.slice(hash, end).trim(),
+    head: text.slice(lineStart, valueAt).trim(),
+    at: { line, column: hash - lineStart + 1 },
+  };
+}
+
 interface Level {
   indent: number;
   kind?: "map" | "seq";
   container: Container;
+  /** Where the container sits in the one above (the root has none). */
+  at?: string | number;
 }
 
 /**
@@ -166,7 +213,11 @@ interface Level {
  * values: such a text is left to the full reading to judge. The text is well-formed (decoded
  * from UTF-8).
  */
-function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown> | undefined {
+function readPlain(
+  text: string,
+  offsets?: PlainOffsets,
+  cuts?: CommentCut[],
+): Record<string, unknown> | undefined {
   // Tabs and control characters are refused; carriage returns only end lines.
   const unusual = UNUSUAL.test(text);
   if (unusual && (NON_PRINTABLE.test(text) || text.includes("\t"))) return undefined;
@@ -201,6 +252,8 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
       openIn = container;
       openAt = key;
     } else if ((read = scalar(value, valueAt, offsets)) === REFUSED) return false;
+    else if (cutAt >= 0 && cutAt < value.length && typeof read === "string" && cuts)
+      cuts.push(commentCut(levels, key, read, text, valueAt, lineStart, lineNumber));
     else if (typeof read === "object" && read !== null)
       nodes += Array.isArray(read) ? read.length : Object.keys(read).length;
     if (++nodes > MAX_NODES / 4) return false;
@@ -211,7 +264,10 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
     if (offsets) slot(container, key, [keyAt, value === "" || value === undefined ? end : valueAt]);
     return true;
   };
-  for (let lineStart = 0, next = 0; next <= text.length; lineStart = next) {
+  let lineStart = 0;
+  let lineNumber = 0;
+  for (let next = 0; next <= text.length; lineStart = next) {
+    lineNumber++;
     let end = text.indexOf("\n", lineStart);
     if (end < 0) end = text.length;
     next = end + 1;
@@ -261,7 +317,7 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
       if (Array.isArray(openIn)) openIn[openAt as number] = container;
       else openIn[openAt] = container;
       if (offsets) offsets.slots.get(openIn)!.get(openAt)![1] = lineStart + indent;
-      levels.push((level = { indent, container }));
+      levels.push((level = { indent, container, at: openAt }));
     } else {
       while (levels.length > 1 && levels[levels.length - 1]!.indent > indent) levels.pop();
       level = levels[levels.length - 1]!;
@@ -281,7 +337,7 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
       const list = level.container as unknown[];
       if (offsets) slot(list, list.length, [-1, lineStart + indent + dash]);
       list.push(item);
-      levels.push({ indent: indent + dash, kind: "map", container: item });
+      levels.push({ indent: indent + dash, kind: "map", container: item, at: list.length - 1 });
       if (!put(item, key, rest, lineStart + indent + dash, end)) return undefined;
     } else if (dash) {
       const list = level.container as unknown[];
@@ -297,14 +353,17 @@ function readPlain(text: string, offsets?: PlainOffsets): Record<string, unknown
  * (and free of any character XML cannot carry: the subset refuses them all). Undefined when the text needs the full
  * reading (anything unusual, anything but a mapping, anything near the full reading's limits).
  */
-export function fastValue(bytes: Uint8Array): { value: Record<string, unknown>; text: string } | undefined {
+export function fastValue(
+  bytes: Uint8Array,
+): { value: Record<string, unknown>; text: string; cuts: CommentCut[] } | undefined {
   // Bytes that are not UTF-8 (UTF-16 among them) are left to `decode` to explain; a NUL is refused
   // with the other control characters. Well-formed UTF-8 decodes to what `decode` gives.
   if (bytes.length > MAX_FILE_BYTES || !isUtf8(bytes)) return undefined;
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const value = readPlain(text);
-  return value && { value, text };
+  const cuts: CommentCut[] = [];
+  const value = readPlain(text, undefined, cuts);
+  return value && { value, text, cuts };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, ScalarTag } from "yaml";
 import type { Finding, JsonPath } from "../validate/finding.js";
+import type { CommentCut } from "./fast-read.js";
+import { explainYamlErrors } from "./yaml-errors.js";
 import { decode, MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER } from "./decode.js";
 
 /** Reading a YAML input file into a document that keeps positions, refusing what cannot be read safely. */
@@ -16,6 +18,8 @@ export interface Source {
    * needs no import of the YAML library, which only the reading with positions loads.
    */
   locate(path: JsonPath, key?: boolean): YamlNode | undefined;
+  /** Plain text a comment ended, as the fast reading notes it too. */
+  cuts: CommentCut[];
 }
 
 export interface ReadResult {
@@ -72,7 +76,7 @@ function keyProblems(doc: Document.Parsed): Finding[] {
               rule: "yaml-syntax",
               path: [],
               offset: node.range[0],
-              params: { code: "NON_STRING_KEY", detail: "A key must be a scalar, not a list or mapping" },
+              params: { code: "NON_STRING_KEY" },
             });
           continue;
         }
@@ -82,7 +86,7 @@ function keyProblems(doc: Document.Parsed): Finding[] {
             rule: "duplicate-key",
             path: [],
             offset: pair.key.range?.[0] ?? 0,
-            params: { code: "DUPLICATE_KEY", detail: "Map keys must be unique" },
+            params: {},
           });
         seen.add(key);
       }
@@ -132,18 +136,14 @@ export function parse(text: string): ReadResult {
       params: { count: docs.length },
     });
   }
-  const problems: Finding[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    // One resource-exhaustion finding says it all; the parser's follow-up errors are noise.
-    if (error.code === "RESOURCE_EXHAUSTION")
-      return { lines, findings: [{ rule: "too-deep", path: [], offset: error.pos[0], params: {} }] };
-    problems.push({
-      rule: "yaml-syntax",
-      path: [],
-      offset: error.pos[0],
-      params: { code: error.code, detail: error.message },
-    });
-  }
+  const errors = [...doc.errors, ...doc.warnings];
+  // One resource-exhaustion finding says it all; the parser's follow-up errors are noise.
+  const exhausted = errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
+  if (exhausted)
+    return { lines, findings: [{ rule: "too-deep", path: [], offset: exhausted.pos[0], params: {} }] };
+  // Only the first errors are explained: a hostile text can hold thousands, on one long line.
+  const first = errors.sort((a, b) => a.pos[0] - b.pos[0]).slice(0, 2 * MAX_SYNTAX_FINDINGS);
+  const problems = first.length ? explainYamlErrors(text, first) : [];
   problems.push(...keyProblems(doc));
   problems.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
   findings.push(...problems.slice(0, MAX_SYNTAX_FINDINGS - findings.length));
@@ -192,8 +192,41 @@ export function parse(text: string): ReadResult {
     lines,
     value: value as Record<string, unknown>,
     locate: (path, key) => locate(doc, path, key),
+    cuts: text.includes(" #") ? commentCuts(doc, text, lines) : [],
   };
   return { lines, findings, source };
+}
+
+/** Plain text values that a comment on their last line ended, with their paths. */
+function commentCuts(doc: Document.Parsed, text: string, lines: LineCounter): CommentCut[] {
+  const cuts: CommentCut[] = [];
+  const walk = (node: unknown, path: JsonPath): void => {
+    if (isMap(node)) {
+      for (const pair of node.items)
+        if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    } else if (isScalar(node) && node.type === "PLAIN" && typeof node.value === "string" && node.range) {
+      const [start, end] = node.range;
+      const comment = / +#/y;
+      comment.lastIndex = end;
+      if (!comment.test(text)) return;
+      const hash = text.indexOf("#", end);
+      let eol = text.indexOf("\n", hash);
+      if (eol < 0) eol = text.length;
+      const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+      const at = lines.linePos(hash);
+      cuts.push({
+        path,
+        kept: node.value,
+        cut: text.slice(hash, eol).trim(),
+        head: text.slice(lineStart, start).trim(),
+        at: { line: at.line, column: at.col },
+      });
+    }
+  };
+  walk(doc.contents, []);
+  return cuts;
 }
 
 /** Reads bytes into a source; the caller has already refused files above MAX_FILE_BYTES. */

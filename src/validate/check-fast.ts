@@ -1,13 +1,14 @@
 import { deadlineRule } from "../catalog/catalog.js";
 import { isIsoDate } from "../dates.js";
 import type { Activity, Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
-import { fastValue, plainPositions } from "../source/fast-read.js";
+import { fastValue, plainPositions, type CommentCut } from "../source/fast-read.js";
+import { doubleQuoted } from "../source/yaml-errors.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
 import { ruleInfo } from "./messages.js";
-import type { Finding } from "./finding.js";
+import type { Finding, JsonPath } from "./finding.js";
 import { normalise } from "./normalise.js";
-import { UNIT_RULES, unusedWaivers } from "./rules/index.js";
-import { schemaFindings } from "./schema-findings.js";
+import { UNIT_RULES, unusedWaivers, type Draft, type UnitRuleContext } from "./rules/index.js";
+import { refusedByErrors, schemaAt, schemaFindings } from "./schema-findings.js";
 import type { Validators } from "./validators.js";
 
 /** Checking one unit file: read, schema, rules beyond the schema, waivers. Pure apart from its input bytes. */
@@ -94,7 +95,8 @@ const PLAIN_RULES = UNIT_RULES.filter((rule) => rule.id !== "xml-illegal-char");
 
 /**
  * The schema and the rules over a file's data; findings are unpositioned. `plain`: the data comes
- * from the fast reading (`fastValue`).
+ * from the fast reading (`fastValue`). The rules read what the schema accepted, whatever it refused
+ * elsewhere: every problem of a file is found in one pass.
  */
 export function check(
   raw: unknown,
@@ -102,21 +104,81 @@ export function check(
   plain = false,
 ): { data: unknown; findings: Finding[]; report?: UnitReport } {
   const data = plain ? raw : normalise(raw);
-  if (!ctx.validators.unit(data)) {
-    return { data, findings: schemaFindings(ctx.validators.unit.errors ?? [], data, ctx.schema) };
-  }
+  const valid = ctx.validators.unit(data);
+  const errors = valid ? [] : (ctx.validators.unit.errors ?? []);
+  const refusedPaths = valid ? [] : refusedByErrors(errors);
+  const draft = (valid ? data : withoutRefused(data, refusedPaths)) as Draft<UnitReport>;
+  const findings = valid ? [] : schemaFindings(errors, data, ctx.schema);
+  // The guidance applies to a file of its year only: one whose year is missing or refused is not
+  // judged by the windows, deadline and tasks of a year it may not be about.
+  if (draft.year !== undefined && draft.year !== ctx.catalog.year)
+    findings.push({ rule: "no-catalog", path: ["year"], params: { year: draft.year } });
+  const catalog = draft.year === ctx.catalog.year ? ctx.catalog : undefined;
+  const deadline = catalog && draft.period ? deadlineRule(catalog, draft.period, ctx.config) : undefined;
+  const ruleCtx: UnitRuleContext = {
+    report: draft,
+    raw,
+    expected: ctx.expected,
+    refused: refusedPaths.length ? refusedTest(refusedPaths) : () => false,
+    ...(catalog ? { catalog } : {}),
+    ...(deadline ? { deadline } : {}),
+  };
+  for (const rule of plain ? PLAIN_RULES : UNIT_RULES) findings.push(...rule.check(ruleCtx));
+  if (!valid) return { data, findings };
   const report = data as UnitReport;
-  if (report.year !== ctx.catalog.year) {
-    return {
-      data,
-      report,
-      findings: [{ rule: "no-catalog", path: ["year"], params: { year: report.year } }],
-    };
+  // A waiver names a warning of the file: only a file read whole, by its guidance, can say it has none.
+  return { data, report, findings: catalog ? [...findings, ...unusedWaivers(report, findings)] : findings };
+}
+
+/**
+ * Whether a path and a refused one hold one another (or are the same), in time of the path's depth
+ * however many values were refused (a hostile file has thousands).
+ */
+function refusedTest(paths: readonly JsonPath[]): (path: JsonPath) => boolean {
+  const key = (path: JsonPath, n: number) => path.slice(0, n).join("\u0000");
+  const refused = new Set(paths.map((p) => key(p, p.length)));
+  const holding = new Set(paths.flatMap((p) => p.map((_, i) => key(p, i + 1))));
+  return (path) => holding.has(key(path, path.length)) || path.some((_, i) => refused.has(key(path, i)));
+}
+
+/**
+ * A copy of the data without the values at `paths`; a list keeps its length, the refused item
+ * becoming `undefined`. Only the containers on the way to a path are copied, each once.
+ */
+function withoutRefused(data: unknown, paths: readonly JsonPath[]): unknown {
+  if (paths.some((p) => p.length === 0)) return {};
+  const root = shallowCopy(data);
+  const copies = new Set<unknown>([root]);
+  for (const path of paths) {
+    let node = root as Record<string | number, unknown>;
+    for (let i = 0; i < path.length - 1; i++) {
+      let next: unknown = Object.hasOwn(node, path[i]!) ? node[path[i]!] : undefined;
+      if (typeof next !== "object" || next === null) break;
+      if (!copies.has(next)) copies.add((next = node[path[i]!] = shallowCopy(next)));
+      node = next as Record<string | number, unknown>;
+    }
+    const last = path[path.length - 1]!;
+    if (Array.isArray(node)) node[last as number] = undefined;
+    else if (typeof node === "object" && node !== null) delete node[last];
   }
-  const deadline = deadlineRule(ctx.catalog, report.period, ctx.config);
-  const ruleCtx = { report, raw, catalog: ctx.catalog, deadline, expected: ctx.expected };
-  const findings = (plain ? PLAIN_RULES : UNIT_RULES).flatMap((rule) => rule.check(ruleCtx));
-  return { data, report, findings: [...findings, ...unusedWaivers(report, findings)] };
+  return root;
+}
+
+function shallowCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  if (typeof value === "object" && value !== null) {
+    // `__proto__` stays an ordinary own key, as `normalise` keeps it.
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value))
+      Object.defineProperty(out, k, {
+        value: (value as Record<string, unknown>)[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return out;
+  }
+  return value;
 }
 
 /**
@@ -143,6 +205,27 @@ export function fileResult(
   return result;
 }
 
+/** A field of free text: where a comment cutting the text short is a slip, not a note. */
+function isProse(node: Record<string, unknown> | undefined): boolean {
+  return node?.type === "string" && !("enum" in node) && !("pattern" in node) && !("const" in node);
+}
+
+/** Warnings for text fields whose plain text a comment (` #`) ended, with the fix. */
+export function cutFindings(cuts: readonly CommentCut[], schema: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cuts) {
+    if (!isProse(schemaAt(schema, c.path))) continue;
+    const example = `${c.head}${c.head ? " " : ""}${doubleQuoted(`${c.kept} ${c.cut}`)}`;
+    out.push({
+      rule: "text-cut-by-comment",
+      path: c.path,
+      position: c.at,
+      params: { kept: c.kept, cut: c.cut, example },
+    });
+  }
+  return out;
+}
+
 /**
  * Most files are written in the plain subset the fast reading serves: a clean one needs no
  * positions at all, and one with findings has them from that reading's lines. Undefined when the
@@ -158,9 +241,11 @@ export function checkUnitFast(
   if (!fast) return undefined;
   const checked = check(fast.value, ctx, true);
   const { data, findings, report } = checked;
-  if (report && findings.length === 0) return { file, diagnostics: [], report, ...identity(data) };
+  const cuts = fast.cuts.length ? cutFindings(fast.cuts, ctx.schema) : [];
+  if (report && findings.length === 0 && cuts.length === 0)
+    return { file, diagnostics: [], report, ...identity(data) };
   if (findings.some((f) => f.needle !== undefined || f.offset !== undefined || f.position !== undefined))
     return undefined;
   const place = plainPositions(fast.text);
-  return fileResult(file, [], checked, { place, schema: ctx.schema, lang: ctx.lang });
+  return fileResult(file, cuts, checked, { place, schema: ctx.schema, lang: ctx.lang });
 }

@@ -2,6 +2,7 @@ import { readSource } from "../source/read.js";
 import {
   check,
   checkUnitFast,
+  cutFindings,
   fileResult,
   type UnitCheckContext,
   type UnitFileResult,
@@ -25,5 +26,6 @@ export function checkWithPositions(file: string, bytes: Uint8Array, ctx: UnitChe
   const where = { ...read, schema: ctx.schema, lang: ctx.lang };
   if (!read.source)
     return { file, diagnostics: read.findings.map((f) => toDiagnostic(file, f, where)).sort(byPosition) };
-  return fileResult(file, read.findings, check(read.source.value, ctx), where);
+  const cuts = cutFindings(read.source.cuts, ctx.schema);
+  return fileResult(file, [...read.findings, ...cuts], check(read.source.value, ctx), where);
 }

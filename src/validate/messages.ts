@@ -1,5 +1,6 @@
 import type { Lang, Severity } from "../model.js";
 import { formatDateShort, formatNumber } from "../present/format.js";
+import { suggest } from "./suggest.js";
 
 /**
  * Every rule geq knows, with its severity and its sentences in Vietnamese and English.
@@ -48,18 +49,116 @@ const TYPE_EN: Record<string, string> = {
   infinity: "an infinite value (.inf)",
 };
 
-const YAML_VI: Record<string, string> = {
-  BAD_INDENT: "thụt lề không đúng",
-  TAB_AS_INDENT: "dùng ký tự tab để thụt lề (chỉ được dùng dấu cách)",
-  MISSING_CHAR: "thiếu ký tự đóng (dấu ngoặc hoặc dấu nháy)",
-  MULTILINE_IMPLICIT_KEY: "khóa không được trải trên nhiều dòng",
-  BLOCK_AS_IMPLICIT_KEY: "khóa không hợp lệ",
-  UNEXPECTED_TOKEN: "có ký tự không mong đợi",
-  BAD_SCALAR_START: "giá trị bắt đầu bằng ký tự không hợp lệ",
-  BAD_DQ_ESCAPE: "chuỗi thoát không hợp lệ trong dấu nháy kép",
-  TAG_RESOLVE_FAILED: "thẻ YAML (!...) không được hỗ trợ",
-  BAD_DIRECTIVE: "chỉ thị YAML (%...) không hợp lệ",
+/** Our sentence for each kind of YAML error, with its fix (`read.ts`, `yaml-errors.ts`). */
+const QUOTE_VI = "nếu đây là một đoạn văn, hãy đặt cả đoạn trong dấu nháy kép";
+const QUOTE_EN = "if this is prose, put the whole text in double quotes";
+const UNREADABLE_VI =
+  "không đọc được nội dung tại đây; hãy kiểm tra dấu nháy, dấu ngoặc và thụt lề của dòng này";
+const UNREADABLE_EN =
+  "the content cannot be read here; check the quotes, brackets and indentation of this line";
+const ANCHOR_VI = `dấu * và & có nghĩa riêng trong YAML (neo, tham chiếu); ${QUOTE_VI}`;
+const ANCHOR_EN = `* and & mean anchors and aliases in YAML; ${QUOTE_EN}`;
+const TAG_VI = `thẻ YAML (!…) không được dùng trong tệp; hãy bỏ thẻ, hoặc ${QUOTE_VI}`;
+const TAG_EN = `YAML tags (!…) are not allowed; remove the tag, or ${QUOTE_EN}`;
+export const YAML_VI: Record<string, string> = {
+  TAB_AS_INDENT:
+    "dòng này dùng ký tự tab để thụt lề, YAML chỉ chấp nhận dấu cách; hãy thay tab bằng dấu cách (mỗi cấp 2 dấu cách)",
+  BAD_INDENT:
+    "thụt lề không đúng: các khóa cùng cấp phải bắt đầu ở cùng một cột; hãy sửa số dấu cách đầu dòng cho thẳng hàng với các khóa cùng cấp",
+  "MISSING_CHAR:quote":
+    'thiếu dấu nháy đóng: đoạn văn mở bằng dấu nháy mà không đóng lại; hãy thêm dấu nháy ở cuối đoạn (dấu nháy kép bên trong đoạn viết thành \\")',
+  "MISSING_CHAR:colon": "thiếu dấu hai chấm: dòng này phải có dạng «khóa: giá trị»",
+  "MISSING_CHAR:dash": "mỗi mục của danh sách phải bắt đầu bằng «- »",
+  "MISSING_CHAR:comment": "dấu # của chú thích phải cách nội dung đứng trước nó một dấu cách",
+  "MISSING_CHAR:anchor": `sau dấu & hoặc ! phải có dấu cách; ${QUOTE_VI}`,
+  "MISSING_CHAR:flow": `trong {…} hoặc […], các mục phải ngăn cách bằng dấu phẩy và đóng bằng } hoặc ]; ${QUOTE_VI}`,
+  "MISSING_CHAR:other": UNREADABLE_VI,
+  NO_COLON:
+    "dòng này không có dạng «khóa: giá trị»: thiếu dấu hai chấm sau khóa, hoặc đây là phần tiếp theo của đoạn văn ở dòng trên nhưng thụt lề sai; hãy thêm dấu hai chấm, hoặc viết cả đoạn văn trên một dòng trong dấu nháy kép",
+  MULTILINE_IMPLICIT_KEY: `khóa phải nằm gọn trên một dòng; ${QUOTE_VI}`,
+  BLOCK_AS_IMPLICIT_KEY: `giá trị viết sau «khóa: » không được chứa thêm «khóa: giá trị» trên cùng dòng; ${QUOTE_VI}`,
+  UNEXPECTED_TOKEN: `có nội dung thừa sau giá trị; ${QUOTE_VI}`,
+  BAD_SCALAR_START: `giá trị bắt đầu bằng ký tự có nghĩa riêng trong YAML; ${QUOTE_VI}`,
+  BAD_DQ_ESCAPE:
+    "trong dấu nháy kép, dấu \\ bắt đầu một chuỗi thoát không hợp lệ; hãy viết \\\\ cho một dấu \\, hoặc dùng dấu nháy đơn",
+  TAG_RESOLVE_FAILED: TAG_VI,
+  BAD_PROP_ORDER: TAG_VI,
+  MULTIPLE_TAGS: TAG_VI,
+  ALIAS_PROPS: ANCHOR_VI,
+  BAD_ALIAS: ANCHOR_VI,
+  MULTIPLE_ANCHORS: ANCHOR_VI,
+  BAD_DIRECTIVE: "chỉ thị YAML (dòng bắt đầu bằng %) không hợp lệ; hãy xóa dòng này",
   NON_STRING_KEY: "khóa phải là chữ, không được là danh sách hay bảng",
+  BLOCK_IN_FLOW:
+    "trong {…} hoặc […] chỉ được viết các mục ngăn cách bằng dấu phẩy, không dùng «- » hay «khóa:» xuống dòng",
+  KEY_OVER_1024_CHARS: `khóa dài quá 1.024 ký tự: có lẽ một đoạn văn có dấu «: » bị hiểu là khóa; ${QUOTE_VI}`,
+  MULTIPLE_DOCS: "tệp chỉ được có một tài liệu YAML; hãy xóa dòng --- thừa",
+  DUPLICATE_KEY: "khóa bị khai báo lặp lại; mỗi khóa chỉ được khai báo một lần",
+  BAD_COLLECTION_TYPE: UNREADABLE_VI,
+  IMPOSSIBLE: UNREADABLE_VI,
+  RESOURCE_EXHAUSTION: "nội dung lồng nhau quá sâu, không thể đọc",
+};
+export const YAML_EN: Record<string, string> = {
+  TAB_AS_INDENT:
+    "this line is indented with a tab; YAML accepts spaces only: replace the tab by spaces (2 per level)",
+  BAD_INDENT:
+    "wrong indentation: keys of one level must start in the same column; fix the spaces at the start of the line to line up with its siblings",
+  "MISSING_CHAR:quote":
+    'missing closing quote: the text opens a quote and never closes it; add the quote at its end (write a double quote inside as \\")',
+  "MISSING_CHAR:colon": 'missing colon: this line must read "key: value"',
+  "MISSING_CHAR:dash": 'each item of a list starts with "- "',
+  "MISSING_CHAR:comment": "the # of a comment must be separated from what precedes it by a space",
+  "MISSING_CHAR:anchor": `& and ! must be followed by a space; ${QUOTE_EN}`,
+  "MISSING_CHAR:flow": `inside {…} or […], items are separated by commas and closed by } or ]; ${QUOTE_EN}`,
+  "MISSING_CHAR:other": UNREADABLE_EN,
+  NO_COLON:
+    'this line does not read "key: value": the colon after the key is missing, or it continues the text above with a wrong indentation; add the colon, or write the whole text on one line in double quotes',
+  MULTILINE_IMPLICIT_KEY: `a key must fit on one line; ${QUOTE_EN}`,
+  BLOCK_AS_IMPLICIT_KEY: `a value after "key: " cannot hold another "key: value" on the same line; ${QUOTE_EN}`,
+  UNEXPECTED_TOKEN: `unexpected text after the value; ${QUOTE_EN}`,
+  BAD_SCALAR_START: `the value starts with a character that means something else in YAML; ${QUOTE_EN}`,
+  BAD_DQ_ESCAPE:
+    "inside double quotes, \\ starts an invalid escape; write \\\\ for one backslash, or use single quotes",
+  TAG_RESOLVE_FAILED: TAG_EN,
+  BAD_PROP_ORDER: TAG_EN,
+  MULTIPLE_TAGS: TAG_EN,
+  ALIAS_PROPS: ANCHOR_EN,
+  BAD_ALIAS: ANCHOR_EN,
+  MULTIPLE_ANCHORS: ANCHOR_EN,
+  BAD_DIRECTIVE: "invalid YAML directive (a line starting with %); delete the line",
+  NON_STRING_KEY: "a key must be text, not a list or a mapping",
+  BLOCK_IN_FLOW: 'inside {…} or […] write items separated by commas, with no "- " or "key:" on new lines',
+  KEY_OVER_1024_CHARS: `a key over 1,024 characters: prose with ": " was probably read as a key; ${QUOTE_EN}`,
+  MULTIPLE_DOCS: "one YAML document per file; delete the extra --- line",
+  DUPLICATE_KEY: "duplicate key: each key may appear only once",
+  BAD_COLLECTION_TYPE: UNREADABLE_EN,
+  IMPOSSIBLE: UNREADABLE_EN,
+  RESOURCE_EXHAUSTION: "the content is nested too deeply to read",
+};
+
+/** What an unknown unit code most likely is: a registered unit of that name or spelling, else the list. */
+const unitHintVi = (p: Params) =>
+  p.suggestion !== undefined
+    ? `có phải là «${s(p.suggestion)}» (${s(p.suggestionName)})${p.byName ? ", đơn vị cùng tên trong danh sách" : ""}?`
+    : `các mã trong danh sách: ${s(p.known)}`;
+const unitHintEn = (p: Params) =>
+  p.suggestion !== undefined
+    ? `did you mean "${s(p.suggestion)}" (${s(p.suggestionName)})${p.byName ? ", the registered unit of that name" : ""}?`
+    : `registered codes: ${s(p.known)}`;
+
+/** An example line, cut short when it would not fit a terminal line. */
+const example = (v: unknown) => {
+  const text = s(v);
+  return text.length > 110 ? `${text.slice(0, 100)}…"` : text;
+};
+/** The end of a text, where a cut happened. */
+const tail = (v: unknown) => {
+  const text = s(v);
+  return text.length > 40 ? `…${text.slice(-39)}` : text;
+};
+const head = (v: unknown) => {
+  const text = s(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 };
 
 export const RULES: Record<string, RuleInfo> = {
@@ -97,13 +196,37 @@ export const RULES: Record<string, RuleInfo> = {
   },
   "yaml-syntax": {
     severity: "error",
-    vi: (_l, p) => `cú pháp YAML không hợp lệ: ${YAML_VI[s(p.code)] ?? "không đọc được"} (${s(p.detail)})`,
-    en: (_l, p) => `invalid YAML syntax: ${s(p.detail)}`,
+    vi: (_l, p) => `cú pháp YAML không hợp lệ: ${YAML_VI[s(p.code)] ?? UNREADABLE_VI}`,
+    en: (_l, p) => `invalid YAML syntax: ${YAML_EN[s(p.code)] ?? UNREADABLE_EN}`,
+  },
+  "text-needs-quotes": {
+    severity: "error",
+    vi: (l, p) =>
+      prefix(l) +
+      (p.reason === "quote"
+        ? `đoạn văn bắt đầu bằng dấu nháy nên YAML chỉ lấy phần trong nháy làm giá trị và không đọc được phần sau («${head(p.after)}»); hãy đặt cả đoạn trong dấu nháy kép (dấu nháy kép bên trong viết thành \\"), ví dụ: ${example(p.example)}`
+        : p.reason === "indicator"
+          ? `đoạn văn bắt đầu bằng ký tự «${s(p.char)}», ký tự có nghĩa riêng trong YAML; hãy đặt cả đoạn trong dấu nháy kép, ví dụ: ${example(p.example)}`
+          : `đoạn văn có dấu «: » nên YAML hiểu nhầm phần đứng trước là một khóa; hãy đặt cả đoạn trong dấu nháy kép, ví dụ: ${example(p.example)}`),
+    en: (l, p) =>
+      prefix(l) +
+      (p.reason === "quote"
+        ? `the text starts with a quotation, so YAML takes the quoted part as the whole value and cannot read what follows ("${head(p.after)}"); put the whole text in double quotes (a double quote inside written \\"), e.g. ${example(p.example)}`
+        : p.reason === "indicator"
+          ? `the text starts with "${s(p.char)}", which means something else in YAML; put the whole text in double quotes, e.g. ${example(p.example)}`
+          : `the text holds ": ", so YAML reads what precedes it as a key; put the whole text in double quotes, e.g. ${example(p.example)}`),
+  },
+  "bad-indent": {
+    severity: "error",
+    vi: (_l, p) =>
+      `dòng này thụt lề ${s(p.indent)} dấu cách, không thẳng hàng với các dòng cùng cấp; hãy thụt lề ${s(p.expected)} dấu cách cho thẳng hàng với dòng ${s(p.line)} («${s(p.start)}»)`,
+    en: (_l, p) =>
+      `this line is indented by ${s(p.indent)} space(s) and does not line up with its level; indent it by ${s(p.expected)} to line up with line ${s(p.line)} ("${s(p.start)}")`,
   },
   "duplicate-key": {
     severity: "error",
-    vi: () => "khóa bị khai báo lặp lại; mỗi khóa chỉ được khai báo một lần",
-    en: () => "duplicate key: each key may appear only once",
+    vi: () => YAML_VI.DUPLICATE_KEY!,
+    en: () => YAML_EN.DUPLICATE_KEY!,
   },
   "yaml-alias": {
     severity: "error",
@@ -144,9 +267,13 @@ export const RULES: Record<string, RuleInfo> = {
   "unknown-key": {
     severity: "error",
     vi: (l, p) =>
-      `${prefix(l)}khóa «${s(p.key)}» không có trong định dạng${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : ""} (khóa riêng hãy bắt đầu bằng x-)`,
+      p.under
+        ? `${prefix(l)}khóa «${s(p.key)}» không có ở cấp này; có lẽ dòng này thụt lề thiếu: «${s(p.key)}» là khóa của «${s(p.under)}» ở trên, hãy thụt lề cho thẳng hàng với các khóa của «${s(p.under)}»`
+        : `${prefix(l)}khóa «${s(p.key)}» không có trong định dạng${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : ""} (khóa riêng hãy bắt đầu bằng x-)`,
     en: (l, p) =>
-      `${prefix(l)}unknown key "${s(p.key)}"${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : ""} (start private keys with x-)`,
+      p.under
+        ? `${prefix(l)}"${s(p.key)}" is not a key at this level; the line probably lacks indentation: "${s(p.key)}" is a key of "${s(p.under)}" above, so indent it to line up with the keys of "${s(p.under)}"`
+        : `${prefix(l)}unknown key "${s(p.key)}"${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : ""} (start private keys with x-)`,
   },
   "wrong-type": {
     severity: "error",
@@ -157,19 +284,51 @@ export const RULES: Record<string, RuleInfo> = {
   },
   "number-format": {
     severity: "error",
-    vi: (l, p) =>
-      p.quoted
-        ? `${prefix(l)}hãy viết số không có dấu nháy: ${s(p.fixed)} (trong dấu nháy, «${s(p.value)}» là chữ, không phải số)`
-        : `${prefix(l)}hãy viết số liền, không có dấu phân cách: ${s(p.fixed)} (không phải «${s(p.value)}»)`,
-    en: (l, p) =>
-      p.quoted
-        ? `${prefix(l)}write the number without quotes: ${s(p.fixed)} (in quotes, "${s(p.value)}" is text, not a number)`
-        : `${prefix(l)}write the number without separators: ${s(p.fixed)} (not "${s(p.value)}")`,
+    vi: (l, p) => {
+      const not = `(không phải «${s(p.value)}»)`;
+      switch (p.reason) {
+        case "quoted":
+          return `${prefix(l)}hãy viết số không có dấu nháy: ${s(p.fixed)} (trong dấu nháy, «${s(p.value)}» là chữ, không phải số)`;
+        case "currency":
+          return `${prefix(l)}chỉ ghi số, không ghi đơn vị «${s(p.unit)}» (đơn vị đã là đồng): ${s(p.fixed)} ${not}`;
+        case "scale":
+          return `${prefix(l)}hãy viết đủ chữ số, không viết tắt bằng «${s(p.unit)}»: ${s(p.fixed)} ${not}`;
+        case "decimal":
+          return p.money
+            ? `${prefix(l)}số tiền là số đồng nguyên, viết liền: «${s(p.value)}» có phần thập phân (dấu ${p.mark === "," ? "phẩy" : "chấm"}); ví dụ 21,5 triệu đồng viết là 21500000`
+            : `${prefix(l)}phải là số nguyên: «${s(p.value)}» có phần thập phân (dấu ${p.mark === "," ? "phẩy" : "chấm"})`;
+        default:
+          return `${prefix(l)}hãy viết số liền, không có dấu phân cách: ${s(p.fixed)} ${not}`;
+      }
+    },
+    en: (l, p) => {
+      const not = `(not "${s(p.value)}")`;
+      switch (p.reason) {
+        case "quoted":
+          return `${prefix(l)}write the number without quotes: ${s(p.fixed)} (in quotes, "${s(p.value)}" is text, not a number)`;
+        case "currency":
+          return `${prefix(l)}write the number alone, without the unit "${s(p.unit)}" (amounts are in đồng): ${s(p.fixed)} ${not}`;
+        case "scale":
+          return `${prefix(l)}write the number in full, not abbreviated with "${s(p.unit)}": ${s(p.fixed)} ${not}`;
+        case "decimal":
+          return p.money
+            ? `${prefix(l)}an amount is a whole number of đồng, written without separators: "${s(p.value)}" has a decimal part (decimal ${p.mark === "," ? "comma" : "point"}); 21.5 million đồng is written 21500000`
+            : `${prefix(l)}must be a whole number: "${s(p.value)}" has a decimal part (decimal ${p.mark === "," ? "comma" : "point"})`;
+        default:
+          return `${prefix(l)}write the number without separators: ${s(p.fixed)} ${not}`;
+      }
+    },
   },
   "invalid-value": {
     severity: "error",
-    vi: (l, p) => `${prefix(l)}giá trị «${s(p.value)}» không hợp lệ; chọn một trong: ${s(p.allowed)}`,
-    en: (l, p) => `${prefix(l)}"${s(p.value)}" is not allowed; use one of: ${s(p.allowed)}`,
+    vi: (l, p) =>
+      p.suggestion !== undefined
+        ? `${prefix(l)}giá trị «${s(p.value)}» không hợp lệ; có phải là «${s(p.suggestion)}»? (chọn một trong: ${s(p.allowed)})`
+        : `${prefix(l)}giá trị «${s(p.value)}» không hợp lệ; chọn một trong: ${s(p.allowed)}`,
+    en: (l, p) =>
+      p.suggestion !== undefined
+        ? `${prefix(l)}"${s(p.value)}" is not allowed; did you mean "${s(p.suggestion)}"? (use one of: ${s(p.allowed)})`
+        : `${prefix(l)}"${s(p.value)}" is not allowed; use one of: ${s(p.allowed)}`,
   },
   "format-version": {
     severity: "error",
@@ -206,9 +365,9 @@ export const RULES: Record<string, RuleInfo> = {
   "invalid-code": {
     severity: "error",
     vi: (l, p) =>
-      `${prefix(l)}«${s(p.value)}» không đúng dạng mã: chữ in hoa không dấu, chữ số, gạch ngang hoặc gạch dưới, tối đa 32 ký tự`,
+      `${prefix(l)}«${s(p.value)}» không đúng dạng mã: chữ in hoa không dấu, chữ số, gạch ngang hoặc gạch dưới, tối đa 32 ký tự${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : ""}`,
     en: (l, p) =>
-      `${prefix(l)}"${s(p.value)}" is not a valid code: upper-case ASCII letters, digits, - or _, at most 32`,
+      `${prefix(l)}"${s(p.value)}" is not a valid code: upper-case ASCII letters, digits, - or _, at most 32${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : ""}`,
   },
   "text-empty": {
     severity: "error",
@@ -290,17 +449,19 @@ export const RULES: Record<string, RuleInfo> = {
   },
   "unknown-unit": {
     severity: "error",
-    vi: (l, p) => `${prefix(l)}mã đơn vị «${s(p.code)}» không có trong danh sách đơn vị của cấu hình`,
-    en: (l, p) => `${prefix(l)}unit code "${s(p.code)}" is not in the configuration's registry`,
+    vi: (l, p) =>
+      `${prefix(l)}mã đơn vị «${s(p.code)}» không có trong danh sách đơn vị của cấu hình; ${unitHintVi(p)}`,
+    en: (l, p) =>
+      `${prefix(l)}unit code "${s(p.code)}" is not in the configuration's registry; ${unitHintEn(p)}`,
   },
   "unknown-partner": {
     severity: "warning",
     // Found across files, after each file's waivers were read: a waiver could not reach it.
     waivable: false,
     vi: (l, p) =>
-      `${prefix(l)}đơn vị phối hợp «${s(p.code)}» không có trong danh sách đơn vị của cấu hình; hãy kiểm tra lại mã (báo cáo tổng hợp không nêu tên được đơn vị này)`,
+      `${prefix(l)}đơn vị phối hợp «${s(p.code)}» không có trong danh sách đơn vị của cấu hình (báo cáo tổng hợp không nêu tên được đơn vị này); ${unitHintVi(p)}`,
     en: (l, p) =>
-      `${prefix(l)}partner "${s(p.code)}" is not in the configuration's registry; check the code (the consolidated report cannot name this unit)`,
+      `${prefix(l)}partner "${s(p.code)}" is not in the configuration's registry (the consolidated report cannot name this unit); ${unitHintEn(p)}`,
   },
   "duplicate-unit": {
     severity: "error",
@@ -316,8 +477,10 @@ export const RULES: Record<string, RuleInfo> = {
   },
   "unknown-waiver-rule": {
     severity: "error",
-    vi: (l, p) => `${prefix(l)}không có cảnh báo nào mang mã «${s(p.rule)}»`,
-    en: (l, p) => `${prefix(l)}there is no warning with rule id "${s(p.rule)}"`,
+    vi: (l, p) =>
+      `${prefix(l)}không có cảnh báo nào mang mã «${s(p.rule)}»; ${p.suggestion ? `có phải là «${s(p.suggestion)}»?` : `các cảnh báo giải trình được: ${s(p.known)}`}`,
+    en: (l, p) =>
+      `${prefix(l)}there is no warning with rule id "${s(p.rule)}"; ${p.suggestion ? `did you mean "${s(p.suggestion)}"?` : `warnings that can be waived: ${s(p.known)}`}`,
   },
   "unwaivable-rule": {
     severity: "error",
@@ -379,7 +542,27 @@ export const RULES: Record<string, RuleInfo> = {
     en: (l, p) =>
       `${prefix(l)}contains the control character ${s(p.char)}, which a report cannot carry; it is left out`,
   },
+  "text-cut-by-comment": {
+    severity: "warning",
+    // A waiver would not bring the text back: the fix is the quotes.
+    waivable: false,
+    vi: (l, p) =>
+      `${prefix(l)}dấu « #» mở đầu một chú thích nên phần «${head(p.cut)}» bị bỏ, nội dung chỉ còn «${tail(p.kept)}»; nếu đó là nội dung, hãy đặt cả đoạn trong dấu nháy kép, ví dụ: ${example(p.example)}`,
+    en: (l, p) =>
+      `${prefix(l)}" #" starts a comment, so "${head(p.cut)}" is dropped and the text ends at "${tail(p.kept)}"; if it belongs to the text, put the whole text in double quotes, e.g. ${example(p.example)}`,
+  },
 };
+
+/** The warnings a file may waive: what a waiver's rule is meant to name. */
+const WAIVABLE = Object.entries(RULES)
+  .filter(([, info]) => info.severity === "warning" && info.waivable !== false)
+  .map(([id]) => id);
+
+/** The params of `unknown-waiver-rule`: the warning the waiver most likely means, else the list. */
+export function unknownWaiver(rule: string): Params {
+  const suggestion = suggest(rule, WAIVABLE);
+  return { rule, ...(suggestion ? { suggestion } : { known: WAIVABLE.join(", ") }) };
+}
 
 export function ruleInfo(rule: string): RuleInfo {
   const info = RULES[rule];

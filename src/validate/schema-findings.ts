@@ -1,5 +1,8 @@
 import type { AjvError } from "../catalog/compile.js";
+import { doubleQuoted } from "../source/yaml-errors.js";
 import type { Finding, JsonPath } from "./finding.js";
+import { unknownWaiver } from "./messages.js";
+import { asCode, fold, suggest } from "./suggest.js";
 
 /** Turns Ajv's errors into findings with the rule ids and parameters users read. */
 
@@ -57,37 +60,94 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
+/** Separators people put between thousands: dot, comma, space, no-break space. */
+const GROUPED = /^[0-9]{1,3}(?:[.,\u00a0 ][0-9]{3})+$/;
+const CURRENCY = /^(.+?)\s*(đồng|đ|vnđ|vnd)\.?$/iu;
+const SCALES: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tr: 1e6, tỷ: 1e9, tỉ: 1e9 };
+const SCALED = /^([0-9]+(?:[.,][0-9]+)?)\s*(nghìn|ngàn|triệu|tr|tỷ|tỉ)\.?$/iu;
+
+/** Digits with or without thousands separators, as an integer's digits. */
+function digitsOf(text: string): string | undefined {
+  if (/^[0-9]+$/.test(text)) return text;
+  return GROUPED.test(text) ? text.replace(/[^0-9]/g, "") : undefined;
 }
 
-/** The known key closest to a mistyped one, if it is close enough to be a typo. */
-function suggestKey(key: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const dist = editDistance(key.toLowerCase(), k.toLowerCase());
-    if (dist < bestDistance) [best, bestDistance] = [k, dist];
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-/** `21.500.000`, `21,500,000`, `"1500"`: a number typed as text, with the digits to write instead. */
-function numberTypedAsText(value: unknown): string | undefined {
+/**
+ * Why a value meant as a whole number is not one, and the number to write instead when it can be
+ * told: quotes around digits, separators between thousands, the currency written after it,
+ * millions written as a word, a decimal part (`21,5`, `21.5`).
+ */
+function numberHint(value: unknown, money: boolean): Record<string, unknown> | undefined {
+  if (typeof value === "number")
+    return money && Number.isFinite(value) && !Number.isInteger(value)
+      ? { reason: "decimal", mark: ".", money }
+      : undefined;
   if (typeof value !== "string") return undefined;
-  const t = value.trim();
-  if (/^[0-9]{1,3}([.,  ][0-9]{3})+$/.test(t) || /^[0-9]+$/.test(t)) return t.replace(/[^0-9]/g, "");
+  let t = value.trim();
+  const currency = CURRENCY.exec(t);
+  if (currency) t = currency[1]!.trim();
+  const unit = currency?.[2];
+  const scaled = SCALED.exec(t);
+  if (scaled) {
+    const amount = Number(scaled[1]!.replace(",", ".")) * SCALES[scaled[2]!.toLowerCase()]!;
+    const fixed = Number.isSafeInteger(Math.round(amount)) ? String(Math.round(amount)) : undefined;
+    return fixed ? { reason: "scale", unit: scaled[2], fixed } : undefined;
+  }
+  const digits = digitsOf(t);
+  if (digits !== undefined) {
+    if (unit) return money ? { reason: "currency", unit, fixed: digits } : undefined;
+    return { reason: digits === t ? "quoted" : "separators", fixed: digits };
+  }
+  if (/^[0-9]+[.,][0-9]+$/.test(t)) return { reason: "decimal", mark: /,/.test(t) ? "," : ".", money };
   return undefined;
+}
+
+/** A list item or value typed as `words: more words`: prose the reader took for a mapping. */
+function proseAsMapping(value: unknown, path: JsonPath): Finding | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, rest] = entries[0]!;
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) || (rest !== null && typeof rest !== "string")) return undefined;
+  const text = rest === null ? `${key}:` : `${key}: ${rest}`;
+  const last = path[path.length - 1];
+  const head = typeof last === "number" ? "-" : `${String(last)}:`;
+  return {
+    rule: "text-needs-quotes",
+    path,
+    params: { reason: "colon", example: `${head} ${doubleQuoted(text)}` },
+  };
+}
+
+/**
+ * The key just above an unknown one, in the file's order, when the unknown key is one of its own
+ * (`status:` written at the column of `policy:`): the line lacks indentation.
+ */
+function ownerAbove(data: unknown, schema: Schema, path: JsonPath, key: string): string | undefined {
+  const parent = valueAt(data, path);
+  if (typeof parent !== "object" || parent === null || Array.isArray(parent)) return undefined;
+  const keys = Object.keys(parent);
+  const above = keys[keys.indexOf(key) - 1];
+  if (above === undefined) return undefined;
+  const owner = schemaAt(schema, [...path, above]);
+  return owner?.properties && Object.hasOwn(owner.properties, key) ? above : undefined;
+}
+
+/** Keywords about a node's children or its presence: the node itself stays readable. */
+const KEEPS_VALUE = new Set(["required", "if", "then", "minItems", "uniqueItems", "additionalProperties"]);
+
+/**
+ * The values the schema refused: each a node whose own type, value or form is wrong, and each key
+ * the format does not know. What remains is what the rules can read.
+ */
+export function refusedByErrors(errors: readonly AjvError[]): JsonPath[] {
+  const out: JsonPath[] = [];
+  for (const e of errors) {
+    const path = parsePointer(e.instancePath);
+    if (e.keyword === "additionalProperties") out.push([...path, String(e.params.additionalProperty)]);
+    else if (!KEEPS_VALUE.has(e.keyword)) out.push(path);
+  }
+  return out;
 }
 
 /**
@@ -119,28 +179,23 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
       case "additionalProperties": {
         const key = String(e.params.additionalProperty);
         const known = Object.keys((sub?.properties as object | undefined) ?? {});
+        const suggestion = suggest(key, known);
         findings.push({
           rule: "unknown-key",
           path: [...path, key],
           key: true,
-          params: { key, suggestion: suggestKey(key, known) },
+          params: { key, suggestion, ...(suggestion ? {} : { under: ownerAbove(data, schema, path, key) }) },
         });
         break;
       }
       case "type": {
         const expected = String(e.params.type);
-        const fixed = expected === "integer" ? numberTypedAsText(value) : undefined;
-        if (fixed !== undefined)
-          findings.push({
-            rule: "number-format",
-            path,
-            // `"142"` holds no separator: it is a number written as text, and the quotes are what to drop.
-            params: {
-              value: show(value),
-              fixed,
-              ...(fixed === String(value).trim() ? { quoted: true } : {}),
-            },
-          });
+        const last = path[path.length - 1];
+        const money = typeof last === "string" && last.endsWith("_vnd");
+        const hint = expected === "integer" ? numberHint(value, money) : undefined;
+        const prose = expected === "string" ? proseAsMapping(value, path) : undefined;
+        if (hint) findings.push({ rule: "number-format", path, params: { value: show(value), ...hint } });
+        else if (prose) findings.push(prose);
         else findings.push({ rule: "wrong-type", path, params: { expected, actual: jsonType(value) } });
         break;
       }
@@ -148,7 +203,15 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
         const values = (sub?.enum as string[] | undefined) ?? [];
         const meanings = (sub?.enumDescriptions as string[] | undefined) ?? [];
         const allowed = values.map((v, i) => (meanings[i] ? `${v} (${meanings[i]})` : v)).join(", ");
-        findings.push({ rule: "invalid-value", path, params: { value: show(value), allowed } });
+        const text = typeof value === "string" ? value : String(value);
+        // `Done`, `don`, or the meaning written out (`đã hoàn thành`).
+        const byMeaning = values.filter((_, i) => meanings[i] && fold(meanings[i]!) === fold(text));
+        const suggestion = suggest(text, values) ?? (byMeaning.length === 1 ? byMeaning[0] : undefined);
+        findings.push({
+          rule: "invalid-value",
+          path,
+          params: { value: show(value), allowed, ...(suggestion ? { suggestion } : {}) },
+        });
         break;
       }
       case "const":
@@ -162,10 +225,19 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
         break;
       case "pattern": {
         const isDate = String(e.params.pattern).includes(DATE_PATTERN_HINT);
+        // `vkt`, `ĐHXD`, `VKT ` : the code it must be, when that is one.
+        const code = !isDate && typeof value === "string" ? asCode(value) : "";
+        const suggestion =
+          code && code !== value && new RegExp(String(e.params.pattern)).test(code) ? code : undefined;
+        // A rule id is kebab-case: one that is not names no rule.
+        if (path[0] === "waivers" && path[2] === "rule" && typeof value === "string") {
+          findings.push({ rule: "unknown-waiver-rule", path, params: unknownWaiver(value) });
+          break;
+        }
         findings.push({
           rule: isDate ? "invalid-date" : "invalid-code",
           path,
-          params: { value: show(value) },
+          params: { value: show(value), ...(suggestion ? { suggestion } : {}) },
         });
         break;
       }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
-import { unitReportSchema } from "../catalog/schema.js";
+import { UNIT_CODE_PATTERN, unitReportSchema } from "../catalog/schema.js";
 import type { ConfigResult } from "../config.js";
 import {
   PERIOD_KEYS,
@@ -21,6 +21,7 @@ import { byPosition, capRepeats, toDiagnostic } from "./diagnostics.js";
 import { countBySeverity } from "../output/diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
+import { fold, listOf, suggest } from "./suggest.js";
 import { validatorsFor } from "./validators.js";
 
 /** A run over many files: discovery, the configuration, each file, then the rules across files. */
@@ -261,6 +262,29 @@ function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?:
   return selected.period !== undefined && f.period !== undefined && f.period !== selected.period;
 }
 
+/**
+ * The registered unit an unknown code most likely means: the one of the same name (a unit that
+ * made up a code), else the one of the closest spelling; else the registry's codes.
+ */
+function unitSuggestion(
+  code: string,
+  registry: readonly RegistryUnit[],
+  name?: string,
+): Record<string, unknown> {
+  const byName = name === undefined ? undefined : registry.find((u) => fold(u.name) === fold(name));
+  const bySpelling = registry.find(
+    (u) =>
+      u.code ===
+      suggest(
+        code,
+        registry.map((x) => x.code),
+      ),
+  );
+  const unit = byName ?? bySpelling;
+  if (unit) return { suggestion: unit.code, suggestionName: unit.name, ...(byName ? { byName: true } : {}) };
+  return { known: listOf(registry.map((u) => u.code)) };
+}
+
 function crossFileFindings(
   files: UnitFileResult[],
   registry: RegistryUnit[] | undefined,
@@ -268,17 +292,24 @@ function crossFileFindings(
   const out = new Map<UnitFileResult, Finding[]>();
   const add = (r: UnitFileResult, f: Finding) => out.set(r, [...(out.get(r) ?? []), f]);
   const registered = registry && new Set(registry.map((u) => u.code));
+  const codePattern = new RegExp(UNIT_CODE_PATTERN);
   const seen = new Map<string, UnitFileResult>();
   for (const r of files) {
     if (!r.unit) continue;
-    if (registered && !registered.has(r.unit.code)) {
-      add(r, { rule: "unknown-unit", path: ["unit", "code"], params: { code: r.unit.code } });
+    // A code that is not even a code's form has its own error (invalid-code), with its fix.
+    if (registry && registered && !registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
+      const params = { code: r.unit.code, ...unitSuggestion(r.unit.code, registry, r.unit.name) };
+      add(r, { rule: "unknown-unit", path: ["unit", "code"], params });
     }
     // A partner the registry does not list is usually a mistyped code: the report could only count it.
     (r.report ?? r.digest)?.activities?.forEach((a, i) =>
       a.with?.forEach((code, j) => {
-        if (registered && !registered.has(code))
-          add(r, { rule: "unknown-partner", path: ["activities", i, "with", j], params: { code } });
+        if (registry && registered && !registered.has(code))
+          add(r, {
+            rule: "unknown-partner",
+            path: ["activities", i, "with", j],
+            params: { code, ...unitSuggestion(code, registry) },
+          });
       }),
     );
     const key = `${r.unit.code}\u0000${r.year}\u0000${r.period}`;

@@ -37,6 +37,8 @@ const VALUES = [
   "2021-01-01",
   "2023-01-05",
   "abc",
+  "Kế hoạch số 09 # mục 3) và Công đoàn",
+  "done # xong",
   "done",
   "not_started",
   "15 đơn vị",
@@ -147,6 +149,7 @@ describe("positions from the fast reading", () => {
   it("are those of the full reading on generated files after edits", () => {
     let compared = 0;
     let withFindings = 0;
+    let cut = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 500 }),
@@ -159,6 +162,7 @@ describe("positions from the fast reading", () => {
           if (!fast) return;
           compared++;
           if (fast.diagnostics.length) withFindings++;
+          if (fast.diagnostics.some((d) => d.rule === "text-cut-by-comment")) cut++;
           expect(fast.diagnostics).toEqual(full.diagnostics);
           expect(fast).toEqual(full);
         },
@@ -168,5 +172,7 @@ describe("positions from the fast reading", () => {
     // Many edited files stay in the plain subset, and most of those have something to report.
     expect(compared).toBeGreaterThan(900);
     expect(withFindings).toBeGreaterThan(800);
+    // Both readings note a text a comment cut short, at the same place.
+    expect(cut).toBeGreaterThan(10);
   });
 });

@@ -3,7 +3,7 @@
  * JSON path and the line and column a person is sent to. Files go through `validate()` in a
  * temporary folder, as the command line reads them.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -197,11 +197,99 @@ const cases: Case[] = [
   },
   {
     name: "a colon and space inside a plain value",
-    rule: "yaml-syntax",
+    rule: "text-needs-quotes",
     severity: "error",
     text: replaced(`summary: ${summary}`, "summary: Kết quả: đang tổng hợp"),
     path: "",
     at: (t) => textPosition(t, "Kết quả: đang"),
+    message:
+      /^đoạn văn có dấu «: » nên YAML hiểu nhầm phần đứng trước là một khóa; hãy đặt cả đoạn trong dấu nháy kép, ví dụ: summary: "Kết quả: đang tổng hợp"$/,
+  },
+  {
+    name: "a sentence ending with a colon, a comment after it",
+    rule: "text-needs-quotes",
+    severity: "error",
+    text: replaced(`summary: ${summary}`, "summary: Kết quả gồm: # chưa xong"),
+    path: "",
+    at: (t) => textPosition(t, "Kết quả gồm"),
+    message: /ví dụ: summary: "Kết quả gồm:"$/,
+  },
+  {
+    name: "a list item opening with a quotation",
+    rule: "text-needs-quotes",
+    severity: "error",
+    text: unitYaml({ next_steps: ['"Nói không với bạo lực" được treo tại trụ sở.'] }).replace(
+      /- '"Nói không với bạo lực" được treo tại trụ sở.'/,
+      '- "Nói không với bạo lực" được treo tại trụ sở.',
+    ),
+    path: "",
+    at: (t) => textPosition(t, '"Nói không'),
+    message:
+      /không đọc được phần sau \(«được treo tại trụ sở\.»\); hãy đặt cả đoạn trong dấu nháy kép \(dấu nháy kép bên trong viết thành \\"\), ví dụ: - "\\"Nói không với bạo lực\\" được treo tại trụ sở\."$/,
+  },
+  {
+    name: "a value opening with a bracket",
+    rule: "text-needs-quotes",
+    severity: "error",
+    text: replaced(`summary: ${summary}`, "summary: [Dự thảo] Kế hoạch năm"),
+    path: "",
+    at: (t) => textPosition(t, "[Dự thảo]"),
+    message: /ký tự «\[».*ví dụ: summary: "\[Dự thảo\] Kế hoạch năm"$/,
+  },
+  {
+    name: "prose continued on a deeper line, holding a colon",
+    rule: "text-needs-quotes",
+    severity: "error",
+    text: replaced(`summary: ${summary}`, "summary: Kết quả đạt được\n        gồm: hai hội nghị"),
+    path: "",
+    at: (t) => textPosition(t, "gồm: hai"),
+    message: /ví dụ: summary: "Kết quả đạt được gồm: hai hội nghị"$/,
+  },
+  {
+    name: "a list item of prose holding a colon, which YAML reads as a mapping",
+    rule: "text-needs-quotes",
+    severity: "error",
+    text: unitYaml({ next_steps: ["x"] }).replace("- x", "- Trọng tâm: kiện toàn Ban"),
+    path: "next_steps[0]",
+    at: (t) => textPosition(t, "Trọng tâm"),
+    message: /^Phương hướng.*: đoạn văn có dấu «: ».*ví dụ: - "Trọng tâm: kiện toàn Ban"$/,
+  },
+  {
+    name: "a key indented one space less than its siblings",
+    rule: "bad-indent",
+    severity: "error",
+    text: replaced("      proposals: 0\n", "     proposals: 0\n"),
+    path: "",
+    at: (t) => textPosition(t, "proposals: 0"),
+    message:
+      /^dòng này thụt lề 5 dấu cách, .*; hãy thụt lề 6 dấu cách cho thẳng hàng với dòng \d+ \(«summary:»\)$/,
+  },
+  {
+    name: "a key indented deeper than the one before it",
+    rule: "bad-indent",
+    severity: "error",
+    text: replaced(`      summary: ${summary}`, `        summary: ${summary}`),
+    path: "",
+    at: (t) => textPosition(t, `summary: ${summary}`),
+    message: /thụt lề 8 dấu cách, .*; hãy thụt lề 6 dấu cách cho thẳng hàng với dòng \d+ \(«status:»\)$/,
+  },
+  {
+    name: "a quote left open, pointed at where it opens",
+    rule: "yaml-syntax",
+    severity: "error",
+    text: replaced(`summary: ${summary}`, `summary: "${summary}`),
+    path: "",
+    at: (t) => textPosition(t, `"${summary}`),
+    message: /thiếu dấu nháy đóng/,
+  },
+  {
+    name: "a line without its colon",
+    rule: "yaml-syntax",
+    severity: "error",
+    text: replaced("      status: in_progress", "      status in_progress"),
+    path: "",
+    at: (t) => textPosition(t, "status in_progress"),
+    message: /dòng này không có dạng «khóa: giá trị»/,
   },
   {
     name: "a list used as a key (no warning printed by the parser)",
@@ -332,6 +420,16 @@ const cases: Case[] = [
     message: /khóa «sumary» không có trong định dạng; có phải là «summary»\?/,
   },
   {
+    name: "a key at the column of the key it belongs to",
+    rule: "unknown-key",
+    severity: "error",
+    text: replaced("      proposals: 0\n", "    proposals: 0\n"),
+    path: "tasks.coordination.proposals",
+    at: (t) => textPosition(t, "proposals: 0"),
+    message:
+      /^khóa «proposals» không có ở cấp này; có lẽ dòng này thụt lề thiếu: «proposals» là khóa của «law_review» ở trên, hãy thụt lề cho thẳng hàng với các khóa của «law_review»$/,
+  },
+  {
     name: "text where a count belongs",
     rule: "wrong-type",
     severity: "error",
@@ -381,10 +479,57 @@ const cases: Case[] = [
     name: "a count with a decimal part",
     rule: "wrong-type",
     severity: "error",
-    text: replaced("spent_vnd: 21500000", "spent_vnd: 2150000.5"),
+    text: unitYaml({ "staff.employees.total": 142.5 }),
+    path: "staff.employees.total",
+    at: (t) => valuePosition(t, "staff.employees.total"),
+    message: /phải là số nguyên, không phải số thập phân$/,
+  },
+  {
+    name: "money in millions with a decimal point",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("spent_vnd: 21500000", "spent_vnd: 21.5"),
     path: "budget.spent_vnd",
     at: (t) => valuePosition(t, "budget.spent_vnd"),
-    message: /phải là số nguyên, không phải số thập phân$/,
+    message:
+      /^Kinh phí đã sử dụng.*: số tiền là số đồng nguyên, viết liền: «21\.5» có phần thập phân \(dấu chấm\); ví dụ 21,5 triệu đồng viết là 21500000$/,
+  },
+  {
+    name: "money in millions written as a word, with a decimal comma",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("spent_vnd: 21500000", "spent_vnd: 21,5 triệu"),
+    path: "budget.spent_vnd",
+    at: (t) => valuePosition(t, "budget.spent_vnd"),
+    message: /: hãy viết đủ chữ số, không viết tắt bằng «triệu»: 21500000 \(không phải «21,5 triệu»\)$/,
+  },
+  {
+    name: "money with its currency written after it",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("spent_vnd: 21500000", "spent_vnd: 21500000 đồng"),
+    path: "budget.spent_vnd",
+    at: (t) => valuePosition(t, "budget.spent_vnd"),
+    message:
+      /: chỉ ghi số, không ghi đơn vị «đồng» \(đơn vị đã là đồng\): 21500000 \(không phải «21500000 đồng»\)$/,
+  },
+  {
+    name: "a count with a decimal comma",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("documents_issued: 2\n", "documents_issued: 2,5\n"),
+    path: "tasks.coordination.policy.documents_issued",
+    at: (t) => valuePosition(t, "tasks.coordination.policy.documents_issued"),
+    message: /: phải là số nguyên: «2,5» có phần thập phân \(dấu phẩy\)$/,
+  },
+  {
+    name: "the year in quotes",
+    rule: "number-format",
+    severity: "error",
+    text: replaced("year: 2022", 'year: "2022"'),
+    path: "year",
+    at: (t) => valuePosition(t, "year"),
+    message: /^Năm báo cáo: hãy viết số không có dấu nháy: 2022/,
   },
   {
     name: "money with commas between thousands",
@@ -796,7 +941,7 @@ const cases: Case[] = [
     text: unitYaml({ waivers: [{ rule: "late-submision", reason: "Lãnh đạo đi công tác." }] }),
     path: "waivers[0].rule",
     at: (t) => valuePosition(t, "waivers.0.rule"),
-    message: /«late-submision»/,
+    message: /«late-submision»; có phải là «late-submission»\?$/,
   },
   {
     name: "a waiver of an error",
@@ -824,7 +969,7 @@ const cases: Case[] = [
     config: configYaml(),
     path: "activities[1].with[0]",
     at: (t) => valuePosition(t, "activities.1.with.0"),
-    message: /«DHXDX» không có trong danh sách đơn vị của cấu hình/,
+    message: /«DHXDX» không có trong danh sách đơn vị của cấu hình.*; các mã trong danh sách: VP, VKT, CGD$/,
   },
   {
     name: "a waiver of the warning about unused waivers",
@@ -1008,6 +1153,114 @@ const cases: Case[] = [
     message: /^Kiến nghị, đề xuất: chưa có nội dung$/,
   },
   {
+    name: "a ' #' inside a summary, read line by line",
+    rule: "text-cut-by-comment",
+    severity: "warning",
+    text: replaced(summary, "Đang tổng hợp (xem Kế hoạch số 09 # mục 3) và ý kiến của Công đoàn"),
+    path: "tasks.coordination.law_review.summary",
+    at: (t) => textPosition(t, "# mục 3"),
+    message:
+      /^[^:]+: dấu « #» mở đầu một chú thích nên phần «# mục 3\) và ý kiến của Công đoàn» bị bỏ, nội dung chỉ còn «Đang tổng hợp \(xem Kế hoạch số 09»; nếu đó là nội dung, hãy đặt cả đoạn trong dấu nháy kép, ví dụ: summary: "Đang tổng hợp \(xem Kế hoạch số 09 # mục 3\) và ý kiến của Công đoàn"$/,
+  },
+  {
+    name: "a ' #' inside a list item, in a file read with positions",
+    rule: "text-cut-by-comment",
+    severity: "warning",
+    // The block scalar puts the file outside the plain subset the fast reading serves.
+    text: replaced("reference: 125/BC-VKT", "reference: |-\n  125/BC-VKT").replace(
+      /next_steps:\n {2}- (.*)\n/,
+      "next_steps:\n  - $1 # trọng tâm là quý III\n",
+    ),
+    path: "next_steps[0]",
+    at: (t) => textPosition(t, "# trọng tâm"),
+    message: /phần «# trọng tâm là quý III» bị bỏ/,
+  },
+  {
+    name: "a status in the wrong case",
+    rule: "invalid-value",
+    severity: "error",
+    text: unitYaml({ "tasks.committee.planning.status": "Done" }),
+    path: "tasks.committee.planning.status",
+    at: (t) => valuePosition(t, "tasks.committee.planning.status"),
+    message: /«Done» không hợp lệ; có phải là «done»\? \(chọn một trong: not_started/,
+  },
+  {
+    name: "a status written as its meaning",
+    rule: "invalid-value",
+    severity: "error",
+    text: unitYaml({ "tasks.committee.planning.status": "Đã hoàn thành" }),
+    path: "tasks.committee.planning.status",
+    at: (t) => valuePosition(t, "tasks.committee.planning.status"),
+    message: /có phải là «done»\?/,
+  },
+  {
+    name: "a unit code in lower case, with the code it must be",
+    rule: "invalid-code",
+    severity: "error",
+    text: unitYaml({ "unit.code": "vkt" }),
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+    message: /«vkt» không đúng dạng mã: .*; có phải là «VKT»\?$/,
+  },
+  {
+    name: "a unit code with Vietnamese letters",
+    rule: "invalid-code",
+    severity: "error",
+    text: unitYaml({ "activities.0.with": ["ĐHXD"] }),
+    path: "activities[0].with[0]",
+    at: (t) => valuePosition(t, "activities.0.with.0"),
+    message: /có phải là «DHXD»\?$/,
+  },
+  {
+    name: "a made-up code for a registered unit's name",
+    rule: "unknown-unit",
+    severity: "error",
+    text: unitYaml({ "unit.code": "VKTQG2" }),
+    config: configYaml(),
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+    message:
+      /«VKTQG2» không có .*; có phải là «VKT» \(Viện Kinh tế xây dựng\), đơn vị cùng tên trong danh sách\?$/,
+  },
+  {
+    name: "a registered code mistyped",
+    rule: "unknown-unit",
+    severity: "error",
+    text: unitYaml({ "unit.code": "CGĐ".replace("Đ", "DD"), "unit.name": "Cục Giám định" }),
+    config: configYaml(),
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+    message: /có phải là «CGD» \(Cục Giám định nhà nước về chất lượng công trình xây dựng\)\?$/,
+  },
+  {
+    name: "a code nothing in the registry is close to",
+    rule: "unknown-unit",
+    severity: "error",
+    text: unitYaml({ "unit.code": "TTTT", "unit.name": "Trung tâm Thông tin" }),
+    config: configYaml(),
+    path: "unit.code",
+    at: (t) => valuePosition(t, "unit.code"),
+    message: /; các mã trong danh sách: VP, VKT, CGD$/,
+  },
+  {
+    name: "a waiver of a warning in another case",
+    rule: "unknown-waiver-rule",
+    severity: "error",
+    text: unitYaml({ waivers: [{ rule: "Late-Submission", reason: "Lãnh đạo đi công tác." }] }),
+    path: "waivers[0].rule",
+    at: (t) => valuePosition(t, "waivers.0.rule"),
+    message: /«Late-Submission»; có phải là «late-submission»\?$/,
+  },
+  {
+    name: "a waiver of nothing like a warning",
+    rule: "unknown-waiver-rule",
+    severity: "error",
+    text: unitYaml({ waivers: [{ rule: "cham-gui", reason: "Lãnh đạo đi công tác." }] }),
+    path: "waivers[0].rule",
+    at: (t) => valuePosition(t, "waivers.0.rule"),
+    message: /; các cảnh báo giải trình được: late-submission, overspent, /,
+  },
+  {
     name: "a raw form feed in a plain value",
     rule: "xml-illegal-char",
     severity: "warning",
@@ -1084,6 +1337,16 @@ const goodCases: { name: string; text: string }[] = [
   },
   { name: "spent exactly what was planned", text: unitYaml({ "budget.spent_vnd": 50000000 }) },
   {
+    name: "comments after a status, a date, a figure and a quoted text",
+    text: replaced(
+      `summary: ${summary}`,
+      `summary: "${summary} # ghi chú" # đã quán triệt`,
+      replaced("      status: in_progress", "      status: in_progress # đang làm")
+        .replace("submitted: 2022-06-08", "submitted: 2022-06-08 # ngày gửi")
+        .replace("proposals: 0", "proposals: 0 # chưa có"),
+    ),
+  },
+  {
     name: "an assessment of strengths alone",
     text: unitYaml({ "assessment.limitations": [], "assessment.causes": [] }),
   },
@@ -1128,6 +1391,17 @@ describe("every rule", () => {
   it("has a bad case in this table", () => {
     const covered = new Set(cases.map((c) => c.rule));
     expect(Object.keys(RULES).filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it("is in the README's table of rules", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const table = readme.slice(readme.indexOf("Các quy tắc (mã quy tắc cố định"));
+    const listed = new Set(
+      [...table.slice(0, table.indexOf("\n\n", table.indexOf("| mã |"))).matchAll(/`([a-z0-9-]+)`/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(Object.keys(RULES).filter((r) => !listed.has(r))).toEqual([]);
   });
 
   it("starts from a valid, realistic file without a single finding", async () => {
@@ -1306,5 +1580,97 @@ describe("hostile keys", () => {
     const text = replaced("year: 2022\n", "__proto__:\n  year: 2022\n", unitYaml());
     const r = await run({ "u.yaml": text });
     expect(r.diagnostics.map((d) => d.rule).sort()).toEqual(["required", "unknown-key"]);
+  });
+});
+
+/**
+ * The rules read what the schema accepted, whatever it refused elsewhere; a value it refused is
+ * neither zero nor absent to them, so no rule speaks of it.
+ */
+describe("one pass over a file with schema errors", () => {
+  it.each([
+    {
+      name: "an error elsewhere hides neither a figure, a date, a summary nor the lateness",
+      text: replaced(
+        "spent_vnd: 21500000",
+        "spent_vnd: 21.500.000",
+        unitYaml({
+          submitted: "2022-06-13",
+          "staff.unit_leaders.female": 5,
+          "activities.1.date": "2022-06-31",
+          "tasks.coordination.law_review.summary": DELETE,
+        }),
+      ),
+      rules: [
+        "invalid-date",
+        "late-submission",
+        "number-format",
+        "people-female-le-total",
+        "summary-required",
+      ],
+    },
+    {
+      name: "a plan refused is not a plan of 0 that the spending exceeds",
+      text: replaced("planned_vnd: 50000000", "planned_vnd: 50000000 đồng"),
+      rules: ["number-format"],
+    },
+    {
+      name: "a figure refused may be the one above zero of a task done",
+      text: unitYaml({ "tasks.coordination.policy.documents_issued": "hai văn bản" }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "an assessment of the wrong type is not an empty one",
+      text: unitYaml({ assessment: "Tốt" }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "cases reported refused are not 0 cases below those resolved",
+      text: unitYaml({
+        "tasks.coordination.gbv_response.status": "in_progress",
+        "tasks.coordination.gbv_response.cases_reported": "1 vụ",
+        "tasks.coordination.gbv_response.cases_resolved": 1,
+      }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "women are not compared with a total refused",
+      text: unitYaml({ "staff.unit_leaders.female": 5, "staff.unit_leaders.total": "4 người" }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "leaders are not compared with a staff total refused",
+      text: unitYaml({
+        "staff.employees.total": -1,
+        "staff.employees.female": 0,
+        "staff.succession_pool.total": 200,
+      }),
+      rules: ["out-of-range"],
+    },
+    {
+      name: "a year without guidance is said alongside the schema's errors, and no deadline is applied",
+      text: unitYaml({ year: 2023, submitted: "2022-06-13", "tasks.committee.planning.status": "xong" }),
+      rules: ["invalid-value", "no-catalog"],
+    },
+    {
+      name: "a file whose year is refused is not judged by a year's windows and deadline",
+      text: replaced(
+        "year: 2022",
+        'year: "2022"',
+        unitYaml({ submitted: "2022-06-13", "activities.0.date": "2021-01-01" }),
+      ),
+      rules: ["number-format"],
+    },
+    {
+      name: "a waiver is not judged unused in a file the schema refused in part",
+      text: replaced("spent_vnd: 21500000", "spent_vnd: 21.500.000", unitYaml(LATE_WAIVED)),
+      rules: ["number-format"],
+    },
+  ])("$name", async ({ text, rules }) => {
+    const r = await run({ "u.yaml": text });
+    expect(
+      [...new Set(r.diagnostics.map((d) => d.rule))].sort(),
+      JSON.stringify(r.diagnostics, null, 1),
+    ).toEqual(rules);
   });
 });

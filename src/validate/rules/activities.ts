@@ -8,9 +8,11 @@ export const activityWithSelf: UnitRule = {
   id: "activity-with-self",
   check: ({ report }) => {
     const out: Finding[] = [];
+    const self = report.unit?.code;
+    if (self === undefined) return out;
     (report.activities ?? []).forEach((a, i) => {
-      (a.with ?? []).forEach((code, j) => {
-        if (code === report.unit.code)
+      (a?.with ?? []).forEach((code, j) => {
+        if (code === self)
           out.push({ rule: "activity-with-self", path: ["activities", i, "with", j], params: { code } });
       });
     });

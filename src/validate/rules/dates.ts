@@ -4,14 +4,19 @@ import type { UnitRule } from "./rule.js";
 
 /** Rules about dates: real dates, the period being checked, the reporting window, the deadline. */
 
+/** A real calendar date, or undefined for one missing or refused. */
+const real = (value: string | undefined): string | undefined =>
+  value !== undefined && isIsoDate(value) ? value : undefined;
+
 export const realDates: UnitRule = {
   id: "invalid-date",
   check: (ctx) => {
     const out: Finding[] = [];
-    if (!isIsoDate(ctx.report.submitted))
-      out.push({ rule: "invalid-date", path: ["submitted"], params: { value: ctx.report.submitted } });
+    const { submitted } = ctx.report;
+    if (submitted !== undefined && !isIsoDate(submitted))
+      out.push({ rule: "invalid-date", path: ["submitted"], params: { value: submitted } });
     (ctx.report.activities ?? []).forEach((a, i) => {
-      if (!isIsoDate(a.date))
+      if (a?.date !== undefined && !isIsoDate(a.date))
         out.push({ rule: "invalid-date", path: ["activities", i, "date"], params: { value: a.date } });
     });
     return out;
@@ -22,14 +27,14 @@ export const periodMismatch: UnitRule = {
   id: "period-mismatch",
   check: ({ report, expected }) => {
     const out: Finding[] = [];
-    if (expected.year !== undefined && report.year !== expected.year) {
+    if (expected.year !== undefined && report.year !== undefined && report.year !== expected.year) {
       out.push({
         rule: "period-mismatch",
         path: ["year"],
         params: { actual: report.year, expected: expected.year },
       });
     }
-    if (expected.period !== undefined && report.period !== expected.period) {
+    if (expected.period !== undefined && report.period !== undefined && report.period !== expected.period) {
       out.push({
         rule: "period-mismatch",
         path: ["period"],
@@ -43,9 +48,11 @@ export const periodMismatch: UnitRule = {
 export const submittedBeforeWindow: UnitRule = {
   id: "submitted-before-window",
   check: ({ report, catalog }) => {
+    const submitted = real(report.submitted);
+    if (!catalog || !report.period || !submitted) return [];
     const { from } = catalog.periods[report.period].window;
-    return isIsoDate(report.submitted) && report.submitted < from
-      ? [{ rule: "submitted-before-window", path: ["submitted"], params: { date: report.submitted, from } }]
+    return submitted < from
+      ? [{ rule: "submitted-before-window", path: ["submitted"], params: { date: submitted, from } }]
       : [];
   },
 };
@@ -57,15 +64,10 @@ export const submittedBeforeWindow: UnitRule = {
 export const submittedImplausible: UnitRule = {
   id: "implausible-date",
   check: ({ report }) => {
-    const to = latestSubmission(report.year);
-    return isIsoDate(report.submitted) && report.submitted > to
-      ? [
-          {
-            rule: "implausible-date",
-            path: ["submitted"],
-            params: { value: report.submitted, year: report.year },
-          },
-        ]
+    const submitted = real(report.submitted);
+    if (!submitted || report.year === undefined) return [];
+    return submitted > latestSubmission(report.year)
+      ? [{ rule: "implausible-date", path: ["submitted"], params: { value: submitted, year: report.year } }]
       : [];
   },
 };
@@ -75,19 +77,18 @@ const latestSubmission = (year: number) => `${year + 1}-12-31`;
 export const activityDates: UnitRule = {
   id: "activity-outside-window",
   check: ({ report, catalog }) => {
+    if (!catalog || !report.period) return [];
     const { from, to } = catalog.periods[report.period].window;
+    const submitted = real(report.submitted);
     const out: Finding[] = [];
     (report.activities ?? []).forEach((a, i) => {
-      if (!isIsoDate(a.date)) return;
+      const date = real(a?.date);
+      if (!date) return;
       const path = ["activities", i, "date"];
-      if (a.date < from || a.date > to) {
-        out.push({ rule: "activity-outside-window", path, params: { date: a.date, from, to } });
-      } else if (isIsoDate(report.submitted) && a.date > report.submitted) {
-        out.push({
-          rule: "activity-after-submission",
-          path,
-          params: { date: a.date, submitted: report.submitted },
-        });
+      if (date < from || date > to) {
+        out.push({ rule: "activity-outside-window", path, params: { date, from, to } });
+      } else if (submitted && date > submitted) {
+        out.push({ rule: "activity-after-submission", path, params: { date, submitted } });
       }
     });
     return out;
@@ -97,8 +98,10 @@ export const activityDates: UnitRule = {
 export const lateSubmission: UnitRule = {
   id: "late-submission",
   check: ({ report, deadline }) => {
-    if (!isIsoDate(report.submitted) || report.submitted > latestSubmission(report.year)) return [];
-    const days = lateness(report.submitted, deadline);
+    const submitted = real(report.submitted);
+    if (!submitted || !deadline || report.year === undefined || submitted > latestSubmission(report.year))
+      return [];
+    const days = lateness(submitted, deadline);
     return days > 0
       ? [
           {

@@ -2,26 +2,33 @@ import { eachTask } from "../../catalog/catalog.js";
 import type { IndicatorValue, People, TaskReport } from "../../model.js";
 import type { Finding, JsonPath } from "../finding.js";
 import { findValues } from "./find-values.js";
-import type { UnitRule, UnitRuleContext } from "./rule.js";
+import type { Draft, UnitRule, UnitRuleContext } from "./rule.js";
 
 /** Rules about the figures a unit reports. */
 
+/** A people figure with both its numbers (one the schema refused is left out, and not compared). */
 function isPeople(v: unknown): v is People {
-  return typeof v === "object" && v !== null && "total" in v && "female" in v;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as Partial<People>).total === "number" &&
+    typeof (v as Partial<People>).female === "number"
+  );
 }
 
-function isNonZero(v: IndicatorValue | undefined): boolean {
+function isNonZero(v: Draft<IndicatorValue> | undefined): boolean {
   if (typeof v === "number") return v !== 0;
   if (typeof v === "boolean") return v;
-  if (isPeople(v)) return v.total !== 0 || v.female !== 0;
+  if (typeof v === "object") return (v.total ?? 0) !== 0 || (v.female ?? 0) !== 0;
   return false;
 }
 
 function* tasks(
   ctx: UnitRuleContext,
-): Generator<{ path: JsonPath; task: TaskReport; indicators: { key: string; type: string }[] }> {
+): Generator<{ path: JsonPath; task: Draft<TaskReport>; indicators: { key: string; type: string }[] }> {
+  if (!ctx.catalog) return;
   for (const { group, task } of eachTask(ctx.catalog)) {
-    const t = ctx.report.tasks[group.key]?.[task.key];
+    const t = ctx.report.tasks?.[group.key]?.[task.key];
     if (t) yield { path: ["tasks", group.key, task.key], task: t, indicators: task.indicators };
   }
 }
@@ -43,10 +50,11 @@ export const peopleFemaleLeTotal: UnitRule = {
 export const casesResolvedLeReported: UnitRule = {
   id: "cases-resolved-le-reported",
   check: (ctx) => {
-    const t = ctx.report.tasks.coordination?.gbv_response;
+    const t = ctx.report.tasks?.coordination?.gbv_response;
     const resolved = typeof t?.cases_resolved === "number" ? t.cases_resolved : 0;
     const reported = typeof t?.cases_reported === "number" ? t.cases_reported : 0;
-    return resolved > reported
+    const where = ["tasks", "coordination", "gbv_response"];
+    return resolved > reported && !ctx.refused([...where, "cases_reported"])
       ? [
           {
             rule: "cases-resolved-le-reported",
@@ -62,11 +70,12 @@ export const casesResolvedLeReported: UnitRule = {
 export const leadersLeEmployees: UnitRule = {
   id: "leaders-le-employees",
   check: (ctx) => {
-    const employees = ctx.report.staff.employees.total;
+    const employees = ctx.report.staff?.employees?.total;
     const out: Finding[] = [];
+    if (employees === undefined) return out;
     for (const key of ["unit_leaders", "division_leaders", "succession_pool"] as const) {
-      const total = ctx.report.staff[key].total;
-      if (total > employees) {
+      const total = ctx.report.staff?.[key]?.total;
+      if (total !== undefined && total > employees) {
         out.push({
           rule: "leaders-le-employees",
           path: ["staff", key, "total"],
@@ -106,7 +115,12 @@ export const doneWithoutFigures: UnitRule = {
     const out: Finding[] = [];
     for (const { path, task, indicators } of tasks(ctx)) {
       const measured = indicators.filter((i) => i.type !== "text");
-      if (task.status === "done" && measured.length > 0 && !measured.some((i) => isNonZero(task[i.key]))) {
+      // A figure the schema refused may well be the one above zero.
+      if (
+        task.status === "done" &&
+        measured.length > 0 &&
+        !measured.some((i) => isNonZero(task[i.key]) || ctx.refused([...path, i.key]))
+      ) {
         out.push({ rule: "done-without-figures", path: [...path, "status"], labelPath: path, params: {} });
       }
     }
@@ -119,7 +133,7 @@ export const overspent: UnitRule = {
   check: (ctx) => {
     const planned = ctx.report.budget?.planned_vnd ?? 0;
     const spent = ctx.report.budget?.spent_vnd;
-    return spent !== undefined && spent > planned
+    return spent !== undefined && spent > planned && !ctx.refused(["budget", "planned_vnd"])
       ? [
           {
             rule: "overspent",

@@ -41,4 +41,4 @@ export const UNIT_RULES: readonly UnitRule[] = [
 ];
 
 export { unusedWaivers };
-export type { UnitRule, UnitRuleContext } from "./rule.js";
+export type { Draft, UnitRule, UnitRuleContext } from "./rule.js";

@@ -32,9 +32,10 @@ export const placeholder: UnitRule = {
       path,
       params: { value },
     }));
-    // The scaffold's staff figures are all zeros; a unit with no staff at all does not report.
-    const staff = Object.values(report.staff);
-    if (staff.length > 0 && staff.every((p) => p.total === 0))
+    // The scaffold's staff figures are all zeros; a unit with no staff at all does not report. A figure
+    // the schema refused is left out of the draft, and then no longer counts as a zero.
+    const staff = Object.values(report.staff ?? {});
+    if (staff.length > 0 && staff.every((p) => p?.total === 0))
       out.push({ rule: "placeholder", path: ["staff"], params: { zeros: true } });
     return out;
   },

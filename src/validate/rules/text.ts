@@ -1,7 +1,7 @@
 import { SUSPECT, XML_ILLEGAL } from "../../document/text.js";
 import type { UnitReport } from "../../model.js";
 import type { Finding } from "../finding.js";
-import { RULES } from "../messages.js";
+import { RULES, unknownWaiver } from "../messages.js";
 import { findValues } from "./find-values.js";
 import type { UnitRule } from "./rule.js";
 
@@ -26,15 +26,16 @@ export const xmlIllegalChars: UnitRule = {
 
 export const emptyAssessment: UnitRule = {
   id: "empty-assessment",
-  check: ({ report }) => {
+  check: ({ report, refused }) => {
     // An absent field keeps its path, which names it; it is positioned at the mapping that lacks it.
     const out: Finding[] = [];
     const a = report.assessment;
-    if (!a || !(a.strengths?.length || a.limitations?.length || a.causes?.length)) {
+    const empty = !a || !(a.strengths?.length || a.limitations?.length || a.causes?.length);
+    if (empty && !refused(["assessment"]))
       out.push({ rule: "empty-assessment", path: ["assessment"], params: {} });
-    }
     for (const key of ["next_steps", "recommendations"] as const) {
-      if (!report[key]?.length) out.push({ rule: "empty-assessment", path: [key], params: {} });
+      if (!report[key]?.length && !refused([key]))
+        out.push({ rule: "empty-assessment", path: [key], params: {} });
     }
     return out;
   },
@@ -45,10 +46,12 @@ export const waiverRules: UnitRule = {
   check: ({ report }) => {
     const out: Finding[] = [];
     (report.waivers ?? []).forEach((w, i) => {
-      const info = RULES[w.rule];
+      if (w?.rule === undefined) return;
+      const info = Object.hasOwn(RULES, w.rule) ? RULES[w.rule] : undefined;
       const path = ["waivers", i, "rule"];
-      if (!info) out.push({ rule: "unknown-waiver-rule", path, params: { rule: w.rule } });
-      else if (info.severity !== "warning" || info.waivable === false)
+      if (!info) {
+        out.push({ rule: "unknown-waiver-rule", path, params: unknownWaiver(w.rule) });
+      } else if (info.severity !== "warning" || info.waivable === false)
         out.push({
           rule: "unwaivable-rule",
           path,
