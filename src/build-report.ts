@@ -188,8 +188,8 @@ export async function buildReport(
 
   const kind = config ? "consolidated" : "unit";
   const unitCode = config ? undefined : valid[0]!.unit.code;
-  // The model holds all the document needs; the reports would only double what is in memory while it
-  // is written (hundreds of megabytes for 10,000 units).
+  // The model holds all the document needs (Phụ lục IV's parts hold the reports they are rendered
+  // from); nothing else may keep a report while the document is written.
   entries.length = 0;
   valid.length = 0;
   compare = undefined;
