@@ -110,9 +110,13 @@ function closingQuote(value: string): number {
   return -1;
 }
 
-/** A finding asking for double quotes around a value, with the line rewritten as the example. */
+/**
+ * A finding asking for double quotes around a value, with the line rewritten as the example. A ` #`
+ * in the value goes inside the quotes with the rest: in a line of prose it is more likely text
+ * (`(xem Kế hoạch số 09 # mục 3)`) than a comment, and an example that dropped it would lose words.
+ */
 function needsQuotes(line: Line, parts: Parts, reason: string, extra: Record<string, unknown> = {}): Finding {
-  const value = withoutComment(parts.value);
+  const value = parts.value.trimEnd();
   return {
     rule: "text-needs-quotes",
     path: [],

@@ -51,6 +51,14 @@ const cases: { name: string; text: string; rule: string; line: number; column: n
     vi: /ví dụ: summary: "Kết quả: đã quán triệt"$/,
   },
   {
+    name: "prose with a colon and a ` #` that is part of it",
+    text: "a:\n  summary: Kết quả: đã quán triệt (xem Kế hoạch số 09 # mục 3) và Công đoàn\n  b: 1\n",
+    rule: "text-needs-quotes",
+    line: 2,
+    column: 12,
+    vi: /ví dụ: summary: "Kết quả: đã quán triệt \(xem Kế hoạch số 09 # mục 3\) và Công đoàn"$/,
+  },
+  {
     name: "a list item opening with a quotation",
     text: 'a:\n  - "Nói không với bạo lực" được treo\n  - x\n',
     rule: "text-needs-quotes",
