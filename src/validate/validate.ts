@@ -262,27 +262,32 @@ function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?:
   return selected.period !== undefined && f.period !== undefined && f.period !== selected.period;
 }
 
+/** The registry as the suggestions read it, built once per run. */
+interface RegistryIndex {
+  units: readonly RegistryUnit[];
+  codes: readonly string[];
+  byFoldedName: Map<string, RegistryUnit>;
+  /** Suggestions already worked out: one mistyped partner code recurs in many files. */
+  spelt: Map<string, string | undefined>;
+}
+
+function registryIndex(units: readonly RegistryUnit[]): RegistryIndex {
+  const byFoldedName = new Map<string, RegistryUnit>();
+  for (const u of units) if (!byFoldedName.has(fold(u.name))) byFoldedName.set(fold(u.name), u);
+  return { units, codes: units.map((u) => u.code), byFoldedName, spelt: new Map() };
+}
+
 /**
  * The registered unit an unknown code most likely means: the one of the same name (a unit that
  * made up a code), else the one of the closest spelling; else the registry's codes.
  */
-function unitSuggestion(
-  code: string,
-  registry: readonly RegistryUnit[],
-  name?: string,
-): Record<string, unknown> {
-  const byName = name === undefined ? undefined : registry.find((u) => fold(u.name) === fold(name));
-  const bySpelling = registry.find(
-    (u) =>
-      u.code ===
-      suggest(
-        code,
-        registry.map((x) => x.code),
-      ),
-  );
-  const unit = byName ?? bySpelling;
+function unitSuggestion(code: string, registry: RegistryIndex, name?: string): Record<string, unknown> {
+  const byName = name === undefined ? undefined : registry.byFoldedName.get(fold(name));
+  if (!registry.spelt.has(code)) registry.spelt.set(code, suggest(code, registry.codes));
+  const spelt = registry.spelt.get(code);
+  const unit = byName ?? registry.units.find((u) => u.code === spelt);
   if (unit) return { suggestion: unit.code, suggestionName: unit.name, ...(byName ? { byName: true } : {}) };
-  return { known: listOf(registry.map((u) => u.code)) };
+  return { known: listOf(registry.codes) };
 }
 
 function crossFileFindings(
@@ -292,23 +297,24 @@ function crossFileFindings(
   const out = new Map<UnitFileResult, Finding[]>();
   const add = (r: UnitFileResult, f: Finding) => out.set(r, [...(out.get(r) ?? []), f]);
   const registered = registry && new Set(registry.map((u) => u.code));
+  const index = registry && registryIndex(registry);
   const codePattern = new RegExp(UNIT_CODE_PATTERN);
   const seen = new Map<string, UnitFileResult>();
   for (const r of files) {
     if (!r.unit) continue;
     // A code that is not even a code's form has its own error (invalid-code), with its fix.
-    if (registry && registered && !registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
-      const params = { code: r.unit.code, ...unitSuggestion(r.unit.code, registry, r.unit.name) };
+    if (index && registered && !registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
+      const params = { code: r.unit.code, ...unitSuggestion(r.unit.code, index, r.unit.name) };
       add(r, { rule: "unknown-unit", path: ["unit", "code"], params });
     }
     // A partner the registry does not list is usually a mistyped code: the report could only count it.
     (r.report ?? r.digest)?.activities?.forEach((a, i) =>
       a.with?.forEach((code, j) => {
-        if (registry && registered && !registered.has(code))
+        if (index && registered && !registered.has(code))
           add(r, {
             rule: "unknown-partner",
             path: ["activities", i, "with", j],
-            params: { code, ...unitSuggestion(code, registry) },
+            params: { code, ...unitSuggestion(code, index) },
           });
       }),
     );
