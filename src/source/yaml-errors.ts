@@ -111,12 +111,19 @@ function closingQuote(value: string): number {
 }
 
 /**
- * A finding asking for double quotes around a value, with the line rewritten as the example. A ` #`
- * in the value goes inside the quotes with the rest: in a line of prose it is more likely text
- * (`(xem Kế hoạch số 09 # mục 3)`) than a comment, and an example that dropped it would lose words.
+ * The value as the example quotes it: without its comment, unless the ` #` falls inside brackets the
+ * text opened (`(xem Kế hoạch số 09 # mục 3)`), where it is text, and an example that dropped it
+ * would lose words.
  */
+function quotable(value: string): string {
+  const plain = withoutComment(value);
+  const open = (plain.match(/\(/g) ?? []).length - (plain.match(/\)/g) ?? []).length;
+  return open > 0 ? value.trimEnd() : plain;
+}
+
+/** A finding asking for double quotes around a value, with the line rewritten as the example. */
 function needsQuotes(line: Line, parts: Parts, reason: string, extra: Record<string, unknown> = {}): Finding {
-  const value = parts.value.trimEnd();
+  const value = quotable(parts.value);
   return {
     rule: "text-needs-quotes",
     path: [],
