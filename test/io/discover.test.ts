@@ -123,6 +123,7 @@ describe("discover: which files a run reads", () => {
     ["`{a,b}` is either", ["units/2022/{a,c-d}.yaml"], u("2022/a.yaml", "2022/c-d.yaml")],
     ["`{…*}` with a star inside", ["units/{a*,bxd}.yaml"], u("a+b.yaml", "a.b.yaml", "axb.yaml", "bxd.yaml")],
     ["`.` is a dot, not any character", ["units/a.b.*"], u("a.b.yaml")],
+    ["`.` is a dot inside braces too", ["units/{a.b,none}.yaml"], u("a.b.yaml")],
     ["`+` is a plus", ["units/a+b.*"], u("a+b.yaml")],
     ["a `[` that closes nothing is itself", ["units/[x*"], u("[x].yaml")],
     ["a `{` that closes nothing is itself", ["units/{*"], []],
@@ -168,6 +169,16 @@ describe("discover: which files a run reads", () => {
     ],
   ])("refuses %s, naming it", (_, paths, problem) => {
     expect(discover(paths, submissions())).toEqual(problem);
+  });
+
+  it("walks into a linked folder found inside a folder", () => {
+    const dir = submissions();
+    mkdirSync(join(dir, "elsewhere"));
+    writeFileSync(join(dir, "elsewhere", "far.yaml"), "");
+    symlinkSync(join("..", "..", "elsewhere"), join(dir, "units", "2022", "far"));
+    expect(discover(["units/2022"], dir)).toEqual({
+      files: u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml", "2022/far/far.yaml", "2022/sub/e.yaml"),
+    });
   });
 
   it("reads a file named on purpose whatever its name", () => {
