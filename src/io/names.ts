@@ -25,10 +25,11 @@ export function fsPath(path: string): string | Buffer {
   if (!ESCAPED_BYTE.test(path)) return path;
   const parts: Buffer[] = [];
   for (const ch of path) {
+    // A lone surrogate comes out of the iteration alone; a pair is one code point above U+FFFF.
     const cp = ch.codePointAt(0)!;
-    // A lone surrogate comes out of the iteration alone; a pair stays one character.
-    if (ch.length === 1 && cp >= 0xdc80 && cp <= 0xdcff) parts.push(Buffer.from([cp - 0xdc00]));
-    else parts.push(Buffer.from(ch, "utf8"));
+    // Stryker disable next-line ArithmeticOperator: cp + 0xdc00 is the same byte, 0xdc00 twice being a multiple of 256
+    if (cp >= 0xdc80 && cp <= 0xdcff) parts.push(Buffer.from([cp - 0xdc00]));
+    else parts.push(Buffer.from(ch));
   }
   return Buffer.concat(parts);
 }
@@ -40,11 +41,12 @@ export function fsPath(path: string): string | Buffer {
  */
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/gu;
 
+/** Bytes escaped here are 0x80 and above, other characters past C1 U+200E and above: no padding needed. */
 function escapeChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
-  if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16).padStart(2, "0")}`;
-  if (cp <= 0xff) return `\\x${cp.toString(16).padStart(2, "0")}`;
-  return `\\u${cp.toString(16).padStart(4, "0")}`;
+  if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16)}`;
+  if (cp <= 0x9f) return `\\x${cp.toString(16).padStart(2, "0")}`;
+  return `\\u${cp.toString(16)}`;
 }
 
 /**

@@ -89,6 +89,7 @@ function globToRegExp(glob: string): RegExp {
     } else if (c === "?") re += "[^/]";
     else if (c === "{") {
       const end = glob.indexOf("}", i);
+      // Stryker disable next-line EqualityOperator: the closing mark is found after the opening one, never at 0
       if (end < 0) re += "\\{";
       else {
         re += `(?:${glob
@@ -100,6 +101,7 @@ function globToRegExp(glob: string): RegExp {
       }
     } else if (c === "[") {
       const end = glob.indexOf("]", i + 1);
+      // Stryker disable next-line EqualityOperator: the closing mark is found after the opening one, never at 0
       if (end < 0) re += "\\[";
       else {
         re += `[${glob

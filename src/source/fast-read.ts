@@ -7,7 +7,8 @@ import { MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, THOUSANDS_NUMBER } from "./deco
  * The fast reading serves only texts written in a plain subset of YAML, read line by line into
  * data: block mappings and sequences indented with spaces, ASCII keys, and values that are plain
  * text, simply quoted text, integers, dates, or one-line flow mappings of integers
- * (`{ total: 142, female: 77 }`) or lists of double-quoted text. Anything else (anchors, tags,
+ * (`{ total: 142, female: 77 }`, a space after each colon: `{total:142}` is the key `total:142`)
+ * or lists of double-quoted text. Anything else (anchors, tags,
  * block scalars, multi-line values, escapes, other numbers, odd indentation, repeated keys) is
  * left to the reading with positions, which is the reference: a text the subset admits reads
  * the same there, value for value, and each node starts where that reading says it does.
@@ -17,10 +18,10 @@ const INT = "-?[0-9]+";
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\\t]|\\[\\"])*"`;
 const QUOTED = new RegExp(String.raw`^(?:${DOUBLE_QUOTED}|'(?:[^'\t]|'')*')(?: +#.*)?$`);
 const FLOW = new RegExp(
-  String.raw`^(?:\{ *\}|\[ *\]|\{ *(?:${KEY} *: *${INT} *, *)*${KEY} *: *${INT} *\}|\[ *(?:${DOUBLE_QUOTED} *, *)*${DOUBLE_QUOTED} *\])(?: +#.*)?$`,
+  String.raw`^(?:\{ *\}|\[ *\]|\{ *(?:${KEY} *: +${INT} *, *)*${KEY} *: +${INT} *\}|\[ *(?:${DOUBLE_QUOTED} *, *)*${DOUBLE_QUOTED} *\])(?: +#.*)?$`,
 );
 /** One entry of a flow mapping or list that FLOW admitted, and what follows it. */
-const FLOW_PAIR = new RegExp(String.raw` *(${KEY}) *: *(${INT}) *([,}])`, "y");
+const FLOW_PAIR = new RegExp(String.raw` *(${KEY}) *: +(${INT}) *([,}])`, "y");
 const FLOW_ITEM = new RegExp(String.raw` *(${DOUBLE_QUOTED}) *([,\]])`, "y");
 const FLOW_EMPTY = /^[{[] *[}\]]/;
 const isKeyStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import type * as fs from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
 /** Folders whose listing fails as if permission were denied: root reads any folder, so it is simulated. */
@@ -18,6 +18,8 @@ vi.mock("node:fs", async (importOriginal) => {
   };
 });
 
+// Test files may share their modules (mutation testing runs them so): load a copy that sees the mock.
+vi.resetModules();
 const { discover } = await import("../../src/source/discover.js");
 
 function tree(): string {
@@ -55,6 +57,134 @@ describe("discover", () => {
     });
     expect(discover(["link/**/*.yaml"], dir)).toEqual({
       files: ["link/a.yaml", "link/locked/b.yaml"],
+    });
+  });
+});
+
+describe("discover: which files a run reads", () => {
+  /** A submissions folder as units send it: YAML files, their own folders, and what is not a unit file. */
+  function submissions(): string {
+    const dir = mkdtempSync(join(tmpdir(), "geq-discover-"));
+    for (const file of [
+      "units/bxd.yaml",
+      "units/bct.YML",
+      "units/notes.txt",
+      "units/geq.yaml",
+      "units/geq.yml",
+      "units/receipts.yaml",
+      "units/.hidden.yaml",
+      "units/.git/x.yaml",
+      "units/node_modules/y.yaml",
+      "units/2022/a.yaml",
+      "units/2022/b.yaml",
+      "units/2022/c-d.yaml",
+      "units/2022/sub/e.yaml",
+      "units/[x].yaml",
+      "units/a+b.yaml",
+      "units/a.b.yaml",
+      "units/axb.yaml",
+      "empty/readme.md",
+    ]) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), "");
+    }
+    return dir;
+  }
+  const u = (...names: string[]) => names.map((n) => `units/${n}`);
+
+  it.each<[string, string[], string[]]>([
+    [
+      "a folder: its YAML files at any depth, not configuration, receipts, hidden or node_modules",
+      ["units"],
+      u(
+        "2022/a.yaml",
+        "2022/b.yaml",
+        "2022/c-d.yaml",
+        "2022/sub/e.yaml",
+        "[x].yaml",
+        "a+b.yaml",
+        "a.b.yaml",
+        "axb.yaml",
+        "bct.YML",
+        "bxd.yaml",
+      ),
+    ],
+    ["`*` stays in its folder", ["units/2022/*.yaml"], u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml")],
+    ["`**/` crosses folders, none included", ["units/**/e.yaml"], u("2022/sub/e.yaml")],
+    [
+      "`**` alone crosses folders",
+      ["units/2022/**"],
+      u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml", "2022/sub/e.yaml"),
+    ],
+    ["`?` is one character, never a slash", ["units/2022/?.yaml"], u("2022/a.yaml", "2022/b.yaml")],
+    ["`[...]` is one of its characters", ["units/2022/[ac].yaml"], u("2022/a.yaml")],
+    ["`[!...]` is none of them", ["units/2022/[!ac].yaml"], u("2022/b.yaml")],
+    ["`[a-c]` is a range", ["units/2022/[a-b].yaml"], u("2022/a.yaml", "2022/b.yaml")],
+    ["`{a,b}` is either", ["units/2022/{a,c-d}.yaml"], u("2022/a.yaml", "2022/c-d.yaml")],
+    ["`{…*}` with a star inside", ["units/{a*,bxd}.yaml"], u("a+b.yaml", "a.b.yaml", "axb.yaml", "bxd.yaml")],
+    ["`.` is a dot, not any character", ["units/a.b.*"], u("a.b.yaml")],
+    ["`.` is a dot inside braces too", ["units/{a.b,none}.yaml"], u("a.b.yaml")],
+    ["`+` is a plus", ["units/a+b.*"], u("a+b.yaml")],
+    ["a `[` that closes nothing is itself", ["units/[x*"], u("[x].yaml")],
+    ["a `{` that closes nothing is itself", ["units/{*"], []],
+    ["`./` in front changes nothing", ["./units/2022/?.yaml"], u("2022/a.yaml", "2022/b.yaml")],
+    ["a glob from the current folder", ["*/2022/a.yaml"], u("2022/a.yaml")],
+    ["a file and a glob naming it: once", ["units/bxd.yaml", "units/b*.yaml"], u("bxd.yaml")],
+    [
+      "a folder and a file in it: once",
+      ["units/2022", "units/2022/a.yaml"],
+      u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml", "2022/sub/e.yaml"),
+    ],
+  ])("%s", (_, paths, files) => {
+    const dir = submissions();
+    if (files.length === 0)
+      expect(discover(paths, dir)).toEqual({ problem: "no-yaml-files", params: { path: paths[0] } });
+    else expect(discover(paths, dir)).toEqual({ files });
+  });
+
+  it("an absolute glob keeps its absolute paths", () => {
+    const dir = submissions();
+    expect(discover([`${dir}/units/2022/?.yaml`], "/")).toEqual({
+      files: [`${dir}/units/2022/a.yaml`, `${dir}/units/2022/b.yaml`],
+    });
+  });
+
+  it.each<[string, string[], unknown]>([
+    ["no path at all", [], { problem: "no-paths", params: {} }],
+    [
+      "a path that does not exist",
+      ["units", "missing.yaml"],
+      { problem: "path-not-found", params: { path: "missing.yaml" } },
+    ],
+    ["a folder without YAML files", ["empty"], { problem: "no-yaml-files", params: { path: "empty" } }],
+    [
+      "a glob matching nothing",
+      ["units/*.json"],
+      { problem: "no-yaml-files", params: { path: "units/*.json" } },
+    ],
+    [
+      "a glob under a folder that does not exist",
+      ["nowhere/*.yaml"],
+      { problem: "no-yaml-files", params: { path: "nowhere/*.yaml" } },
+    ],
+  ])("refuses %s, naming it", (_, paths, problem) => {
+    expect(discover(paths, submissions())).toEqual(problem);
+  });
+
+  it("walks into a linked folder found inside a folder", () => {
+    const dir = submissions();
+    mkdirSync(join(dir, "elsewhere"));
+    writeFileSync(join(dir, "elsewhere", "far.yaml"), "");
+    symlinkSync(join("..", "..", "elsewhere"), join(dir, "units", "2022", "far"));
+    expect(discover(["units/2022"], dir)).toEqual({
+      files: u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml", "2022/far/far.yaml", "2022/sub/e.yaml"),
+    });
+  });
+
+  it("reads a file named on purpose whatever its name", () => {
+    const dir = submissions();
+    expect(discover(["units/notes.txt", "units/geq.yaml"], dir)).toEqual({
+      files: u("geq.yaml", "notes.txt"),
     });
   });
 });

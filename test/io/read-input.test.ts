@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   statSync,
+  symlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
@@ -14,7 +15,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { fsPath, nameFromBytes, printable } from "../../src/io/names.js";
-import { isRegularFile, readInput, wasRead } from "../../src/io/read-input.js";
+import {
+  fileIdentity,
+  isRegularFile,
+  noteRead,
+  readInput,
+  takeReadIdentities,
+  wasRead,
+} from "../../src/io/read-input.js";
 
 let dir: string;
 beforeEach(() => {
@@ -33,9 +41,59 @@ describe("readInput", () => {
   it("reads a regular file and remembers it as read", () => {
     const path = join(dir, "a.yaml");
     writeFileSync(path, "a: 1\n");
+    // Files read by earlier tests are forgotten: a deleted file's inode may come back as this one's.
+    takeReadIdentities();
     expect(wasRead(statSync(path))).toBe(false);
     expect(text(readInput(path))).toBe("a: 1\n");
     expect(wasRead(statSync(path))).toBe(true);
+  });
+
+  it("hands the files read to another thread once, which notes them as read there", () => {
+    const path = join(dir, "a.yaml");
+    writeFileSync(path, "a: 1\n");
+    symlinkSync(path, join(dir, "link.yaml"));
+    takeReadIdentities();
+    readInput(join(dir, "link.yaml"));
+    const ids = takeReadIdentities();
+    expect(ids).toEqual([fileIdentity(path)]);
+    expect(fileIdentity(join(dir, "link.yaml"))).toBe(fileIdentity(path));
+    expect(wasRead(statSync(path))).toBe(false);
+    expect(takeReadIdentities()).toEqual([]);
+    noteRead(ids);
+    expect(wasRead(statSync(path))).toBe(true);
+    expect(fileIdentity(join(dir, "missing.yaml"))).toBeUndefined();
+  });
+
+  it("does not note a pipe as a file read", () => {
+    const path = fifo("piped.yaml");
+    takeReadIdentities();
+    expect(readInput(path)).toEqual({ bytes: new Uint8Array() });
+    expect(takeReadIdentities()).toEqual([]);
+  });
+
+  it("leaves no descriptor open, whatever the outcome", () => {
+    const open = () => readdirSync("/proc/self/fd").length;
+    const before = open();
+    writeFileSync(join(dir, "a.yaml"), "a: 1\n");
+    writeFileSync(join(dir, "big.yaml"), "x".repeat(200));
+    for (let i = 0; i < 20; i++) {
+      readInput(join(dir, "a.yaml"));
+      readInput(join(dir, "big.yaml"), { limit: 100 });
+      readInput(fifo(`p${i}.yaml`));
+      readInput("/proc/self/mem");
+    }
+    expect(open()).toBe(before);
+  });
+
+  it("gives the system's reason for a file that opens but cannot be read", () => {
+    // The kernel refuses to read this process's own memory at address 0.
+    expect(readInput("/proc/self/mem", { idleMs: 5000 })).toEqual({ unreadable: "EIO" });
+  });
+
+  it("refuses a file above the limit from its size, without reading it", () => {
+    const path = join(dir, "huge.yaml");
+    writeFileSync(path, "x".repeat(200_000));
+    expect(readInput(path, { limit: 100 })).toEqual({ tooLarge: 200_000 });
   });
 
   it("refuses a file above the limit from its size, and reads one at the limit", () => {
@@ -130,6 +188,17 @@ describe("file names that are not UTF-8", () => {
     expect(text(readInput(join(dir, name)))).toBe("a: 1\n");
   });
 
+  it.each([
+    ["a byte that is not UTF-8 first", [0xff, 0x61], "\uDCFFa"],
+    ["the lowest byte that is never UTF-8 alone", [0x80], "\uDC80"],
+    ["a cut-off sequence, then Vietnamese", [0xc3, 0x2d, 0xc3, 0xa1], "\uDCC3-á"],
+    ["a full-width character beside a bad byte", [0xef, 0xbc, 0x88, 0xfe], "（\uDCFE"],
+    ["an emoji beside a bad byte", [0xf0, 0x9f, 0x98, 0x80, 0xfe], "😀\uDCFE"],
+  ])("%s: read as text and given back as the same bytes", (_, bytes, name) => {
+    expect(nameFromBytes(Buffer.from(bytes))).toBe(name);
+    expect(Buffer.compare(fsPath(name) as Buffer, Buffer.from(bytes))).toBe(0);
+  });
+
   it("leaves a UTF-8 name a plain string, astral characters included", () => {
     expect(nameFromBytes(Buffer.from("báo-cáo-😀.yaml"))).toBe("báo-cáo-😀.yaml");
     expect(fsPath("báo-cáo-😀.yaml")).toBe("báo-cáo-😀.yaml");
@@ -145,5 +214,20 @@ describe("printable", () => {
     expect(printable("Báo cáo 😀")).toBe("Báo cáo 😀");
     expect(printable("a\nb\tc")).toBe("a\\x0ab\\x09c");
     expect(printable("a\nb\tc\u001b", true)).toBe("a\nb\tc\\x1b");
+  });
+
+  it.each([
+    ["\u0000", "\\x00"],
+    ["\u009f", "\\x9f"],
+    ["\u200e", "\\u200e"],
+    ["\u2069", "\\u2069"],
+    ["\uDC80", "\\x80"],
+    ["\uDCFF", "\\xff"],
+    // Surrogates that stand for no byte: text from outside, not a file name.
+    ["\uD800", "\\ud800"],
+    ["\uDD00", "\\udd00"],
+    ["\uDFFF", "\\udfff"],
+  ])("writes %j as %s", (ch, escaped) => {
+    expect(printable(`<${ch}>`)).toBe(`<${escaped}>`);
   });
 });

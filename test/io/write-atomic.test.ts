@@ -1,5 +1,5 @@
 import type * as fs from "node:fs";
-import { linkSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,6 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const fsLog = vi.hoisted(() => ({
   calls: [] as { name: string; path?: string; flags?: unknown }[],
   failWriteAfter: Infinity,
+  /** Descriptors opened and not yet closed. */
+  open: new Set<number>(),
+  /** The code a hard link fails with, as on a file system without them. */
+  linkFails: undefined as string | undefined,
 }));
 
 vi.mock("node:fs", async (importOriginal) => {
@@ -26,11 +30,21 @@ vi.mock("node:fs", async (importOriginal) => {
   let writes = 0;
   return {
     ...actual,
-    openSync: record("openSync", actual.openSync),
+    openSync: record("openSync", ((...args: Parameters<typeof actual.openSync>) => {
+      const fd = actual.openSync(...args);
+      fsLog.open.add(fd);
+      return fd;
+    }) as typeof actual.openSync),
     fsyncSync: record("fsyncSync", actual.fsyncSync),
-    closeSync: record("closeSync", actual.closeSync),
+    closeSync: record("closeSync", ((fd: number) => {
+      fsLog.open.delete(fd);
+      actual.closeSync(fd);
+    }) as typeof actual.closeSync),
     renameSync: record("renameSync", actual.renameSync),
-    linkSync: record("linkSync", actual.linkSync),
+    linkSync: record("linkSync", ((...args: Parameters<typeof actual.linkSync>) => {
+      if (fsLog.linkFails) throw Object.assign(new Error("no hard links"), { code: fsLog.linkFails });
+      actual.linkSync(...args);
+    }) as typeof actual.linkSync),
     writeSync: record("writeSync", ((...args: Parameters<typeof actual.writeSync>) => {
       if (++writes > fsLog.failWriteAfter)
         throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
@@ -39,6 +53,8 @@ vi.mock("node:fs", async (importOriginal) => {
   };
 });
 
+// Test files may share their modules (mutation testing runs them so): load a copy that sees the mock.
+vi.resetModules();
 const { writeAtomic, removeTemporaryFiles } = await import("../../src/io/write-atomic.js");
 
 let dir: string;
@@ -46,16 +62,39 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "geq-write-"));
   fsLog.calls.length = 0;
   fsLog.failWriteAfter = Infinity;
+  fsLog.open.clear();
 });
 afterEach(() => {
   fsLog.failWriteAfter = Infinity;
+  fsLog.linkFails = undefined;
+  // Whatever happened, every descriptor the write opened is closed.
+  expect(fsLog.open).toEqual(new Set());
 });
 
 const leftovers = () => readdirSync(dir).filter((n) => n.endsWith(".tmp"));
 /** Several chunks, so that the write yields to the event loop in between. */
 const BIG = new Uint8Array(3 * 1024 * 1024).fill(0x61);
+/** Not a whole number of chunks, and not the same byte everywhere. */
+const BIG_ODD = Uint8Array.from({ length: 600_001 }, (_, i) => i % 251);
 
 describe("writeAtomic", () => {
+  it.each([
+    ["text, as UTF-8", "Báo cáo bình đẳng giới\n", Buffer.from("Báo cáo bình đẳng giới\n")],
+    [
+      "bytes, as they are",
+      new Uint8Array([0x50, 0x4b, 0x00, 0xff, 0x0a]),
+      Buffer.from([0x50, 0x4b, 0x00, 0xff, 0x0a]),
+    ],
+    ["bytes over several chunks, the last one short", BIG_ODD, Buffer.from(BIG_ODD)],
+    ["nothing", "", Buffer.alloc(0)],
+  ])("writes %s", async (_, data, expected) => {
+    const target = join(dir, "out.bin");
+    writeFileSync(target, "old content, longer than the new");
+    expect(await writeAtomic(target, data)).toEqual({ ok: true });
+    expect(Buffer.compare(readFileSync(target), expected)).toBe(0);
+    expect(leftovers()).toEqual([]);
+  });
+
   it("never opens the target for writing: a hard link to the old file keeps the old content", async () => {
     const target = join(dir, "report.docx");
     writeFileSync(target, "old");
@@ -124,5 +163,38 @@ describe("writeAtomic", () => {
     expect(readFileSync(target, "utf8")).toBe("old");
     expect(statSync(target).size).toBe(3);
     expect(leftovers()).toEqual([]);
+  });
+  it("removeTemporaryFiles does not fail when a temporary file is already gone", async () => {
+    const target = join(dir, "report.docx");
+    const writing = writeAtomic(target, BIG);
+    await new Promise((done) => setImmediate(done));
+    for (const name of leftovers()) rmSync(join(dir, name));
+    expect(() => removeTemporaryFiles()).not.toThrow();
+    expect((await writing).ok).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  describe.each(["EPERM", "ENOTSUP", "EOPNOTSUPP"])(
+    "exclusive, on a file system without hard links (%s)",
+    (code) => {
+      it("writes a new file and refuses an existing one", async () => {
+        fsLog.linkFails = code;
+        const fresh = join(dir, "new.yaml");
+        expect(await writeAtomic(fresh, "ours", { exclusive: true })).toEqual({ ok: true });
+        expect(readFileSync(fresh, "utf8")).toBe("ours");
+        const taken = join(dir, "taken.yaml");
+        writeFileSync(taken, "theirs");
+        expect(await writeAtomic(taken, "ours", { exclusive: true })).toEqual({ ok: false, code: "EEXIST" });
+        expect(readFileSync(taken, "utf8")).toBe("theirs");
+        expect(leftovers()).toEqual([]);
+      });
+    },
+  );
+
+  it("exclusive: any other failure of the hard link is the write's failure, writing nothing", async () => {
+    fsLog.linkFails = "EACCES";
+    const target = join(dir, "new.yaml");
+    expect(await writeAtomic(target, "ours", { exclusive: true })).toEqual({ ok: false, code: "EACCES" });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
