@@ -88,10 +88,11 @@ const DETAIL_UNITS_PER_PART = 50;
  */
 function deferDetails(consolidation: Consolidation, options: ViewOptions, view: ReportView): DeferPartial {
   const count = options.kind === "consolidated" ? consolidation.units.length : 0;
+  const detailsOf = detailsView(consolidation, options);
   const parts: Iterable<DeferredPart> = {
     *[Symbol.iterator]() {
       for (let from = 0; from < count; from += DETAIL_UNITS_PER_PART) {
-        const details = detailsView(consolidation, options, from, from + DETAIL_UNITS_PER_PART);
+        const details = detailsOf(from, from + DETAIL_UNITS_PER_PART);
         yield { context: { ...view, appendix: { ...view.appendix, details } }, data: details };
       }
     },

@@ -134,8 +134,13 @@ const isInternal = (o: ViewOptions) => o.kind === "consolidated" && o.audience =
 const unitNames = (o: ViewOptions) => new Map((o.config?.units ?? []).map((u) => [u.code, u.name]));
 
 /** Phụ lục IV's details of the units from `from` up to `to`, exactly as `buildView` gives them. */
-export function detailsView(c: Consolidation, options: ViewOptions, from: number, to: number) {
-  return unitDetails(options.catalog, c, isInternal(options), unitNames(options), from, to);
+export function detailsView(
+  c: Consolidation,
+  options: ViewOptions,
+): (from: number, to: number) => UnitDetailView[] {
+  const internal = isInternal(options);
+  const names = unitNames(options);
+  return (from, to) => unitDetails(options.catalog, c, internal, names, from, to);
 }
 
 export function buildView(c: Consolidation, options: ViewOptions): ReportView {
