@@ -167,6 +167,8 @@ async function loadConfig(path: string, cwd: string, lang: Lang): Promise<Loaded
         }
       : ((await import("../config.js")).checkConfigFast(path, loaded.bytes, validators) ??
         (await import("./check-config.js")).checkConfig(path, loaded.bytes, { lang, validators }));
+  // A registry of 10,000 units can repeat one mistake as often as a unit file can.
+  result.diagnostics = capRepeats(result.diagnostics);
   if (!result.config)
     return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
   const catalog = loadCatalog(result.config.catalog);
@@ -266,6 +268,7 @@ function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?:
 interface RegistryIndex {
   units: readonly RegistryUnit[];
   codes: readonly string[];
+  registered: ReadonlySet<string>;
   byFoldedName: Map<string, RegistryUnit>;
   /** Suggestions already worked out: one mistyped partner code recurs in many files. */
   spelt: Map<string, string | undefined>;
@@ -274,7 +277,8 @@ interface RegistryIndex {
 function registryIndex(units: readonly RegistryUnit[]): RegistryIndex {
   const byFoldedName = new Map<string, RegistryUnit>();
   for (const u of units) if (!byFoldedName.has(fold(u.name))) byFoldedName.set(fold(u.name), u);
-  return { units, codes: units.map((u) => u.code), byFoldedName, spelt: new Map() };
+  const codes = units.map((u) => u.code);
+  return { units, codes, registered: new Set(codes), byFoldedName, spelt: new Map() };
 }
 
 /**
@@ -296,21 +300,20 @@ function crossFileFindings(
 ): Map<UnitFileResult, Finding[]> {
   const out = new Map<UnitFileResult, Finding[]>();
   const add = (r: UnitFileResult, f: Finding) => out.set(r, [...(out.get(r) ?? []), f]);
-  const registered = registry && new Set(registry.map((u) => u.code));
   const index = registry && registryIndex(registry);
   const codePattern = new RegExp(UNIT_CODE_PATTERN);
   const seen = new Map<string, UnitFileResult>();
   for (const r of files) {
     if (!r.unit) continue;
     // A code that is not even a code's form has its own error (invalid-code), with its fix.
-    if (index && registered && !registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
+    if (index && !index.registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
       const params = { code: r.unit.code, ...unitSuggestion(r.unit.code, index, r.unit.name) };
       add(r, { rule: "unknown-unit", path: ["unit", "code"], params });
     }
     // A partner the registry does not list is usually a mistyped code: the report could only count it.
     (r.report ?? r.digest)?.activities?.forEach((a, i) =>
       a.with?.forEach((code, j) => {
-        if (index && registered && !registered.has(code))
+        if (index && !index.registered.has(code))
           add(r, {
             rule: "unknown-partner",
             path: ["activities", i, "with", j],

@@ -244,6 +244,24 @@ describe("many findings of one rule", () => {
   });
 });
 
+describe("many findings of one rule in the configuration", () => {
+  it("lists ten, counts the rest, and still refuses the configuration", () => {
+    const units = Array.from({ length: 30 }, (_, i) => `  - { code: dv${i}, name: Đơn vị ${i} }\n`).join("");
+    const config = write(
+      "many-bad-codes.yaml",
+      'format: geq/config/v1\ncatalog: "2022"\nissuer: { name: Bộ Xây dựng, abbreviation: BXD, place: Hà Nội }\n' +
+        "signer: { position: THỨ TRƯỞNG, name: Nguyễn Văn Sinh }\nrecipients: [Lưu VT]\nunits:\n" +
+        units,
+    )();
+    const r = geq(["validate", "--config", config, "none.yaml"], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines.filter((l) => l.endsWith("[invalid-code]"))).toHaveLength(11);
+    expect(lines).toContain("many-bad-codes.yaml:16:13 lỗi  … và 20 lỗi tương tự  [invalid-code]");
+    expect(lines).toContain("1 tệp, 30 lỗi, 0 cảnh báo");
+  });
+});
+
 describe("hostile templates", () => {
   const loops = (depth: number, inner: string) =>
     "{{#each @root.groups}}".repeat(depth) + inner + "{{/each}}".repeat(depth);
