@@ -7,7 +7,10 @@ import {
   submissionEntry,
   type SubmissionEntry,
 } from "./consolidate/submissions.js";
+import { InputChangedError } from "./consolidate/consolidate.js";
 import { arrivalBy, receiptsFor, withReceipt } from "./receipts.js";
+import type { UnitFileResult } from "./validate/check-fast.js";
+import type { buildReportDocument as BuildReportDocument } from "./report.js";
 import type { Audience, Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
 import {
   periodOfFiles,
@@ -94,10 +97,13 @@ export async function buildReport(
     (receivedBy = config ? (options.date ?? config.date ?? options.today) : undefined);
   const receipts = await receiptsFor(paths, cwd, lang);
   if (!receipts.ok) return receipts;
+  // Reports are held without their summaries, which are read again where the report shows them: a
+  // report of 10,000 units never holds every unit's text at once.
   const validation = await validate(paths, {
     ...options,
     lang,
     select: true,
+    lean: true,
     receivedBy: byReportDate,
     arrival: arrivalBy(receipts.lookup),
   });
@@ -131,6 +137,7 @@ export async function buildReport(
   if (options.compare?.length) {
     const cmp = await validate(options.compare, {
       ...options,
+      lean: true,
       lang,
       period: "semi-annual",
       year,
@@ -165,37 +172,52 @@ export async function buildReport(
   // A file that names no unit is never a unit's submission: the consolidation lists it apart.
   const entries: SubmissionEntry[] = [];
   const unidentified: string[] = [];
+  const wholeOf = (f: UnitFileResult): UnitReport => {
+    if (!f.leftOut) return f.report!;
+    const report = validation.whole?.(f);
+    if (!report) throw new InputChangedError(f.file);
+    return report;
+  };
   for (const f of validation.files) {
     const entry = submissionEntry(f);
+    if (entry && f.leftOut) entry.whole = () => wholeOf(f);
     if (entry) entries.push(withReceipt(entry, receipts.lookup));
     else unidentified.push(f.file);
   }
-  const result = config
-    ? buildReportDocument({
-        ...common,
-        kind: "consolidated",
-        config: config.config,
-        period,
-        year,
-        entries,
-        unidentified,
-        ...(compare ? { compare } : {}),
-        ...(options.audience ? { audience: options.audience } : {}),
-        today: options.today,
-      })
-    : buildReportDocument({ ...common, kind: "unit", report: valid[0]!, waived: unitWaivers(validation) });
-  if (!result.ok) return { ok: false, problem: result.problem, params: result.params };
-
   const kind = config ? "consolidated" : "unit";
   const unitCode = config ? undefined : valid[0]!.unit.code;
-  // The model holds all the document needs (Phụ lục IV's parts hold the reports they are rendered
-  // from); nothing else may keep a report while the document is written.
-  entries.length = 0;
-  valid.length = 0;
-  compare = undefined;
-  for (const f of validation.files) delete f.report;
-  const { renderDocx } = await import("./document/render.js");
-  const bytes = await renderDocx(result.model);
+  const built = await documentBytes(
+    () =>
+      config
+        ? buildReportDocument({
+            ...common,
+            kind: "consolidated",
+            config: config.config,
+            period,
+            year,
+            entries,
+            unidentified,
+            ...(compare ? { compare } : {}),
+            ...(options.audience ? { audience: options.audience } : {}),
+            today: options.today,
+          })
+        : buildReportDocument({
+            ...common,
+            kind: "unit",
+            report: wholeOf(validation.files.find((f) => f.report)!),
+            waived: unitWaivers(validation),
+          }),
+    // The model holds all the document needs; nothing else may keep a report while it is written.
+    () => {
+      entries.length = 0;
+      valid.length = 0;
+      compare = undefined;
+      for (const f of validation.files) delete f.report;
+    },
+  );
+  if (!built.ok) return built;
+  const { bytes } = built;
+
   const inputs = [
     ...validation.files.map((f) => resolve(cwd, f.file)),
     ...(config ? [resolve(cwd, config.file)] : []),
@@ -223,6 +245,27 @@ export async function buildReport(
       ? { datedToday: options.today }
       : {}),
   };
+}
+
+/**
+ * The document's bytes: its model built, the inputs let go (`release`), the document written. A unit's
+ * file that changes meanwhile (its summaries are read again as they are written) stops the build.
+ */
+async function documentBytes(
+  model: () => ReturnType<typeof BuildReportDocument>,
+  release: () => void,
+): Promise<{ ok: true; bytes: Uint8Array } | RunProblem> {
+  try {
+    const result = model();
+    if (!result.ok) return { ok: false, problem: result.problem, params: result.params };
+    release();
+    const { renderDocx } = await import("./document/render.js");
+    return { ok: true, bytes: await renderDocx(result.model) };
+  } catch (e) {
+    if (e instanceof InputChangedError)
+      return { ok: false, problem: "input-changed", params: { file: e.file } };
+    throw e;
+  }
 }
 
 /** Whether the report was dated today by default, long after its period's deadline. */

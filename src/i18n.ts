@@ -196,6 +196,12 @@ const TEXT = {
     en: (p) =>
       `no report built: ${s(p.count)} file(s) are invalid (use --skip-invalid to build from the valid ones)`,
   },
+  "input-changed": {
+    vi: (p) =>
+      `tệp «${s(p.file)}» đã thay đổi trong khi lập báo cáo; không ghi báo cáo, đề nghị chạy lại lệnh`,
+    en: (p) =>
+      `${s(p.file)} changed while the report was being built; nothing written, run the command again`,
+  },
   "compare-not-annual": {
     vi: () =>
       "--compare chỉ dùng cho báo cáo tổng kết năm (so sánh với số liệu sơ kết 6 tháng đầu năm cùng năm); báo cáo đang lập là báo cáo sơ kết 6 tháng đầu năm",

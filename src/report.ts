@@ -181,8 +181,10 @@ function assemble<B extends Iterable<Block>>(
     reading.defer
       ? {
           defer: deferDetails(consolidation, options, view),
-          // The details' text, which the view does not hold: the units' reports, which they show.
+          // The details' text, which the view does not hold: the units' reports, which they show, and
+          // the summaries that lean reports left out.
           hiddenText: consolidation.units.map((u) => u.report),
+          hiddenChars: consolidation.units.reduce((n, u) => n + (u.leftOut?.chars ?? 0), 0),
         }
       : {},
   );

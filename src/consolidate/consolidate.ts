@@ -19,6 +19,7 @@ import type {
 } from "../model.js";
 import { submissions } from "./submissions.js";
 import type { SubmissionEntry, UnitSubmission } from "./submissions.js";
+import type { LeftOut } from "../validate/check-fast.js";
 
 export interface UnitRef {
   code: string;
@@ -45,8 +46,6 @@ export interface TaskTotals {
   status: Record<TaskStatus, number>;
   /** In catalogue order. */
   indicators: IndicatorTotal[];
-  /** The units' own summaries, in unit order. */
-  summaries: (UnitText & { status: TaskStatus })[];
 }
 
 /** Succession-pool target (Quyết định 2282/QĐ-TTg): which units reach the catalogue's threshold. */
@@ -85,7 +84,23 @@ export interface SubmissionCounts {
 }
 
 export interface ConsolidatedUnit extends UnitRef {
+  /** The report as held: without its sub-tasks' summaries when `leftOut` says what it left out. */
   report: UnitReport;
+  leftOut?: LeftOut;
+  /** The whole report, read again from the unit's file, when the held one is lean. */
+  whole?: () => UnitReport;
+}
+
+/** A unit's whole report: the one held, or read again where it was held lean. */
+export function wholeReport(u: ConsolidatedUnit): UnitReport {
+  return u.whole ? u.whole() : u.report;
+}
+
+/** A unit's file changed while the report was being built: what it said when validated is gone. */
+export class InputChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`input file changed during the build: ${file}`);
+  }
 }
 
 export interface ConsolidateInput {
@@ -225,7 +240,6 @@ function sumFigures(catalog: Catalog, units: readonly ConsolidatedUnit[]): Figur
     task: p.task,
     status: emptyStatus(),
     indicators: p.indicators.map((i) => emptyIndicator(i.key, i.type)),
-    summaries: [],
   }));
   const budget = { planned: 0, spent: 0 };
   const fraction = ratioFraction(catalog.targets.succession_pool_female_share.threshold);
@@ -249,9 +263,6 @@ function sumFigures(catalog: Catalog, units: readonly ConsolidatedUnit[]): Figur
       const totals = tasks[ti];
       if (!tr || !totals) return;
       totals.status[tr.status] += 1;
-      if (tr.summary !== undefined && tr.summary !== "") {
-        totals.summaries.push({ code, name, status: tr.status, text: tr.summary });
-      }
       totals.indicators.forEach((acc) => {
         const v = tr[acc.key];
         switch (acc.type) {
@@ -390,8 +401,14 @@ export function consolidate(input: ConsolidateInput): Consolidation {
     }
     counts.received += 1;
     counts.valid += 1;
-    const report = entryOf.get(row.code)?.report;
-    if (report) units.push({ ...ref, report });
+    const entry = entryOf.get(row.code);
+    if (entry)
+      units.push({
+        ...ref,
+        report: entry.report,
+        ...(entry.leftOut ? { leftOut: entry.leftOut } : {}),
+        ...(entry.whole ? { whole: entry.whole } : {}),
+      });
   }
 
   // Only waivers whose warning fired: a waiver of nothing is a warning on the file, never a reason in the report.

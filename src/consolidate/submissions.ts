@@ -1,6 +1,6 @@
 import { lateness, type DeadlineRule } from "../dates.js";
 import type { Diagnostic, RegistryUnit, UnitReport, Waiver } from "../model.js";
-import type { ReportDigest, UnitFileResult } from "../validate/check-fast.js";
+import type { LeftOut, ReportDigest, UnitFileResult } from "../validate/check-fast.js";
 import { countBySeverity } from "../output/diagnostics.js";
 
 /** What the run knows about one unit's file for a period. */
@@ -10,6 +10,9 @@ export interface SubmissionEntry {
   file: string;
   /** Present when the file is valid. */
   report?: UnitReport;
+  /** When `report` is lean: what it left out, and how to read the whole again. */
+  leftOut?: LeftOut;
+  whole?: () => UnitReport;
   /** In its place when the run kept only digests (status): the receipt and waivers. */
   digest?: ReportDigest;
   /** Number of errors when the file was rejected. */
@@ -67,6 +70,7 @@ export function submissionEntry(f: UnitFileResult): SubmissionEntry | undefined 
   const entry: SubmissionEntry = { ...f.unit, file: f.file, errors: errorCount(f.diagnostics) };
   if (f.report) entry.report = f.report;
   else if (f.digest) entry.digest = f.digest;
+  if (f.leftOut) entry.leftOut = f.leftOut;
   if (f.report || f.digest) {
     const waived = firedWaivers(f);
     if (waived.length) entry.waived = waived;

@@ -123,8 +123,8 @@ function limitBlocks(
   hbs: typeof Handlebars,
   limits: TemplateLimits,
   file: () => string,
-): { allow(chars: number): void; disarm(): void } {
-  const deadline = Date.now() + limits.maxMillis;
+): { allow(chars: number): void; excuse(millis: number): void; disarm(): void } {
+  let deadline = Date.now() + limits.maxMillis;
   let maxOutput = limits.maxOutput;
   let armed = true;
   let produced = 0;
@@ -163,6 +163,8 @@ function limitBlocks(
   hbs.registerHelper("log", () => "");
   return {
     allow: (chars) => void (maxOutput += chars),
+    // Time the template did not spend: gathering a deferred part's data (reading units' files again).
+    excuse: (millis) => void (deadline += millis),
     // Once checked, a deferred partial is rendered again while the document is written: not charged twice.
     disarm: () => void (armed = false),
   };
@@ -278,6 +280,8 @@ export interface RenderTemplateOptions {
   defer?: DeferPartial;
   /** Data the view shows without holding it (enumerably): its text raises the output limit as the view's does. */
   hiddenText?: unknown;
+  /** Characters of text the view shows that neither it nor `hiddenText` holds (read again when written). */
+  hiddenChars?: number;
 }
 
 /**
@@ -307,7 +311,7 @@ export function renderTemplate(
 
     const hbs = Handlebars.create();
     const limits = options.limits ?? TEMPLATE_LIMITS;
-    const shown = textSize(view) + textSize(options.hiddenText);
+    const shown = textSize(view) + textSize(options.hiddenText) + (options.hiddenChars ?? 0);
     const maxOutput = Math.max(limits.maxOutput, OUTPUT_PER_VIEW_CHAR * shown);
     const budget = limitBlocks(hbs, { ...limits, maxOutput }, () => current || dir);
     const compileOptions = { strict: true, preventIndent: true };
@@ -338,7 +342,15 @@ export function renderTemplate(
       };
       return { ok: false, problem: e.problem, params };
     }
+    if (e instanceof PartDataError) throw e.reason;
     return { ok: false, problem: "template-error", params: faultParams(current || dir, e) };
+  }
+}
+
+/** A deferred part's data could not be gathered: no fault of the template's, passed on as it was raised. */
+class PartDataError extends Error {
+  constructor(readonly reason: unknown) {
+    super("a deferred part's data could not be gathered");
   }
 }
 
@@ -359,12 +371,25 @@ function deferring(hbs: typeof Handlebars, defer: DeferPartial, real: PartialFn 
   }) as PartialFn);
   return {
     /** Renders every part once within the limits (each part's data raising them as the view's does). */
-    check(budget: { allow(chars: number): void }, perChar: number): DeferredMarkup | undefined {
+    check(
+      budget: { allow(chars: number): void; excuse(millis: number): void },
+      perChar: number,
+    ): DeferredMarkup | undefined {
       if (!kept) return undefined;
       const { parts, options } = kept;
-      for (const part of parts) {
-        budget.allow(perChar * textSize(part.data));
-        real(part.context, options);
+      const each = parts[Symbol.iterator]();
+      for (;;) {
+        const started = Date.now();
+        let next: IteratorResult<DeferredPart>;
+        try {
+          next = each.next();
+        } catch (e) {
+          throw new PartDataError(e);
+        }
+        budget.excuse(Date.now() - started);
+        if (next.done) break;
+        budget.allow(perChar * textSize(next.value.data));
+        real(next.value.context, options);
       }
       return {
         marker: DEFERRED_MARKER,

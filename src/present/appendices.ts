@@ -2,7 +2,7 @@
  * The appendices of a consolidated report: I staff figures per unit, II submissions (internal use),
  * III units × sub-tasks, IV every unit's own text exactly as written — where nothing is lost.
  */
-import type { Consolidation } from "../consolidate/consolidate.js";
+import { wholeReport, type Consolidation } from "../consolidate/consolidate.js";
 import type { Catalog, People, TaskStatus } from "../model.js";
 import { formatCount, formatDateText, formatNumber, formatShare } from "./format.js";
 import { deadlineWords } from "./general.js";
@@ -204,7 +204,7 @@ export function unitDetails(
 ): UnitDetailView[] {
   return c.units.slice(from, to).map((u, k) => {
     const i = from + k;
-    const r = u.report;
+    const r = wholeReport(u);
     const groups = catalog.groups.map((g) => ({
       title: `${g.number}. ${g.short}`,
       tasks: g.tasks.flatMap((t, k) => {

@@ -6,7 +6,8 @@
  * Every choice follows a rule that the report states, and is deterministic: ties fall back to the
  * registry order, never to iteration order or chance.
  */
-import { ratioFraction, reachesShare } from "../consolidate/consolidate.js";
+import { ratioFraction, reachesShare, wholeReport } from "../consolidate/consolidate.js";
+import { summaryOpening } from "../validate/check-fast.js";
 import type { Consolidation, ConsolidatedUnit, UnitRef } from "../consolidate/consolidate.js";
 import type {
   Activity,
@@ -174,17 +175,23 @@ function examples(
     order: number;
     weight: number;
     result: boolean;
-    summary: string;
+    /** The summary's opening words; computed only for the candidates read, when the report holds the summary. */
+    opening: () => string;
   }[] = [];
   // A sub-task with figures to give has a result only where they are not all zero: sending three people
   // to someone else's class, or "đang xây dựng nội dung", is no example of what was achieved.
   const measured = task.indicators.some((i) => i.type !== "text" && i.type !== "money");
+  const key = `${group}.${task.key}`;
   units.forEach((unit, order) => {
     const t = unit.report.tasks[group]?.[task.key];
-    if (!t || !ACTIVE.has(t.status) || !t.summary) return;
+    if (!t || !ACTIVE.has(t.status)) return;
+    // A lean report left its summaries out and kept their openings; a whole one has the summary itself.
+    const held = unit.leftOut ? unit.leftOut.openings[key] : t.summary;
+    if (!held) return;
+    const opening = unit.leftOut ? () => held : () => summaryOpening(held);
     const w = weight(t, task.indicators);
     const result = t.status === "done" && (!measured || w > 0);
-    candidates.push({ unit, order, weight: w, result, summary: t.summary });
+    candidates.push({ unit, order, weight: w, result, opening });
   });
   candidates.sort(
     (a, b) =>
@@ -200,7 +207,7 @@ function examples(
   const distinct: typeof candidates = [];
   for (const c of candidates) {
     if (distinct.length === MAX_EXAMPLES) break;
-    const opening = c.summary.split(/\s+/u, 8).join(" ").normalize("NFC").toLocaleLowerCase("vi");
+    const opening = c.opening();
     if (openings.has(opening)) continue;
     openings.add(opening);
     distinct.push(c);
@@ -208,7 +215,7 @@ function examples(
   return distinct.map((c) => ({
     code: c.unit.code,
     name: c.unit.name,
-    ...exampleText(c.summary),
+    ...exampleText(wholeReport(c.unit).tasks[group]?.[task.key]?.summary ?? ""),
   }));
 }
 

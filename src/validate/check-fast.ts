@@ -1,6 +1,15 @@
 import { deadlineRule } from "../catalog/catalog.js";
 import { isIsoDate } from "../dates.js";
-import type { Activity, Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "../model.js";
+import type {
+  Activity,
+  Catalog,
+  Config,
+  Diagnostic,
+  Lang,
+  PeriodKey,
+  TaskReport,
+  UnitReport,
+} from "../model.js";
 import { fastValue, plainPositions, type CommentCut } from "../source/fast-read.js";
 import { doubleQuoted } from "../source/yaml-errors.js";
 import { byPosition, toDiagnostic } from "./diagnostics.js";
@@ -27,6 +36,11 @@ export interface UnitCheckContext {
    * fraction of the memory (a report holds all of a unit's texts).
    */
   digestOnly?: boolean;
+  /**
+   * Keep each valid report without its sub-tasks' summaries (`lean`), which a consolidated report shows
+   * only in Phụ lục IV and in the few examples it picks: it reads them again from the file there.
+   */
+  lean?: boolean;
 }
 
 /** What the run needs of a valid report when not building one: its receipt, waivers and partners. */
@@ -49,6 +63,44 @@ export function digestOf(r: UnitReport): ReportDigest {
   };
 }
 
+/**
+ * What a lean report (`UnitCheckContext.lean`) holds of the summaries it leaves out: the opening words of
+ * each, by `group.task`, for choosing examples; how many characters they had; and the file's hash, so that
+ * the file read again is known to be the one validated.
+ */
+export interface LeftOut {
+  openings: Record<string, string>;
+  chars: number;
+  hash: string;
+}
+
+/**
+ * The first eight words of a summary, lower-cased: units whose summaries open alike would make one
+ * example several times.
+ */
+export function summaryOpening(summary: string): string {
+  return summary.split(/\s+/u, 8).join(" ").normalize("NFC").toLocaleLowerCase("vi");
+}
+
+/** A report without its sub-tasks' summaries, and what it holds of them instead. */
+export function leanOf(report: UnitReport, hash: string): { report: UnitReport; leftOut: LeftOut } {
+  const leftOut: LeftOut = { openings: {}, chars: 0, hash };
+  const tasks: UnitReport["tasks"] = {};
+  for (const [group, byTask] of Object.entries(report.tasks)) {
+    const lean: Record<string, TaskReport> = {};
+    for (const [task, t] of Object.entries(byTask)) {
+      const { summary, ...rest } = t;
+      lean[task] = rest;
+      if (summary) {
+        leftOut.openings[`${group}.${task}`] = summaryOpening(summary);
+        leftOut.chars += summary.length;
+      }
+    }
+    tasks[group] = lean;
+  }
+  return { report: { ...report, tasks }, leftOut };
+}
+
 export interface UnitFileResult {
   file: string;
   diagnostics: Diagnostic[];
@@ -56,6 +108,8 @@ export interface UnitFileResult {
   report?: UnitReport;
   /** In its place, when the run keeps only digests (`digestOnly`). */
   digest?: ReportDigest;
+  /** With a lean report (`lean`): what it left out. */
+  leftOut?: LeftOut;
   /** What the file says about itself, when it got that far: for registry rules and status. */
   unit?: { code: string; name: string };
   year?: number;

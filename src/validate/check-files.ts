@@ -22,6 +22,7 @@ export interface ContextSpec {
   expected: { year?: number; period?: PeriodKey };
   config?: Pick<Config, "deadlines" | "deadline_day">;
   digestOnly?: boolean;
+  lean?: boolean;
 }
 
 interface Job {
@@ -154,6 +155,7 @@ async function helperMain(job: Job): Promise<void> {
     expected: job.spec.expected,
     ...(job.spec.config ? { config: job.spec.config } : {}),
     ...(job.spec.digestOnly ? { digestOnly: true } : {}),
+    ...(job.spec.lean ? { lean: true } : {}),
   };
   await work(job, ctx, (chunk, outcomes) =>
     parentPort!.postMessage({ chunk, outcomes, read: takeReadIdentities() } satisfies Delivery),

@@ -11,17 +11,19 @@ import {
   type Lang,
   type PeriodKey,
   type RegistryUnit,
+  type UnitReport,
 } from "../model.js";
 import { discover } from "../source/discover.js";
 import { MAX_FILE_BYTES } from "../source/decode.js";
 import { fileIdentity, isRegularFile, readInput } from "../io/read-input.js";
 import { fastValue, plainPositions } from "../source/fast-read.js";
-import { checkUnitFast, digestOf, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
+import { checkUnitFast, digestOf, leanOf, type UnitCheckContext, type UnitFileResult } from "./check-fast.js";
 import { byPosition, capRepeats, toDiagnostic } from "./diagnostics.js";
 import { countBySeverity } from "../output/diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
 import { fold, listOf, suggest } from "./suggest.js";
+import { normalise } from "./normalise.js";
 import { validatorsFor } from "./validators.js";
 
 /** A run over many files: discovery, the configuration, each file, then the rules across files. */
@@ -49,6 +51,8 @@ export interface ValidateOptions {
   receivedBy?: string | ((config: Config | undefined) => string | undefined);
   /** Keep a digest of each valid report instead of the report (see `UnitCheckContext`). */
   digestOnly?: boolean;
+  /** Keep each valid report without its summaries (see `UnitCheckContext`); `whole` reads them again. */
+  lean?: boolean;
   /** The day a file arrived, when the ministry recorded it (receipts): `receivedBy` compares it, not `submitted`. */
   arrival?: (file: UnitFileResult) => string | undefined;
 }
@@ -69,6 +73,9 @@ export interface LaterFile {
   period?: PeriodKey;
 }
 
+/** A valid file's whole report; undefined when the file changed since it was validated. */
+export type WholeReport = (file: UnitFileResult) => UnitReport | undefined;
+
 export interface ValidateResult {
   ok: true;
   catalog: Catalog;
@@ -84,6 +91,8 @@ export interface ValidateResult {
   errors: number;
   warnings: number;
   waived: number;
+  /** With `lean`: the whole report of a file, read again. */
+  whole?: WholeReport;
 }
 
 /** The command could not run: exit code 2. */
@@ -218,11 +227,44 @@ export async function checkFile(file: string, cwd: string, ctx: UnitCheckContext
   if (ctx.digestOnly && result.report) {
     result.digest = digestOf(result.report);
     delete result.report;
+  } else if (ctx.lean && result.report) {
+    const lean = leanOf(result.report, await hashOf(loaded.bytes));
+    result.report = structuredClone(lean.report);
+    result.leftOut = lean.leftOut;
   } else if (result.report) {
     // A copy: the report's strings are cut from the file's text, which they would otherwise keep whole.
     result.report = structuredClone(result.report);
   }
   return result;
+}
+
+/** A file's fingerprint: the file read again is the file validated only if they agree. */
+async function hashOf(bytes: Uint8Array): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256").update(bytes).digest("base64");
+}
+
+/**
+ * The whole report of a file validated with a lean report, read again: undefined when the file is no
+ * longer the one validated (changed, gone). The same bytes read the same way give the report that
+ * validation accepted, so it is only read, not checked again. Synchronous, since Phụ lục IV is written
+ * as it is rendered: what the reading needs is loaded here.
+ */
+async function wholeReader(cwd: string): Promise<WholeReport> {
+  const [{ createHash }, { readSource }] = await Promise.all([
+    import("node:crypto"),
+    import("../source/read.js"),
+  ]);
+  return (f) => {
+    if (!f.leftOut) return f.report;
+    const loaded = loadFile(resolve(cwd, f.file));
+    if (!("bytes" in loaded)) return undefined;
+    if (createHash("sha256").update(loaded.bytes).digest("base64") !== f.leftOut.hash) return undefined;
+    const fast = fastValue(loaded.bytes);
+    if (fast) return fast.value as unknown as UnitReport;
+    const source = readSource(loaded.bytes).source;
+    return source && (normalise(source.value) as UnitReport);
+  };
 }
 
 /** Checks files in order, up to the first that cannot be read. */
@@ -254,6 +296,7 @@ async function checkInParallel(
       ? { config: { deadlines: ctx.config.deadlines, deadline_day: ctx.config.deadline_day } }
       : {}),
     ...(ctx.digestOnly ? { digestOnly: true } : {}),
+    ...(ctx.lean ? { lean: true } : {}),
   };
   return (await checkFilesInParallel(files, cwd, ctx, spec)).outcomes;
 }
@@ -367,6 +410,7 @@ export async function validate(
     expected,
     ...(config ? { config: config.config } : {}),
     ...(options.digestOnly ? { digestOnly: true } : {}),
+    ...(options.lean ? { lean: true } : {}),
   };
   // The configuration is not a unit file, however it is named (through a link, another path).
   const configId = cfgPath ? fileIdentity(resolve(cwd, cfgPath)) : undefined;
@@ -430,6 +474,7 @@ export async function validate(
     if (findings.some((f) => ruleInfo(f.rule).severity === "error")) {
       delete result.report;
       delete result.digest;
+      delete result.leftOut;
     }
   }
 
@@ -451,5 +496,6 @@ export async function validate(
     errors,
     warnings,
     waived,
+    ...(options.lean ? { whole: await wholeReader(cwd) } : {}),
   };
 }

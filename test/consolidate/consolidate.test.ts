@@ -137,14 +137,12 @@ type Expected = Map<string, { sum: number; total: number; female: number; yes: n
 function expectedSums(reports: UnitReport[]): {
   indicators: Expected;
   status: Map<string, Record<string, number>>;
-  summaries: Map<string, number>;
   staff: Record<string, People>;
   planned: number;
   spent: number;
 } {
   const indicators: Expected = new Map();
   const status = new Map<string, Record<string, number>>();
-  const summaries = new Map<string, number>();
   const staff: Record<string, People> = {};
   let planned = 0;
   let spent = 0;
@@ -161,7 +159,6 @@ function expectedSums(reports: UnitReport[]): {
         const st = status.get(`${g}.${t}`) ?? {};
         st[tr.status] = (st[tr.status] ?? 0) + 1;
         status.set(`${g}.${t}`, st);
-        if (tr.summary) summaries.set(`${g}.${t}`, (summaries.get(`${g}.${t}`) ?? 0) + 1);
         for (const [k, v] of Object.entries(tr)) {
           if (k === "status" || k === "summary") continue;
           const key = `${g}.${t}.${k}`;
@@ -178,7 +175,7 @@ function expectedSums(reports: UnitReport[]): {
       }
     }
   }
-  return { indicators, status, summaries, staff, planned, spent };
+  return { indicators, status, staff, planned, spent };
 }
 
 function checkFigures(figures: Consolidation["figures"], reports: UnitReport[], catalog: Catalog): void {
@@ -194,7 +191,6 @@ function checkFigures(figures: Consolidation["figures"], reports: UnitReport[], 
     const key = `${t.group}.${t.task}`;
     const st = exp.status.get(key) ?? {};
     for (const s of STATUSES) expect(t.status[s], `${key} ${s}`).toBe(st[s] ?? 0);
-    expect(t.summaries, key).toHaveLength(exp.summaries.get(key) ?? 0);
     for (const ind of t.indicators) {
       const e = exp.indicators.get(`${key}.${ind.key}`) ?? { sum: 0, total: 0, female: 0, yes: 0, texts: [] };
       const got: IndicatorTotal = ind;
@@ -371,10 +367,6 @@ describe("submissions", () => {
       rejected: 1,
     });
     expect(c.units.map((u) => u.name)).toEqual(["Văn phòng Bộ", "Viện Kinh tế xây dựng"]);
-    expect(c.figures.tasks[0]?.summaries.map((s) => s.name)).toEqual([
-      "Văn phòng Bộ",
-      "Viện Kinh tế xây dựng",
-    ]);
   });
 
   test("a file naming no registered unit is never a unit that reported; a valid file beats a rejected duplicate", () => {

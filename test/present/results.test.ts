@@ -47,7 +47,6 @@ function totals(status: Partial<Record<TaskStatus, number>>): TaskTotals {
     task: "t",
     status: { done: 0, in_progress: 0, not_started: 0, not_applicable: 0, ...status },
     indicators: [],
-    summaries: [],
   };
 }
 

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
-import { consolidate } from "../../src/consolidate/consolidate.js";
+import { consolidate, InputChangedError } from "../../src/consolidate/consolidate.js";
+import { leanOf } from "../../src/validate/check-fast.js";
 import type { Block, DocumentModel, Run } from "../../src/document/model.js";
 import { defaultTemplateDir, renderTemplate } from "../../src/document/template.js";
 import type { RegistryUnit, UnitReport } from "../../src/model.js";
@@ -868,6 +869,24 @@ atScale(
   },
 );
 
+/** Entries holding each report lean, read again whole on demand (`reading` sees each unit's index first). */
+function leanEntries(reports: readonly UnitReport[], reading: (i: number) => void = () => {}) {
+  return entriesOf(reports).map((e, i) => {
+    if (!e.report) return e;
+    const whole = e.report;
+    const { report, leftOut } = leanOf(whole, "");
+    return {
+      ...e,
+      report,
+      leftOut,
+      whole: () => {
+        reading(i);
+        return whole;
+      },
+    };
+  });
+}
+
 describe("the document as written: Phụ lục IV rendered unit by unit", () => {
   test.each([
     ["external", 120],
@@ -895,6 +914,26 @@ describe("the document as written: Phụ lục IV rendered unit by unit", () => 
     expect(materialised).toEqual(held.model);
     const headings = [...iv!.blocks].filter((b) => b.kind === "heading").length;
     expect(headings).toBe(n);
+    // Held lean, as a build holds them, the summaries read again where they are shown: the same document.
+    const lean = buildReportDocument({ ...common, entries: leanEntries(reports) });
+    if (!lean.ok) throw new Error("no model");
+    expect({
+      ...lean.model,
+      appendices: lean.model.appendices.map((a) => ({ ...a, blocks: [...a.blocks] })),
+    }).toEqual(held.model);
+  });
+
+  test("a unit's file changed while the report is built stops it, and never as a template's fault", () => {
+    const { units, reports } = manyUnits(120);
+    const changed = (at: number) =>
+      leanEntries(reports, (i) => {
+        if (i === at) throw new InputChangedError(`u${i}.yaml`);
+      });
+    const common = input({ config: makeConfig(units), period: "annual", today: "2022-12-20" });
+    // Found while the details are checked, before anything is written.
+    expect(() => buildReportDocument({ ...common, entries: changed(100) })).toThrow(InputChangedError);
+    // An example's summary is read first of all.
+    expect(() => buildReportModel({ ...common, entries: changed(0) })).toThrow(InputChangedError);
   });
 
   test.each([

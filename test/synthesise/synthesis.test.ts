@@ -15,6 +15,7 @@ import {
   type ThemeList,
 } from "../../src/synthesise/synthesis.js";
 import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
+import { leanOf } from "../../src/validate/check-fast.js";
 import { atScale } from "../helpers/at-scale.js";
 
 const catalog = testCatalog();
@@ -37,6 +38,25 @@ function consolidation(
 
 function synthesisOf(registry: readonly RegistryUnit[], reports: readonly UnitReport[]): Synthesis {
   return synthesise(consolidation(registry, reports), catalog, registry);
+}
+
+/** The synthesis of reports held without their summaries, each read again (whole) when asked for. */
+function leanSynthesisOf(registry: readonly RegistryUnit[], reports: readonly UnitReport[]): Synthesis {
+  const entries = entriesOf(reports).map((e) => {
+    if (!e.report) return e;
+    const whole = e.report;
+    const { report, leftOut } = leanOf(whole, "");
+    return { ...e, report, leftOut, whole: () => whole };
+  });
+  const c = consolidate({
+    catalog,
+    registry,
+    period: "semi-annual",
+    year: 2022,
+    deadline: catalog.periods["semi-annual"].deadline,
+    entries,
+  });
+  return synthesise(c, catalog, registry);
 }
 
 /** The index of a sub-task in `Synthesis.tasks` (catalogue order). */
@@ -169,11 +189,13 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
     // Distinct openings, so that only the tests about copied wording have any.
     summary: summary ?? `Lần ${++serial}: tổ chức ${classes} lớp cho ${total} lượt người.`,
   });
-  const picked = (registry: RegistryUnit[], tasks: Record<string, Partial<TaskReport>>) =>
-    synthesisOf(
-      registry,
-      registry.map((u) => report(u, tasks[u.code] ? { [path]: tasks[u.code] ?? {} } : {})),
-    ).tasks[i]?.examples.map((e) => e.code);
+  const picked = (registry: RegistryUnit[], tasks: Record<string, Partial<TaskReport>>) => {
+    const reports = registry.map((u) => report(u, tasks[u.code] ? { [path]: tasks[u.code] ?? {} } : {}));
+    const examples = synthesisOf(registry, reports).tasks[i]?.examples;
+    // Held lean, as a build holds them, with the summaries read again: the same examples, the same words.
+    expect(leanSynthesisOf(registry, reports).tasks[i]?.examples).toEqual(examples);
+    return examples?.map((e) => e.code);
+  };
 
   const units = (...codes: string[]): RegistryUnit[] =>
     codes.map((code) => ({ code, name: `Đơn vị ${code}` }));
