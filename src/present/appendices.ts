@@ -2,8 +2,8 @@
  * The appendices of a consolidated report: I staff figures per unit, II submissions (internal use),
  * III units × sub-tasks, IV every unit's own text exactly as written — where nothing is lost.
  */
-import { wholeReport, type Consolidation } from "../consolidate/consolidate.js";
-import type { Catalog, People, TaskStatus } from "../model.js";
+import { wholeReport, type Consolidation, type UnitRef } from "../consolidate/consolidate.js";
+import type { Catalog, People, TaskStatus, UnitReport } from "../model.js";
 import { formatCount, formatDateText, formatNumber, formatShare } from "./format.js";
 import { deadlineWords } from "./general.js";
 import { pickedActivity } from "../synthesise/synthesis.js";
@@ -193,18 +193,35 @@ export function submissionTable(c: Consolidation): SubmissionTableView {
   };
 }
 
+/**
+ * A unit as Phụ lục IV reads it: its name, and its whole report when asked. Holding these rather than the
+ * consolidation lets the reports it held go once the rest of the report is built.
+ */
+export interface DetailUnit extends UnitRef {
+  whole: () => UnitReport;
+}
+
+export function detailUnits(c: Consolidation): DetailUnit[] {
+  return c.units.map((u) => {
+    const { code, name } = u;
+    if (u.whole) return { code, name, whole: u.whole };
+    const report = wholeReport(u);
+    return { code, name, whole: () => report };
+  });
+}
+
 /** Phụ lục IV: each unit's summaries, activities, assessment, next steps (and, internally, requests), as written. */
 export function unitDetails(
   catalog: Catalog,
-  c: Consolidation,
+  units: readonly DetailUnit[],
   internal: boolean,
   names: ReadonlyMap<string, string>,
   from = 0,
-  to = c.units.length,
+  to = units.length,
 ): UnitDetailView[] {
-  return c.units.slice(from, to).map((u, k) => {
+  return units.slice(from, to).map((u, k) => {
     const i = from + k;
-    const r = wholeReport(u);
+    const r = u.whole();
     const groups = catalog.groups.map((g) => ({
       title: `${g.number}. ${g.short}`,
       tasks: g.tasks.flatMap((t, k) => {

@@ -22,6 +22,7 @@ import {
   staffTable,
   submissionTable,
   taskTable,
+  detailUnits,
   unitDetails,
   type StaffTableView,
   type SubmissionTableView,
@@ -140,7 +141,8 @@ export function detailsView(
 ): (from: number, to: number) => UnitDetailView[] {
   const internal = isInternal(options);
   const names = unitNames(options);
-  return (from, to) => unitDetails(options.catalog, c, internal, names, from, to);
+  const units = detailUnits(c);
+  return (from, to) => unitDetails(options.catalog, units, internal, names, from, to);
 }
 
 export function buildView(c: Consolidation, options: ViewOptions): ReportView {
@@ -215,7 +217,8 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
       details: [] as UnitDetailView[],
     },
   };
-  const details = () => (consolidated ? unitDetails(catalog, c, internal, names) : []);
+  const units = consolidated ? detailUnits(c) : [];
+  const details = () => unitDetails(catalog, units, internal, names);
   if (!options.detailsOnDemand) view.appendix.details = details();
   else {
     let computed: UnitDetailView[] | undefined;
