@@ -148,7 +148,7 @@ function unreadable(path: string, failed: { problem: string; code: string }, con
 
 export type LoadedConfig = ConfigResult & { ok: true; config: Config; catalog: Catalog };
 
-async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
+export async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
   const loaded = loadFile(resolve(cwd, path));
   if ("failed" in loaded) return unreadable(path, loaded.failed, true);
   const defaultCatalog = loadCatalog(DEFAULT_CATALOG_ID)!;
@@ -186,7 +186,7 @@ const positioned = () => import("./check-unit.js");
  * The configuration to use: the one named, else `geq.yaml` in the working folder, else none. A
  * `geq.yaml` nobody named must be a regular file: a pipe or a device there is refused, not waited on.
  */
-function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
+export function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
   if (options.config) return { path: options.config };
   if (options.noConfig || !existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return {};
   if (isRegularFile(resolve(cwd, DEFAULT_CONFIG_FILE))) return { path: DEFAULT_CONFIG_FILE };

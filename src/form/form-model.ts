@@ -1,0 +1,229 @@
+import { Document, isMap, isScalar, isSeq, visit } from "yaml";
+import type { Catalog, Diagnostic, PeriodKey } from "../model.js";
+import { THOUSANDS_NUMBER } from "../source/decode.js";
+import { fastValue } from "../source/fast-read.js";
+import { readSource } from "../source/read.js";
+import { check, type UnitCheckContext } from "../validate/check-fast.js";
+import { checkUnit } from "../validate/check-unit.js";
+import { capRepeats, dottedPath, toDiagnostic } from "../validate/diagnostics.js";
+import type { JsonPath } from "../validate/finding.js";
+import { normalise } from "../validate/normalise.js";
+
+/**
+ * What the form holds and says, without a page: the unit file's data, its YAML text, and the
+ * findings `geq validate` gives for that text, found by the same code (`checkUnit`). The page
+ * (page.ts) only binds inputs to paths of this data.
+ */
+
+type Data = Record<string, unknown>;
+type Schema = Record<string, unknown>;
+
+/** A finding as the page shows it: the diagnostic, and the field it belongs next to. */
+export interface PageFinding extends Diagnostic {
+  /** Dotted path of the field to show it at: a missing key's own field, not its parent's. */
+  anchor: string;
+}
+
+/** Values the command line fixed for this page (`--unit`, `--year`, `--period`). */
+export interface FormFixed {
+  unit?: { code: string; name?: string };
+  year?: number;
+  period?: PeriodKey;
+}
+
+/** The file the form starts from: every sub-task `not_started`, as `geq init` writes it. */
+export function blankUnit(catalog: Catalog, fixed: FormFixed): Data {
+  const tasks: Data = {};
+  for (const group of catalog.groups)
+    tasks[group.key] = Object.fromEntries(group.tasks.map((t) => [t.key, { status: "not_started" }]));
+  const unit = fixed.unit
+    ? { code: fixed.unit.code, ...(fixed.unit.name ? { name: fixed.unit.name } : {}) }
+    : {};
+  return {
+    format: "geq/unit-report/v1",
+    unit,
+    year: fixed.year ?? catalog.year,
+    ...(fixed.period ? { period: fixed.period } : {}),
+    tasks,
+  };
+}
+
+/** What a person types into a figure's box, read as the same words would be read in a YAML file. */
+export function figureValue(text: string): number | string | undefined {
+  const t = text.trim();
+  if (t === "") return undefined;
+  if (THOUSANDS_NUMBER.test(t)) return t;
+  if (/^-?[0-9]+$/.test(t)) return Number(t);
+  if (/^-?[0-9]+\.[0-9]+$/.test(t)) return Number(t);
+  return text;
+}
+
+/** The data of a unit file's text as geq reads it (text normalised), or undefined when it is not a mapping. */
+export function readUnitData(bytes: Uint8Array): Data | undefined {
+  const value = fastValue(bytes)?.value ?? readSource(bytes).source?.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  return normalise(value) as Data;
+}
+
+function own(target: Data, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A copy with keys in the schema's order (the order of the letter and of `geq init`), others after. */
+function ordered(value: unknown, schema: Schema | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => ordered(v, schema?.items as Schema | undefined));
+  if (typeof value !== "object" || value === null) return value;
+  const props = (schema?.properties ?? {}) as Record<string, Schema>;
+  const keys = Object.keys(value);
+  const out: Data = {};
+  for (const k of [
+    ...Object.keys(props).filter((k) => keys.includes(k)),
+    ...keys.filter((k) => !(k in props)),
+  ])
+    own(out, k, ordered((value as Data)[k], Object.hasOwn(props, k) ? props[k] : undefined));
+  return out;
+}
+
+/**
+ * The data as a unit file: keys in the schema's order, `{ total, female }` and partner lists on
+ * one line as the examples write them, no line folding (a summary stays one line).
+ */
+export function unitYaml(data: Data, schema: Schema, comment?: string): string {
+  const doc = new Document(ordered(data, schema));
+  visit(doc, {
+    Map(_, node) {
+      const keys = node.items.map((p) => (isScalar(p.key) ? p.key.value : undefined));
+      if (keys.length > 0 && keys.every((k) => k === "total" || k === "female")) node.flow = true;
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "with" && isSeq(pair.value)) {
+        const seq = pair.value;
+        if (seq.items.every((i) => isScalar(i))) seq.flow = true;
+      }
+    },
+  });
+  if (comment) doc.commentBefore = comment;
+  if (!isMap(doc.contents)) return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+function isContainer(value: unknown): value is Data | unknown[] {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * Sets the value at a path, making the mappings on the way; `undefined` removes it, and a mapping
+ * left empty by that goes too (an empty `contact:` is no contact). List items stay, even empty.
+ */
+export function setAt(data: Data, path: JsonPath, value: unknown): void {
+  const trail: [Data | unknown[], string | number][] = [];
+  let node: Data | unknown[] = data;
+  for (let i = 0; i < path.length - 1; i++) {
+    const step = path[i]!;
+    let next: unknown = Object.hasOwn(node, step) ? (node as Data)[step as string] : undefined;
+    if (!isContainer(next)) {
+      if (value === undefined) return;
+      next = typeof path[i + 1] === "number" ? [] : {};
+      own(node as Data, String(step), next);
+    }
+    trail.push([node, step]);
+    node = next as Data | unknown[];
+  }
+  const last = path[path.length - 1]!;
+  if (value !== undefined) {
+    if (Array.isArray(node) && typeof last === "number") node[last] = value;
+    else own(node as Data, String(last), value);
+    return;
+  }
+  if (Array.isArray(node)) return;
+  delete node[String(last)];
+  for (let i = trail.length - 1; i >= 0; i--) {
+    const [parent, step] = trail[i]!;
+    const child = (parent as Data)[step as string];
+    if (Array.isArray(parent) || Array.isArray(child) || Object.keys(child as Data).length > 0) break;
+    delete (parent as Data)[String(step)];
+  }
+}
+
+export function valueAt(data: unknown, path: JsonPath): unknown {
+  let node = data;
+  for (const step of path) {
+    if (!isContainer(node) || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Data)[step as string];
+  }
+  return node;
+}
+
+/** The file a form is about: its data, and the text the findings are about. */
+export class FormModel {
+  data: Data;
+  /** The bytes of a file just opened and not edited since: the findings are about them, as they are. */
+  private opened: Uint8Array | undefined;
+  private cache: { text: string; findings: PageFinding[] } | undefined;
+
+  constructor(
+    readonly ctx: UnitCheckContext,
+    readonly file: string,
+    data: Data,
+    private readonly comment?: string,
+  ) {
+    this.data = data;
+  }
+
+  /** Opens a unit file's bytes; when they cannot be read as a unit file, the findings say why. */
+  open(bytes: Uint8Array): { ok: true } | { ok: false; findings: PageFinding[] } {
+    const data = readUnitData(bytes);
+    if (!data) return { ok: false, findings: this.diagnose(bytes, undefined) };
+    this.data = data;
+    this.opened = bytes;
+    this.cache = undefined;
+    return { ok: true };
+  }
+
+  replace(data: Data): void {
+    this.data = data;
+    this.opened = undefined;
+    this.cache = undefined;
+  }
+
+  set(path: JsonPath, value: unknown): void {
+    setAt(this.data, path, value);
+    this.opened = undefined;
+    this.cache = undefined;
+  }
+
+  yaml(): string {
+    return unitYaml(this.data, this.ctx.schema, this.comment);
+  }
+
+  /** The findings `geq validate` gives for the file opened, or once edited, for the file saved. */
+  findings(): PageFinding[] {
+    const text = this.opened ? undefined : this.yaml();
+    if (this.cache && text !== undefined && this.cache.text === text) return this.cache.findings;
+    const bytes = this.opened ?? new TextEncoder().encode(text);
+    const findings = this.diagnose(bytes, this.data);
+    this.cache = text === undefined ? undefined : { text, findings };
+    return findings;
+  }
+
+  /**
+   * The command line's diagnostics of these bytes, each with the field it belongs to: a missing key
+   * is said of its parent (where the key should go), and is shown at the key's own field.
+   */
+  private diagnose(bytes: Uint8Array, data: Data | undefined): PageFinding[] {
+    const diagnostics = capRepeats(checkUnit(this.file, bytes, this.ctx).diagnostics);
+    const anchors = new Map<string, string>();
+    if (data) {
+      for (const f of check(data, this.ctx).findings) {
+        const child = f.params.child;
+        if (typeof child !== "string") continue;
+        const d = toDiagnostic(this.file, f, { schema: this.ctx.schema, lang: this.ctx.lang });
+        anchors.set(`${d.rule}\u0000${d.path}\u0000${d.message}`, dottedPath([...f.path, child]));
+      }
+    }
+    return diagnostics.map((d) => ({
+      ...d,
+      anchor: anchors.get(`${d.rule}\u0000${d.path}\u0000${d.message}`) ?? d.path,
+    }));
+  }
+}
