@@ -24,6 +24,20 @@ export interface PageFinding extends Diagnostic {
   anchor: string;
 }
 
+/** A diagnostic as the page's `window.geq.findings()` gives it: what `--format json` says, without the place. */
+export function publicFinding(
+  d: Diagnostic,
+): Pick<Diagnostic, "rule" | "path" | "severity" | "message" | "waived" | "similar"> {
+  return {
+    rule: d.rule,
+    path: d.path,
+    severity: d.severity,
+    message: d.message,
+    ...(d.waived ? { waived: d.waived } : {}),
+    ...(d.similar ? { similar: d.similar } : {}),
+  };
+}
+
 /** Values the command line fixed for this page (`--unit`, `--year`, `--period`). */
 export interface FormFixed {
   unit?: { code: string; name?: string };

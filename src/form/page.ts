@@ -14,6 +14,7 @@ import {
   FormModel,
   blankUnit,
   figureValue,
+  publicFinding,
   valueAt,
   type FormFixed,
   type PageFinding,
@@ -51,7 +52,7 @@ declare global {
     geq?: {
       load(yamlText: string): boolean;
       yaml(): string;
-      findings(): { rule: string; path: string; severity: string; message: string }[];
+      findings(): ReturnType<typeof publicFinding>[];
     };
   }
 }
@@ -1023,15 +1024,7 @@ window.geq = {
     return open(new TextEncoder().encode(yamlText), fileName());
   },
   yaml: () => model.yaml(),
-  findings: () =>
-    (unreadable ? unreadable.findings : model.findings()).map((f) => ({
-      rule: f.rule,
-      path: f.path,
-      severity: f.severity,
-      message: f.message,
-      ...(f.waived ? { waived: f.waived } : {}),
-      ...(f.similar ? { similar: f.similar } : {}),
-    })),
+  findings: () => (unreadable ? unreadable.findings : model.findings()).map(publicFinding),
 };
 
 start();
