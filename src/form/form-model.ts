@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
-import type { Catalog, Diagnostic, PeriodKey } from "../model.js";
+import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
 import { THOUSANDS_NUMBER } from "../source/decode.js";
 import { fastValue } from "../source/fast-read.js";
 import { readSource } from "../source/read.js";
@@ -43,6 +43,17 @@ export interface FormFixed {
   unit?: { code: string; name?: string };
   year?: number;
   period?: PeriodKey;
+}
+
+/** What `geq form` writes into the page for its script (form.ts, page.ts). */
+export interface PageSettings {
+  catalog: Catalog;
+  lang: Lang;
+  fixed: FormFixed;
+  /** The registry, when the page was made with a configuration. */
+  units?: RegistryUnit[];
+  config?: Pick<Config, "deadlines" | "deadline_day">;
+  expected: { year?: number; period?: PeriodKey };
 }
 
 /** The file the form starts from: every sub-task `not_started`, as `geq init` writes it. */

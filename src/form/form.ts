@@ -3,8 +3,7 @@ import { CATALOG_IDS, SCHEMAS_DIR, catalogForYear, loadCatalog } from "../catalo
 import { UNIT_CODE_PATTERN } from "../catalog/schema.js";
 import type { Catalog, Lang, PeriodKey } from "../model.js";
 import { configPath, loadConfig, type RunProblem } from "../validate/validate.js";
-import type { FormFixed } from "./form-model.js";
-import type { PageSettings } from "./page.js";
+import type { FormFixed, PageSettings } from "./form-model.js";
 
 /**
  * The form page `geq form` writes: one HTML file holding the catalogue, the unit schema's

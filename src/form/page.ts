@@ -3,7 +3,7 @@
 import ucs2length from "ajv/dist/runtime/ucs2length.js";
 import { unitReportSchema } from "../catalog/schema.js";
 import { formText, type FormTextKey } from "../i18n.js";
-import type { Catalog, Config, Indicator, Lang, PeriodKey, RegistryUnit, TaskDef } from "../model.js";
+import type { Indicator, TaskDef } from "../model.js";
 import { countBySeverity } from "../output/diagnostics.js";
 import { formatNumber } from "../present/format.js";
 import type { UnitCheckContext } from "../validate/check-fast.js";
@@ -16,8 +16,8 @@ import {
   figureValue,
   publicFinding,
   valueAt,
-  type FormFixed,
   type PageFinding,
+  type PageSettings,
 } from "./form-model.js";
 
 /**
@@ -25,17 +25,6 @@ import {
  * catalogue the page carries, keeps the unit file's data in a `FormModel` and shows the findings
  * `geq validate` gives for it next to their fields. Nothing here reaches the network.
  */
-
-/** What `geq form` writes into the page for this script (see form-page.ts). */
-export interface PageSettings {
-  catalog: Catalog;
-  lang: Lang;
-  fixed: FormFixed;
-  /** The registry, when the page was made with a configuration. */
-  units?: RegistryUnit[];
-  config?: Pick<Config, "deadlines" | "deadline_day">;
-  expected: { year?: number; period?: PeriodKey };
-}
 
 type Data = Record<string, unknown>;
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
