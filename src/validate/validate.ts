@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
-import { UNIT_CODE_PATTERN, unitReportSchema } from "../catalog/schema.js";
+import { unitReportSchema } from "../catalog/schema.js";
 import type { ConfigResult } from "../config.js";
 import {
   PERIOD_KEYS,
@@ -21,7 +21,7 @@ import { byPosition, capRepeats, toDiagnostic } from "./diagnostics.js";
 import { countBySeverity } from "../output/diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
-import { fold, listOf, suggest } from "./suggest.js";
+import { registryFindings, registryIndex } from "./registry.js";
 import { validatorsFor } from "./validators.js";
 
 /** A run over many files: discovery, the configuration, each file, then the rules across files. */
@@ -264,36 +264,6 @@ function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?:
   return selected.period !== undefined && f.period !== undefined && f.period !== selected.period;
 }
 
-/** The registry as the suggestions read it, built once per run. */
-interface RegistryIndex {
-  units: readonly RegistryUnit[];
-  codes: readonly string[];
-  registered: ReadonlySet<string>;
-  byFoldedName: Map<string, RegistryUnit>;
-  /** Suggestions already worked out: one mistyped partner code recurs in many files. */
-  spelt: Map<string, string | undefined>;
-}
-
-function registryIndex(units: readonly RegistryUnit[]): RegistryIndex {
-  const byFoldedName = new Map<string, RegistryUnit>();
-  for (const u of units) if (!byFoldedName.has(fold(u.name))) byFoldedName.set(fold(u.name), u);
-  const codes = units.map((u) => u.code);
-  return { units, codes, registered: new Set(codes), byFoldedName, spelt: new Map() };
-}
-
-/**
- * The registered unit an unknown code most likely means: the one of the same name (a unit that
- * made up a code), else the one of the closest spelling; else the registry's codes.
- */
-function unitSuggestion(code: string, registry: RegistryIndex, name?: string): Record<string, unknown> {
-  const byName = name === undefined ? undefined : registry.byFoldedName.get(fold(name));
-  if (!registry.spelt.has(code)) registry.spelt.set(code, suggest(code, registry.codes));
-  const spelt = registry.spelt.get(code);
-  const unit = byName ?? registry.units.find((u) => u.code === spelt);
-  if (unit) return { suggestion: unit.code, suggestionName: unit.name, ...(byName ? { byName: true } : {}) };
-  return { known: listOf(registry.codes) };
-}
-
 function crossFileFindings(
   files: UnitFileResult[],
   registry: RegistryUnit[] | undefined,
@@ -301,26 +271,10 @@ function crossFileFindings(
   const out = new Map<UnitFileResult, Finding[]>();
   const add = (r: UnitFileResult, f: Finding) => out.set(r, [...(out.get(r) ?? []), f]);
   const index = registry && registryIndex(registry);
-  const codePattern = new RegExp(UNIT_CODE_PATTERN);
   const seen = new Map<string, UnitFileResult>();
   for (const r of files) {
     if (!r.unit) continue;
-    // A code that is not even a code's form has its own error (invalid-code), with its fix.
-    if (index && !index.registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
-      const params = { code: r.unit.code, ...unitSuggestion(r.unit.code, index, r.unit.name) };
-      add(r, { rule: "unknown-unit", path: ["unit", "code"], params });
-    }
-    // A partner the registry does not list is usually a mistyped code: the report could only count it.
-    (r.report ?? r.digest)?.activities?.forEach((a, i) =>
-      a.with?.forEach((code, j) => {
-        if (index && !index.registered.has(code))
-          add(r, {
-            rule: "unknown-partner",
-            path: ["activities", i, "with", j],
-            params: { code, ...unitSuggestion(code, index) },
-          });
-      }),
-    );
+    if (index) for (const f of registryFindings(r, index)) add(r, f);
     const key = `${r.unit.code}\u0000${r.year}\u0000${r.period}`;
     const first = seen.get(key);
     if (first)
