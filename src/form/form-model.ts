@@ -1,13 +1,14 @@
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
 import { THOUSANDS_NUMBER } from "../source/decode.js";
-import { fastValue } from "../source/fast-read.js";
+import { fastValue, plainPositions } from "../source/fast-read.js";
 import { readSource } from "../source/read.js";
 import { check, type UnitCheckContext } from "../validate/check-fast.js";
 import { checkUnit } from "../validate/check-unit.js";
-import { capRepeats, dottedPath, toDiagnostic } from "../validate/diagnostics.js";
+import { byPosition, capRepeats, dottedPath, toDiagnostic } from "../validate/diagnostics.js";
 import type { JsonPath } from "../validate/finding.js";
 import { normalise } from "../validate/normalise.js";
+import { registryFindings, registryIndex, type RegistryIndex } from "../validate/registry.js";
 
 /**
  * What the form holds and says, without a page: the unit file's data, its YAML text, and the
@@ -185,14 +186,19 @@ export class FormModel {
   /** The bytes of a file just opened and not edited since: the findings are about them, as they are. */
   private opened: Uint8Array | undefined;
   private cache: { text: string; findings: PageFinding[] } | undefined;
+  private readonly registry: RegistryIndex | undefined;
+  private readonly comment: string | undefined;
 
+  /** `registry`: the configuration's units, checked as `geq validate --config` checks them. */
   constructor(
     readonly ctx: UnitCheckContext,
     readonly file: string,
     data: Data,
-    private readonly comment?: string,
+    options: { comment?: string; registry?: readonly RegistryUnit[] } = {},
   ) {
     this.data = data;
+    this.comment = options.comment;
+    this.registry = options.registry && registryIndex(options.registry);
   }
 
   /** Opens a unit file's bytes; when they cannot be read as a unit file, the findings say why. */
@@ -236,7 +242,17 @@ export class FormModel {
    * is said of its parent (where the key should go), and is shown at the key's own field.
    */
   private diagnose(bytes: Uint8Array, data: Data | undefined): PageFinding[] {
-    const diagnostics = capRepeats(checkUnit(this.file, bytes, this.ctx).diagnostics);
+    const result = checkUnit(this.file, bytes, this.ctx);
+    let diagnostics = capRepeats(result.diagnostics);
+    const registered = this.registry ? registryFindings(result, this.registry) : [];
+    if (registered.length) {
+      // Positioned as `validate` positions what it finds across files: in the file's lines.
+      const fast = fastValue(bytes);
+      const where = fast ? { place: plainPositions(fast.text) } : { source: readSource(bytes).source };
+      const { schema, lang } = this.ctx;
+      const more = registered.map((f) => toDiagnostic(this.file, f, { ...where, schema, lang }));
+      diagnostics = capRepeats([...diagnostics, ...more].sort(byPosition));
+    }
     const anchors = new Map<string, string>();
     if (data) {
       for (const f of check(data, this.ctx).findings) {

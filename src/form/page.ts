@@ -72,7 +72,10 @@ const ctx: UnitCheckContext = {
 };
 
 const blank = () => blankUnit(catalog, fixed);
-const model = new FormModel(ctx, "", blank(), T("file-comment", { year: catalog.year }));
+const model = new FormModel(ctx, "", blank(), {
+  comment: T("file-comment", { year: catalog.year }),
+  ...(settings.units ? { registry: settings.units } : {}),
+});
 
 // ---------------------------------------------------------------- drafts
 
@@ -604,9 +607,11 @@ function severityWord(f: PageFinding): string {
   return f.waived ? T("waived") : f.severity === "error" ? T("error") : T("warning");
 }
 
+/** The sentence as the command line prints it, with the rule's id a waiver names. */
 function findingText(f: PageFinding): string {
   const similar = f.similar ? ` ${T("similar", { n: f.similar })}` : "";
-  return `${f.message}${similar}`;
+  const waived = f.waived ? ` (${f.waived.reason})` : "";
+  return `${f.message}${similar}${waived} [${f.rule}]`;
 }
 
 function clearFindings(): void {

@@ -238,6 +238,14 @@ describe.skipIf(!CHROMIUM)("geq form in a browser", () => {
     await typeInto(page, "activities[0].title", "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ 8/3");
     await typeInto(page, "activities[0].participants.total", "80");
     await typeInto(page, "activities[0].participants.female", "61");
+    // A partner not in the registry is what `geq validate --config` warns of, next to its box.
+    await typeInto(page, "activities[0].with", "DHXDD");
+    expect((await settled(page)).filter((f) => f.rule === "unknown-partner")).toHaveLength(1);
+    const warned = await page.$eval(
+      control("activities[0].with"),
+      (e) => e.closest(".field")!.querySelector(".finding.warning")?.textContent,
+    );
+    expect(warned).toMatch(/DHXDD.*\[unknown-partner\]$/);
     await typeInto(page, "activities[0].with", "DHXD");
     await typeInto(page, "budget.planned_vnd", "50000000");
     await typeInto(page, "budget.spent_vnd", "21500000");
@@ -357,7 +365,11 @@ describe.skipIf(!CHROMIUM)("geq form in a browser", () => {
         describedBy: (input.getAttribute("aria-describedby") ?? "").split(" ").includes(finding.id),
       };
     });
-    expect(field).toEqual({ text: `Lỗi: ${error.message}`, invalid: "true", describedBy: true });
+    expect(field).toEqual({
+      text: `Lỗi: ${error.message} [people-female-le-total]`,
+      invalid: "true",
+      describedBy: true,
+    });
     expect(await page.$eval("#summary-count", (e) => e.textContent)).toMatch(/^Còn 1 lỗi, 0 cảnh báo/);
     // Corrected, the error goes.
     await typeInto(page, "staff.unit_leaders.female", "1");

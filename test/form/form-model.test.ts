@@ -20,8 +20,9 @@ import {
 } from "../../src/form/form-model.js";
 import { validate } from "../../src/validate/validate.js";
 import { validatorsFor } from "../../src/validate/validators.js";
-import type { Lang } from "../../src/model.js";
+import type { Config, Lang } from "../../src/model.js";
 import { BAD_UNIT_FILES } from "../helpers/bad-unit-files.js";
+import { unitYaml as unitText } from "../helpers/unit-yaml.js";
 
 const catalog = loadCatalog("2022")!;
 const schema = unitReportSchema(catalog);
@@ -36,17 +37,31 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function model(lang: Lang = "vi"): Promise<FormModel> {
-  const ctx = { lang, catalog, validators: await validatorsFor(catalog), schema, expected: {} };
-  return new FormModel(ctx, "", blankUnit(catalog, {}));
+const CONFIG = join(root, "examples/geq.yaml");
+const config = parse(readFileSync(CONFIG, "utf8")) as Config;
+
+async function model(lang: Lang = "vi", withConfig = false): Promise<FormModel> {
+  const ctx = {
+    lang,
+    catalog,
+    validators: await validatorsFor(catalog),
+    schema,
+    expected: {},
+    ...(withConfig ? { config } : {}),
+  };
+  return new FormModel(ctx, "", blankUnit(catalog, {}), withConfig ? { registry: config.units } : {});
 }
 
 /** What `geq validate --format json` says of one file, as the page's `findings()` gives it. */
-async function cliFindings(name: string, bytes: string | Uint8Array, lang: Lang = "vi") {
+async function cliFindings(name: string, bytes: string | Uint8Array, lang: Lang = "vi", withConfig = false) {
   const dir = mkdtempSync(join(tmpdir(), "geq-form-model-"));
   dirs.push(dir);
   writeFileSync(join(dir, name), bytes);
-  const result = await validate([name], { cwd: dir, noConfig: true, lang });
+  const result = await validate([name], {
+    cwd: dir,
+    lang,
+    ...(withConfig ? { config: CONFIG } : { noConfig: true }),
+  });
   if (!result.ok) throw new Error(result.problem);
   return result.diagnostics.map(publicFinding);
 }
@@ -137,6 +152,18 @@ describe("the form's findings are the command line's", () => {
       expect(shape(m.findings())).toEqual(await cliFindings(name, m.yaml(), "en"));
     },
   );
+
+  it.each([
+    ["unknown-unit.yaml", unitText({ "unit.code": "VKTT" })],
+    ["unknown-partner.yaml", unitText({ "activities.0.with": ["DHXDD", "VP"] })],
+    ["unknown-unit-and-errors.yaml", unitText({ "unit.code": "ZZZ", "staff.unit_leaders.female": 9 })],
+  ])("%s, with the configuration's registry", async (name, text) => {
+    const m = await model("vi", true);
+    expect(m.open(new TextEncoder().encode(text)).ok).toBe(true);
+    const expected = await cliFindings(name, text, "vi", true);
+    expect(expected.map((f) => f.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/^unknown-/)]));
+    expect(shape(m.findings())).toEqual(expected);
+  });
 
   it("says a missing key at the key's own field, and a missing summary at the summary", async () => {
     const m = await model();
