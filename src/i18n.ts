@@ -520,10 +520,12 @@ const FORM_TEXT = {
   },
   unreadable: {
     vi: (p) =>
-      `Tệp ${s(p.name)} không đọc được (${s(p.errors)} lỗi). Hãy sửa tệp theo các dòng dưới đây, hoặc đóng thông báo này để tiếp tục với biểu mẫu.`,
+      `Tệp ${s(p.name)} không đọc được (${s(p.errors)} lỗi). Hãy sửa tệp theo các dòng dưới đây rồi mở lại, hoặc bấm «Tiếp tục với biểu mẫu».`,
     en: (p) =>
-      `${s(p.name)} cannot be read (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}). Correct the file at the lines below, or go on with the form.`,
+      `${s(p.name)} cannot be read (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}). Correct the file at the lines below and open it again, or press «Go on with the form».`,
   },
+  dismiss: { vi: "Tiếp tục với biểu mẫu", en: "Go on with the form" },
+  "loaded-text": { vi: "văn bản YAML được nạp", en: "the YAML text loaded" },
   line: {
     vi: (p) => `dòng ${s(p.line)}, cột ${s(p.column)}:`,
     en: (p) => `line ${s(p.line)}, column ${s(p.column)}:`,

@@ -587,7 +587,14 @@ const summary = h("section", { id: "summary", "aria-labelledby": "summary-title"
 const summaryTitle = h("h2", { id: "summary-title", text: T("summary-title") });
 const summaryCount = h("p", { id: "summary-count", role: "status" });
 const summaryList = h("ul", { id: "summary-list" });
-summary.append(summaryTitle, summaryCount, summaryList);
+const dismiss = h("button", { type: "button", id: "geq-dismiss", text: T("dismiss"), hidden: true });
+dismiss.addEventListener("click", () => {
+  unreadable = undefined;
+  notice.textContent = "";
+  showFindings();
+  form.querySelector<HTMLElement>("input, select, textarea")?.focus();
+});
+summary.append(summaryTitle, summaryCount, summaryList, dismiss);
 
 const notice = h("div", { id: "notice", role: "status" });
 /** Findings of a file that could not be opened, shown until the form is changed or the notice closed. */
@@ -640,6 +647,7 @@ function showFindings(): void {
       : T("counts", counts);
   summary.className = counts.errors ? "has-errors" : counts.warnings ? "has-warnings" : "clean";
   summaryList.replaceChildren();
+  dismiss.hidden = unreadable === undefined;
   findings.forEach((f, i) => {
     const where = unreadable ? undefined : anchorOf(f.anchor);
     const id = `finding-${i}`;
@@ -1015,7 +1023,7 @@ function start(): void {
 
 window.geq = {
   load(yamlText: string): boolean {
-    return open(new TextEncoder().encode(yamlText), fileName());
+    return open(new TextEncoder().encode(yamlText), T("loaded-text"));
   },
   yaml: () => model.yaml(),
   findings: () => (unreadable ? unreadable.findings : model.findings()).map(publicFinding),

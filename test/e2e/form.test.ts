@@ -344,6 +344,23 @@ describe.skipIf(!CHROMIUM)("geq form in a browser", () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  it("keeps the form as it was when a file cannot be read, and goes back to it", async () => {
+    const { page } = await open(pages.plain);
+    const example = readFileSync(join(ROOT, "examples/2022/annual/vkt.yaml"), "utf8");
+    await page.evaluate((t) => window.geq!.load(t), example);
+    const before = await page.evaluate(() => window.geq!.findings());
+    const folder = dir({ "cu.yaml": BAD_UNIT_FILES["legacy-encoding.yaml"]! });
+    const picker = await page.$("#geq-open-file");
+    await (picker as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(join(folder, "cu.yaml"));
+    await page.waitForFunction(() => document.getElementById("notice")!.textContent!.includes("cu.yaml"));
+    expect((await page.evaluate(() => window.geq!.findings())).map((f) => f.rule)).toEqual(["encoding"]);
+    expect(await page.$eval("#summary-list", (e) => e.textContent)).toMatch(/^Lỗi: dòng 2, cột 9: /);
+    expect(parse(await page.evaluate(() => window.geq!.yaml()))).toEqual(parse(example));
+    await page.click("#geq-dismiss");
+    expect(await page.evaluate(() => window.geq!.findings())).toEqual(before);
+    expect(await page.$eval("#geq-dismiss", (e) => (e as HTMLButtonElement).hidden)).toBe(true);
+  });
+
   it("shows more women than the total as an error next to the field, in the command line's words", async () => {
     const { page } = await open(pages.plain);
     await page.evaluate((t) => window.geq!.load(t), readFileSync(join(ROOT, EXAMPLES[0]!), "utf8"));
