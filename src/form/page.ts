@@ -138,8 +138,7 @@ function dotted(path: JsonPath): string {
 }
 
 function anchor(path: JsonPath, box: HTMLElement, control?: Control): HTMLElement {
-  const msgs = h("div", { class: "msgs", id: newId("m") });
-  box.append(msgs);
+  if (!box.querySelector(":scope > .msgs")) box.append(h("div", { class: "msgs", id: newId("m") }));
   anchors.set(dotted(path), { box, ...(control ? { control } : {}) });
   return box;
 }
@@ -239,13 +238,24 @@ function selectField(
 /** Boxes side by side, as wide screens allow (one under another at 200% zoom). */
 const row = (...children: Child[]) => h("div", { class: "row" }, ...children);
 
-function fixedField(label: string, value: string): HTMLElement {
-  return h(
+/**
+ * A value the command line fixed: shown, not edited. It shows what the file holds (an opened file
+ * may say otherwise, and its findings then appear here).
+ */
+function fixedField(
+  label: string,
+  paths: JsonPath[],
+  words: (value: unknown) => string = String,
+): HTMLElement {
+  const value = paths.map((p) => valueAt(model.data, p)).filter((v) => v !== undefined);
+  const box = h(
     "div",
-    { class: "field fixed" },
+    { class: "field fixed", tabindex: "-1" },
     h("span", { class: "label", text: label }),
-    h("strong", { text: value }),
+    h("strong", { text: value.map(words).join(" – ") || "—" }),
   );
+  for (const p of paths.slice(1)) anchor(p, box);
+  return anchor(paths[0]!, box);
 }
 
 function group(title: string, intro: string | undefined, path: JsonPath | undefined, ...children: Child[]) {
@@ -404,12 +414,13 @@ function waiverField(i: number): HTMLElement {
 }
 
 function unitFields(): HTMLElement[] {
-  const code = fixed.unit?.code;
-  if (code) {
-    const name = fixed.unit?.name;
-    return name
-      ? [fixedField(T("unit"), `${code} – ${name}`)]
-      : [fixedField(T("unit-code"), code), textField(["unit", "name"], T("unit-name"))];
+  if (fixed.unit) {
+    return fixed.unit.name
+      ? [fixedField(T("unit"), [["unit", "code"], ["unit", "name"], ["unit"]])]
+      : [
+          fixedField(T("unit-code"), [["unit", "code"], ["unit"]]),
+          textField(["unit", "name"], T("unit-name")),
+        ];
   }
   if (settings.units) {
     const options = settings.units.map((u): [string, string] => [u.code, `${u.code} – ${u.name}`]);
@@ -436,9 +447,11 @@ function generalSection(): HTMLElement {
     undefined,
     ...unitFields(),
     row(
-      year !== undefined ? fixedField(T("year"), String(year)) : figureField(["year"], T("year")),
+      year !== undefined ? fixedField(T("year"), [["year"]]) : figureField(["year"], T("year")),
       fixed.period
-        ? fixedField(T("period"), catalog.periods[fixed.period].label)
+        ? fixedField(T("period"), [["period"]], (p) =>
+            p === "annual" || p === "semi-annual" ? catalog.periods[p].label : String(p),
+          )
         : selectField(["period"], T("period"), periodOptions()),
     ),
     row(
@@ -743,17 +756,11 @@ function onInput(e: Event): void {
   }
   model.set(path, value);
   if (control instanceof HTMLInputElement) showMoney(control);
-  changed(e.type === "change" && control instanceof HTMLSelectElement);
+  changed(false);
 }
 
+// Every control reports its changes with `input` (boxes as they are typed in, choices as they are made).
 form.addEventListener("input", onInput);
-form.addEventListener("change", (e) => {
-  if (
-    e.target instanceof HTMLSelectElement ||
-    (e.target instanceof HTMLInputElement && e.target.type === "radio")
-  )
-    onInput(e);
-});
 
 // ---------------------------------------------------------------- open, save, print, start over
 

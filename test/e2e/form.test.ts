@@ -344,6 +344,26 @@ describe.skipIf(!CHROMIUM)("geq form in a browser", () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  it("with the unit and period fixed, says of a file of another period what validate --period says", async () => {
+    const fixedPage = join(dir(), "vkt.html");
+    const made = geq(["form", "--config", CONFIG, "--unit", "VKT", "--period", "annual", "-o", fixedPage], {
+      cwd: ROOT,
+    });
+    expect(made.code, made.stderr).toBe(0);
+    const { page } = await open(fixedPage);
+    expect(await page.$(control("unit.code"))).toBeNull();
+    expect(await page.$eval("#geq-form .field.fixed", (e) => e.textContent)).toContain(
+      "VKT – Viện Kinh tế xây dựng",
+    );
+    const file = "examples/2022/semi-annual/vkt.yaml";
+    await page.evaluate((t) => window.geq!.load(t), readFileSync(join(ROOT, file), "utf8"));
+    const cli = cliFindings([file, "--config", CONFIG, "--period", "annual"], ROOT).get(file)!;
+    expect(cli.map((f) => f.rule)).toContain("period-mismatch");
+    expect(await page.evaluate(() => window.geq!.findings())).toEqual(cli);
+    const shown = await page.$$eval("#geq-form .field.fixed .finding", (fs) => fs.map((f) => f.textContent));
+    expect(shown.some((t) => t?.includes("[period-mismatch]"))).toBe(true);
+  });
+
   it("keeps the form as it was when a file cannot be read, and goes back to it", async () => {
     const { page } = await open(pages.plain);
     const example = readFileSync(join(ROOT, "examples/2022/annual/vkt.yaml"), "utf8");
@@ -546,6 +566,13 @@ describe("geq form on the command line", () => {
       period: "annual",
     });
     expect(settings.expected).toEqual({ year: 2022, period: "annual" });
+  });
+
+  it("has help in Vietnamese, with examples", () => {
+    const help = geq(["form", "--help"], { cwd: dir() }).stdout;
+    expect(help).toMatch(/^Cách dùng: geq form \[tùy chọn\]$/m);
+    expect(help).toMatch(/Ví dụ:\n {2}\$ geq form --config geq\.yaml -o bieu-mau\.html/);
+    expect(help).not.toMatch(/default:|\[options\]|Usage|Options/);
   });
 
   it("refuses a year it has no guidance for", () => {
