@@ -525,6 +525,22 @@ const FORM_TEXT = {
       `${s(p.name)} cannot be read (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}). Correct the file at the lines below and open it again, or press «Go on with the form».`,
   },
   dismiss: { vi: "Tiếp tục với biểu mẫu", en: "Go on with the form" },
+  "key-rename": {
+    vi: (p) => `Đổi «${s(p.key)}» thành «${s(p.to)}»`,
+    en: (p) => `Rename «${s(p.key)}» to «${s(p.to)}»`,
+  },
+  "key-renamed": {
+    vi: (p) => `Đã đổi «${s(p.key)}» thành «${s(p.to)}».`,
+    en: (p) => `Renamed «${s(p.key)}» to «${s(p.to)}».`,
+  },
+  "key-remove": {
+    vi: (p) => `Bỏ «${s(p.key)}» khỏi tệp`,
+    en: (p) => `Remove «${s(p.key)}» from the file`,
+  },
+  "key-removed": {
+    vi: (p) => `Đã bỏ «${s(p.key)}» khỏi tệp.`,
+    en: (p) => `Removed «${s(p.key)}» from the file.`,
+  },
   "loaded-text": { vi: "văn bản YAML được nạp", en: "the YAML text loaded" },
   line: {
     vi: (p) => `dòng ${s(p.line)}, cột ${s(p.column)}:`,

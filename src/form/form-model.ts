@@ -23,6 +23,11 @@ type Schema = Record<string, unknown>;
 export interface PageFinding extends Diagnostic {
   /** Dotted path of the field to show it at: a missing key's own field, not its parent's. */
   anchor: string;
+  /**
+   * An unknown key (usually a typo in a file written by hand), which the form has no box for: its
+   * path, to remove it, and the key it most likely means, to rename it to when that one is free.
+   */
+  unknownKey?: { path: JsonPath; renameTo?: string };
 }
 
 /** A diagnostic as the page's `window.geq.findings()` gives it: what `--format json` says, without the place. */
@@ -253,18 +258,23 @@ export class FormModel {
       const more = registered.map((f) => toDiagnostic(this.file, f, { ...where, schema, lang }));
       diagnostics = capRepeats([...diagnostics, ...more].sort(byPosition));
     }
-    const anchors = new Map<string, string>();
-    if (data) {
-      for (const f of check(data, this.ctx).findings) {
-        const child = f.params.child;
-        if (typeof child !== "string") continue;
-        const d = toDiagnostic(this.file, f, { schema: this.ctx.schema, lang: this.ctx.lang });
-        anchors.set(`${d.rule}\u0000${d.path}\u0000${d.message}`, dottedPath([...f.path, child]));
+    // What the diagnostics leave out of a finding (a missing key's name, an unknown key's path and
+    // likely meaning), from the same check of the data, matched by what they do say.
+    const more = new Map<string, Pick<PageFinding, "anchor" | "unknownKey">>();
+    const key = (d: Diagnostic) => `${d.rule}\u0000${d.path}\u0000${d.message}`;
+    for (const f of data ? check(data, this.ctx).findings : []) {
+      const d = toDiagnostic(this.file, f, { schema: this.ctx.schema, lang: this.ctx.lang });
+      const { child, suggestion } = f.params;
+      if (typeof child === "string") more.set(key(d), { anchor: dottedPath([...f.path, child]) });
+      if (f.rule === "unknown-key") {
+        const parent = valueAt(data, f.path.slice(0, -1));
+        const free = typeof suggestion === "string" && valueAt(parent, [suggestion]) === undefined;
+        more.set(key(d), {
+          anchor: d.path,
+          unknownKey: { path: f.path, ...(free ? { renameTo: suggestion } : {}) },
+        });
       }
     }
-    return diagnostics.map((d) => ({
-      ...d,
-      anchor: anchors.get(`${d.rule}\u0000${d.path}\u0000${d.message}`) ?? d.path,
-    }));
+    return diagnostics.map((d) => ({ ...d, anchor: d.path, ...more.get(key(d)) }));
   }
 }

@@ -180,6 +180,7 @@ output.money { display: block; color: var(--muted); font-size: 0.9rem; }
 .item > .field { flex: 1 1 20rem; min-width: 0; }
 .item > button, fieldset > button.remove { margin: 0.5rem 0; }
 button.add { margin-top: 0.5rem; }
+.fixes { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-bottom: 0.5rem; }
 body.dragging #app { outline: 4px dashed var(--focus); outline-offset: -4px; }
 #print-view { display: none; }
 #print-view table { border-collapse: collapse; width: 100%; margin: 0.25rem 0; }

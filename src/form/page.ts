@@ -634,6 +634,44 @@ function findingText(f: PageFinding): string {
   return `${f.message}${similar}${waived} [${f.rule}]`;
 }
 
+/**
+ * The form has no box for a key it does not know (a typo in a file written by hand): the finding
+ * offers to rename it to the key it most likely means, or to remove it.
+ */
+function keyFixes(f: PageFinding): HTMLElement[] {
+  const unknown = f.unknownKey;
+  if (!unknown) return [];
+  const { path, renameTo } = unknown;
+  const key = String(path[path.length - 1]);
+  const fix = (text: string, act: () => JsonPath | undefined, said: string) => {
+    const b = h("button", { type: "button", class: "fix", text });
+    b.addEventListener("click", () => {
+      const focus = act();
+      changed(true, focus ? { path: focus, said } : { said });
+    });
+    return b;
+  };
+  const buttons = [
+    fix(T("key-remove", { key }), () => void model.set(path, undefined), T("key-removed", { key })),
+  ];
+  if (renameTo !== undefined) {
+    const target = [...path.slice(0, -1), renameTo];
+    buttons.unshift(
+      fix(
+        T("key-rename", { key, to: renameTo }),
+        () => {
+          const value = valueAt(model.data, path);
+          model.set(path, undefined);
+          model.set(target, value);
+          return target;
+        },
+        T("key-renamed", { key, to: renameTo }),
+      ),
+    );
+  }
+  return [h("div", { class: "fixes" }, ...buttons)];
+}
+
 function clearFindings(): void {
   for (const el of form.querySelectorAll(".msgs")) el.replaceChildren();
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
@@ -684,6 +722,7 @@ function showFindings(): void {
           h("span", { class: "severity", text: `${severityWord(f)}: ` }),
           findingText(f),
         ),
+        ...keyFixes(f),
       );
       where.box.classList.add(f.severity === "error" ? "has-error" : "has-warning");
       if (where.control) {
@@ -696,7 +735,15 @@ function showFindings(): void {
         );
       }
     } else {
-      item = h("li", { class: f.severity }, severity, place, f.path ? `${f.path}: ` : "", findingText(f));
+      item = h(
+        "li",
+        { class: f.severity },
+        severity,
+        place,
+        f.path ? `${f.path}: ` : "",
+        findingText(f),
+        ...(unreadable ? [] : keyFixes(f)),
+      );
     }
     item.dataset.rule = f.rule;
     summaryList.append(item);
@@ -714,6 +761,7 @@ function changed(structural: boolean, focus?: { path?: JsonPath; add?: string; s
       const a = anchors.get(dotted(focus.path));
       if (a) focusable(a).focus();
     } else if (focus?.add) form.querySelector<HTMLElement>(`[data-add="${focus.add}"]`)?.focus();
+    else if (focus?.said) summary.focus();
     if (focus?.said) notice.textContent = focus.said;
   }
   clearTimeout(timer);

@@ -13,6 +13,7 @@ import { parse } from "yaml";
 import { publicFinding } from "../../src/form/form-model.js";
 import type { Diagnostic } from "../../src/model.js";
 import { BAD_UNIT_FILES } from "../helpers/bad-unit-files.js";
+import { unitYaml } from "../helpers/unit-yaml.js";
 import { ROOT, geq, tempDir } from "./cli.js";
 
 /** The browser: CHROME_PATH when set, else the usual places of a Debian or Ubuntu Chromium or a Chrome. */
@@ -362,6 +363,23 @@ describe.skipIf(!CHROMIUM)("geq form in a browser", () => {
     expect(await page.evaluate(() => window.geq!.findings())).toEqual(cli);
     const shown = await page.$$eval("#geq-form .field.fixed .finding", (fs) => fs.map((f) => f.textContent));
     expect(shown.some((t) => t?.includes("[period-mismatch]"))).toBe(true);
+  });
+
+  it("offers to rename a mistyped key to the one it means, or to remove an unknown one", async () => {
+    const { page } = await open(pages.plain);
+    const typo = BAD_UNIT_FILES["typo-key.yaml"] as string;
+    await page.evaluate((t) => window.geq!.load(`${t}x_note: 1\n`), typo);
+    const rules = async () => (await page.evaluate(() => window.geq!.findings())).map((f) => f.rule);
+    expect((await rules()).sort()).toEqual(["summary-required", "unknown-key", "unknown-key"]);
+    await page.click("button.fix::-p-text(Đổi «sumary» thành «summary»)");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe(
+      "tasks.coordination.policy.summary",
+    );
+    expect(await rules()).toEqual(["unknown-key"]);
+    await page.click("button.fix::-p-text(Bỏ «x_note» khỏi tệp)");
+    expect(await rules()).toEqual([]);
+    // Renamed back, the summary makes the file the valid one the typo was made in.
+    expect(parse(await page.evaluate(() => window.geq!.yaml()))).toEqual(parse(unitYaml()));
   });
 
   it("keeps the form as it was when a file cannot be read, and goes back to it", async () => {

@@ -165,6 +165,17 @@ describe("the form's findings are the command line's", () => {
     expect(shape(m.findings())).toEqual(expected);
   });
 
+  it("gives an unknown key's path, and the key it means when that one is free", async () => {
+    const m = await model();
+    m.open(new TextEncoder().encode(`${BAD_UNIT_FILES["typo-key.yaml"] as string}reference2: x\n`));
+    const unknown = m.findings().flatMap((f) => (f.unknownKey ? [f.unknownKey] : []));
+    expect(unknown).toEqual([
+      { path: ["tasks", "coordination", "policy", "sumary"], renameTo: "summary" },
+      // `reference` is taken: renaming would lose the value there.
+      { path: ["reference2"] },
+    ]);
+  });
+
   it("says a missing key at the key's own field, and a missing summary at the summary", async () => {
     const m = await model();
     m.open(new TextEncoder().encode(BAD_UNIT_FILES["missing-staff-and-unit-name.yaml"] as string));
