@@ -707,7 +707,9 @@ function showFindings(): void {
     let item: HTMLElement;
     if (where) {
       const control = focusable(where);
-      const link = h("a", { href: `#${control.id}` }, severity, findingText(f));
+      // English messages do not name the field by its Vietnamese title: the path does, as on the command line.
+      const field = lang === "en" && f.path ? `${f.path}: ` : "";
+      const link = h("a", { href: `#${control.id}` }, severity, field, findingText(f));
       link.addEventListener("click", (e) => {
         e.preventDefault();
         control.focus();
