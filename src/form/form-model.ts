@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, visit } from "yaml";
+import { Document, isScalar, isSeq, visit } from "yaml";
 import type { Catalog, Config, Diagnostic, Lang, PeriodKey, RegistryUnit } from "../model.js";
 import { THOUSANDS_NUMBER } from "../source/decode.js";
 import { fastValue, plainPositions } from "../source/fast-read.js";
@@ -134,7 +134,6 @@ export function unitYaml(data: Data, schema: Schema, comment?: string): string {
     },
   });
   if (comment) doc.commentBefore = comment;
-  if (!isMap(doc.contents)) return doc.toString({ lineWidth: 0 });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
