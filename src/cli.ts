@@ -230,6 +230,21 @@ function words(lang: Lang) {
     into: vi
       ? "thư mục chứa các thư mục kỳ báo cáo <năm>/<kỳ> (mặc định: thư mục của tệp cấu hình)"
       : "folder holding the periods' folders <year>/<period> (default: the configuration's folder)",
+    form: vi
+      ? "tạo biểu mẫu (một tệp HTML dùng được không cần mạng) để đơn vị điền, kiểm tra và lưu tệp báo cáo .yaml"
+      : "write the form (one offline HTML file) in which a unit fills, checks and saves its .yaml report file",
+    formUnit: vi
+      ? "mã đơn vị: biểu mẫu chỉ dành cho đơn vị này"
+      : "unit code: the form is for this unit only",
+    formYear: vi
+      ? "năm báo cáo (mặc định: năm của hướng dẫn trong cấu hình, hoặc hướng dẫn mới nhất)"
+      : "reporting year (default: the configuration's guidance year, else the newest)",
+    formPeriod: vi
+      ? "kỳ báo cáo cố định: semi-annual (sơ kết 6 tháng) hoặc annual (tổng kết năm)"
+      : "fixed period: semi-annual or annual",
+    formOutput: vi
+      ? "tệp HTML kết quả (mặc định: bieu-mau.html)"
+      : "output HTML file (default: bieu-mau.html)",
     titles: vi
       ? {
           "Usage:": "Cách dùng:",
@@ -538,6 +553,26 @@ async function runSchema(
   return EXIT_OK;
 }
 
+async function runForm(opts: Record<string, string | boolean | undefined>, lang: Lang): Promise<number> {
+  const { form } = await import("./form/form.js");
+  const result = await form({
+    lang,
+    ...selection(opts),
+    ...(typeof opts.unit === "string" ? { unit: opts.unit } : {}),
+  });
+  if (!result.ok)
+    throw new Stop(result.problem as TextKey, result.params, EXIT_CANNOT_RUN, result.diagnostics ?? []);
+  const target = typeof opts.output === "string" ? opts.output : result.fileName;
+  if (target === "-") {
+    out(result.html);
+    return EXIT_OK;
+  }
+  const plan = await outputPlan(target, { defaultName: result.fileName });
+  await writeOutput(plan, result.html);
+  out(t(lang, "written", { path: printable(plan.shown) }) + "\n");
+  return EXIT_OK;
+}
+
 function audienceOption(value: unknown): { audience?: Audience } {
   if (value === undefined) return {};
   if (value === "external" || value === "internal") return { audience: value };
@@ -649,6 +684,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
         "geq receive thu-den/vkt.yaml --config geq.yaml --date 2022-06-09 --number 215",
         "geq status nop-bao-cao/2022/semi-annual --config geq.yaml",
         "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20",
+        "geq form --config geq.yaml -o bieu-mau.html",
       ]),
     )
     .exitOverride()
@@ -774,6 +810,25 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       exampleText(lang, ["geq schema unit -o unit-report.schema.json", "geq schema config"]),
     )
     .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts))());
+
+  program
+    .command("form")
+    .description(w.form)
+    .option("-c, --config <file>", w.config)
+    .option("--no-config", w.noConfig)
+    .option("--unit <code>", w.formUnit)
+    .option("--year <year>", w.formYear)
+    .option("--period <period>", w.formPeriod)
+    .option("-o, --output <file>", w.formOutput)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq form --config geq.yaml -o bieu-mau.html",
+        "geq form --config geq.yaml --unit VKT --year 2022 --period semi-annual -o vkt-bieu-mau.html",
+      ]),
+    )
+    .action((opts) => run(() => runForm(opts, lang))());
 
   for (const cmd of program.commands) cmd.exitOverride().configureHelp(helpConfig(lang));
   return program;

@@ -156,6 +156,15 @@ const TEXT = {
     vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}`,
     en: (p) => `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}`,
   },
+  "form-unit-unknown": {
+    vi: (p) =>
+      `mã đơn vị ${s(p.code)} không có trong danh sách đơn vị của tệp cấu hình ${s(p.config)}; các mã đang có: ${s(p.known)}`,
+    en: (p) => `unit code ${s(p.code)} is not in the registry of ${s(p.config)}; its codes: ${s(p.known)}`,
+  },
+  "form-assets-missing": {
+    vi: () => "thiếu tệp mã của biểu mẫu (dist/form/page.bundle.js); hãy chạy npm run build",
+    en: () => "the form's script (dist/form/page.bundle.js) is missing; run npm run build",
+  },
   "init-newest-year": {
     vi: (p) =>
       `Tệp được tạo cho năm ${s(p.year)}, năm của hướng dẫn mới nhất mà geq có; chưa có hướng dẫn năm ${s(p.thisYear)}.`,
@@ -434,4 +443,252 @@ export type TextKey = keyof typeof TEXT;
 
 export function t(lang: Lang, key: TextKey, params: Params = {}): string {
   return (TEXT[key] as Entry)[lang](params);
+}
+
+type Plain = { vi: string | ((p: Params) => string); en: string | ((p: Params) => string) };
+
+/**
+ * The words of the form page (`geq form`). The page is one file for any language: both languages
+ * travel in it, and `formText` picks the page's.
+ */
+const FORM_TEXT = {
+  title: {
+    vi: (p) => `Báo cáo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ${s(p.period)} năm ${s(p.year)}`,
+    en: (p) => `Gender equality and advancement of women: unit report${s(p.period)} ${s(p.year)}`,
+  },
+  intro: {
+    vi: (p) =>
+      `Biểu mẫu điền tệp báo cáo của đơn vị theo văn bản ${s(p.subject).replace(/^V\/v /, "về việc ")} của ${s(p.issuer)}. Biểu mẫu kiểm tra ngay khi nhập, đúng như lệnh geq validate, và lưu thành tệp .yaml để gửi kèm văn bản báo cáo. Trang không gửi dữ liệu đi đâu; bản nháp được giữ trong trình duyệt của máy này.`,
+    en: (p) =>
+      `Fill in the unit's report file under ${s(p.issuer)}'s letter "${s(p.subject)}". The form checks as you type, exactly as geq validate does, and saves a .yaml file to send with the unit's report. Nothing leaves this page; a draft is kept in this computer's browser.`,
+  },
+  "drop-hint": {
+    vi: "Để sửa một tệp đã có: bấm «Mở tệp…» hoặc kéo thả tệp .yaml vào trang. Chú thích (các dòng bắt đầu bằng #) của tệp mở ra không được giữ khi lưu lại.",
+    en: "To edit an existing file: press «Open file…» or drop the .yaml file onto the page. Comments (lines starting with #) of an opened file are not kept when it is saved.",
+  },
+  skip: { vi: "Đến phần kết quả kiểm tra", en: "Skip to the check results" },
+  toolbar: { vi: "Thao tác với tệp", en: "File actions" },
+  open: { vi: "Mở tệp…", en: "Open file…" },
+  save: { vi: "Lưu tệp .yaml", en: "Save .yaml file" },
+  print: { vi: "In", en: "Print" },
+  "start-over": { vi: "Bắt đầu lại", en: "Start over" },
+  "start-over-confirm": {
+    vi: "Xóa toàn bộ nội dung đã nhập (kể cả bản nháp lưu trong trình duyệt) và bắt đầu lại từ biểu mẫu trống?",
+    en: "Clear everything entered (including the draft kept in the browser) and start again from an empty form?",
+  },
+  "started-over": {
+    vi: "Đã xóa nội dung, biểu mẫu trở về trạng thái ban đầu.",
+    en: "Cleared: the form is empty again.",
+  },
+  "draft-restored": {
+    vi: (p) =>
+      `Đã khôi phục bản nháp chưa lưu (lần sửa cuối: ${s(p.at)} UTC). Bấm «Bắt đầu lại» để làm từ biểu mẫu trống.`,
+    en: (p) =>
+      `The unsaved draft was restored (last change: ${s(p.at)} UTC). Press «Start over» for an empty form.`,
+  },
+  opened: {
+    vi: (p) => `Đã mở tệp ${s(p.name)}. Chú thích (#…) trong tệp không được giữ khi lưu lại.`,
+    en: (p) => `Opened ${s(p.name)}. Its comments (#…) are not kept when it is saved.`,
+  },
+  "open-failed": {
+    vi: (p) =>
+      `Không mở được tệp ${s(p.name)}: tệp có lỗi ngay khi đọc (xem kết quả kiểm tra). Biểu mẫu giữ nguyên nội dung trước đó.`,
+    en: (p) =>
+      `${s(p.name)} could not be opened: it has errors as it is read (see the check results). The form keeps what it held.`,
+  },
+  saved: {
+    vi: (p) => `Đã lưu tệp ${s(p.name)} (thư mục tải về của trình duyệt). Tệp không có lỗi.`,
+    en: (p) => `Saved ${s(p.name)} (the browser's downloads folder). The file has no errors.`,
+  },
+  "saved-with-errors": {
+    vi: (p) =>
+      `Đã lưu tệp ${s(p.name)} (thư mục tải về của trình duyệt). Tệp còn ${s(p.errors)} lỗi: hãy sửa trước khi gửi, geq validate sẽ không chấp nhận tệp.`,
+    en: (p) =>
+      `Saved ${s(p.name)} (the browser's downloads folder). It still has ${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}: correct them before sending, geq validate will refuse it.`,
+  },
+  "file-stem": { vi: "bao-cao-don-vi", en: "unit-report" },
+  "file-comment": {
+    vi: (p) =>
+      ` Tệp báo cáo của đơn vị về công tác bình đẳng giới năm ${s(p.year)}, lập bằng biểu mẫu của geq.`,
+    en: (p) => ` The unit's gender-equality report file for ${s(p.year)}, made with geq's form.`,
+  },
+  "form-label": { vi: "Nội dung báo cáo của đơn vị", en: "The unit's report" },
+  "summary-title": { vi: "Kết quả kiểm tra", en: "Check results" },
+  "all-good": {
+    vi: "Không có lỗi, không có cảnh báo: tệp lưu lại sẽ được geq validate chấp nhận.",
+    en: "No errors, no warnings: the saved file will pass geq validate.",
+  },
+  counts: {
+    vi: (p) =>
+      `Còn ${s(p.errors)} lỗi, ${s(p.warnings)} cảnh báo${Number(p.waived) ? `, ${s(p.waived)} cảnh báo đã giải trình` : ""}. Lỗi phải sửa trước khi gửi; cảnh báo cần xem lại hoặc giải trình.`,
+    en: (p) =>
+      `${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}, ${s(p.warnings)} ${Number(p.warnings) === 1 ? "warning" : "warnings"}${Number(p.waived) ? `, ${s(p.waived)} waived` : ""}. Errors must be corrected before sending; warnings need a look or a waiver.`,
+  },
+  unreadable: {
+    vi: (p) =>
+      `Tệp ${s(p.name)} không đọc được (${s(p.errors)} lỗi). Hãy sửa tệp theo các dòng dưới đây rồi mở lại, hoặc bấm «Tiếp tục với biểu mẫu».`,
+    en: (p) =>
+      `${s(p.name)} cannot be read (${s(p.errors)} ${Number(p.errors) === 1 ? "error" : "errors"}). Correct the file at the lines below and open it again, or press «Go on with the form».`,
+  },
+  dismiss: { vi: "Tiếp tục với biểu mẫu", en: "Go on with the form" },
+  "key-rename": {
+    vi: (p) => `Đổi «${s(p.key)}» thành «${s(p.to)}»`,
+    en: (p) => `Rename «${s(p.key)}» to «${s(p.to)}»`,
+  },
+  "key-renamed": {
+    vi: (p) => `Đã đổi «${s(p.key)}» thành «${s(p.to)}».`,
+    en: (p) => `Renamed «${s(p.key)}» to «${s(p.to)}».`,
+  },
+  "key-remove": {
+    vi: (p) => `Bỏ «${s(p.key)}» khỏi tệp`,
+    en: (p) => `Remove «${s(p.key)}» from the file`,
+  },
+  "key-removed": {
+    vi: (p) => `Đã bỏ «${s(p.key)}» khỏi tệp.`,
+    en: (p) => `Removed «${s(p.key)}» from the file.`,
+  },
+  "loaded-text": { vi: "văn bản YAML được nạp", en: "the YAML text loaded" },
+  line: {
+    vi: (p) => `dòng ${s(p.line)}, cột ${s(p.column)}:`,
+    en: (p) => `line ${s(p.line)}, column ${s(p.column)}:`,
+  },
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+  waived: { vi: "Cảnh báo đã giải trình", en: "Waived warning" },
+  similar: { vi: (p) => `(và ${s(p.n)} trường hợp tương tự)`, en: (p) => `(and ${s(p.n)} more like it)` },
+  choose: { vi: "— chọn —", en: "— choose —" },
+  "not-in-list": {
+    vi: (p) => `${s(p.value)} (không có trong danh sách)`,
+    en: (p) => `${s(p.value)} (not in the list)`,
+  },
+  general: { vi: "Thông tin chung", en: "General" },
+  unit: { vi: "Đơn vị", en: "Unit" },
+  "unit-code": { vi: "Mã đơn vị", en: "Unit code" },
+  "unit-name": { vi: "Tên đơn vị", en: "Unit name" },
+  "hint-code": {
+    vi: "Mã theo danh sách đơn vị của Vụ Tổ chức cán bộ: chữ in hoa không dấu, chữ số, ví dụ VKT.",
+    en: "The code in the ministry's list of units: capital letters without accents and digits, e.g. VKT.",
+  },
+  year: { vi: "Năm báo cáo", en: "Year" },
+  period: { vi: "Kỳ báo cáo", en: "Period" },
+  submitted: { vi: "Ngày gửi báo cáo", en: "Date of the report" },
+  "hint-submitted": {
+    vi: "Ngày ký văn bản báo cáo của đơn vị, dạng năm-tháng-ngày, ví dụ 2022-06-08.",
+    en: "The date the unit's report is signed, year-month-day, e.g. 2022-06-08.",
+  },
+  "hint-date": { vi: "Dạng năm-tháng-ngày, ví dụ 2022-03-08.", en: "Year-month-day, e.g. 2022-03-08." },
+  reference: { vi: "Số, ký hiệu văn bản", en: "Document number" },
+  "hint-reference": { vi: "Ví dụ 125/BC-VKT.", en: "E.g. 125/BC-VKT." },
+  signer: { vi: "Người ký", en: "Signer" },
+  "signer-intro": { vi: "Người ký văn bản báo cáo của đơn vị.", en: "Who signs the unit's report." },
+  "signer-authority": { vi: "Quyền hạn ký (nếu có)", en: "Signing capacity (if any)" },
+  "hint-authority": {
+    vi: "KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền); ví dụ KT. VIỆN TRƯỞNG.",
+    en: "KT., TL., TUQ. or Q.; e.g. KT. VIỆN TRƯỞNG.",
+  },
+  "signer-position": { vi: "Chức vụ người ký", en: "Signer's position" },
+  "signer-name": { vi: "Họ và tên người ký", en: "Signer's name" },
+  contact: { vi: "Đầu mối liên hệ", en: "Contact" },
+  "contact-intro": {
+    vi: "Người đầu mối của Ban vì sự tiến bộ của phụ nữ.",
+    en: "The focal person of the committee for the advancement of women.",
+  },
+  "contact-name": { vi: "Họ và tên", en: "Name" },
+  "contact-position": { vi: "Chức vụ", en: "Position" },
+  "contact-phone": { vi: "Số điện thoại", en: "Phone" },
+  "contact-email": { vi: "Thư điện tử", en: "E-mail" },
+  staff: { vi: "Số liệu cán bộ", en: "Staff figures" },
+  "staff-intro": {
+    vi: "Số liệu tại thời điểm chốt số liệu của kỳ báo cáo: tổng số và số nữ.",
+    en: "Figures at the period's cut-off date: total and women.",
+  },
+  total: { vi: "Tổng số", en: "Total" },
+  female: { vi: "Trong đó nữ", en: "Of whom women" },
+  people: {
+    vi: (p) => `tổng số ${s(p.total)}, trong đó nữ ${s(p.female)}`,
+    en: (p) => `total ${s(p.total)}, women ${s(p.female)}`,
+  },
+  status: { vi: "Tình trạng thực hiện", en: "Status" },
+  "status-not_started": { vi: "Chưa triển khai (not_started)", en: "Not started (not_started)" },
+  "status-in_progress": { vi: "Đang triển khai (in_progress)", en: "In progress (in_progress)" },
+  "status-done": { vi: "Đã hoàn thành (done)", en: "Done (done)" },
+  "status-not_applicable": {
+    vi: "Không phát sinh / không áp dụng (not_applicable)",
+    en: "Did not arise / not applicable (not_applicable)",
+  },
+  summary: { vi: "Kết quả thực hiện", en: "Summary of results" },
+  "hint-summary": {
+    vi: "Bắt buộc khi tình trạng là «đã hoàn thành» hoặc «đang triển khai».",
+    en: "Required when the status is done or in progress.",
+  },
+  "hint-count": {
+    vi: "Số nguyên, từ 0 trở lên; để trống là 0.",
+    en: "A whole number, 0 or more; empty counts as 0.",
+  },
+  "hint-money": {
+    vi: "Số đồng, viết liền không dấu chấm, dấu phẩy, ví dụ 21500000.",
+    en: "Whole đồng, digits only, e.g. 21500000.",
+  },
+  dong: { vi: "đồng", en: "đồng" },
+  yes: { vi: "Có", en: "Yes" },
+  no: { vi: "Không", en: "No" },
+  activities: { vi: "Các hoạt động", en: "Activities" },
+  "activities-intro": {
+    vi: "Các hoạt động đã tổ chức trong kỳ, liệt kê trong phụ lục của báo cáo.",
+    en: "Activities held in the period, listed in the report's appendix.",
+  },
+  activity: { vi: (p) => `Hoạt động ${s(p.n)}`, en: (p) => `Activity ${s(p.n)}` },
+  "activity-date": { vi: "Ngày tổ chức", en: "Date" },
+  "activity-group": { vi: "Nhóm nhiệm vụ", en: "Task group" },
+  "activity-title": { vi: "Tên hoạt động", en: "Title" },
+  "activity-participants": { vi: "Số người tham gia", en: "Participants" },
+  "activity-with": { vi: "Đơn vị phối hợp", en: "Partner units" },
+  "hint-with": {
+    vi: "Mã các đơn vị cùng tổ chức (kiểm tra chéo, giao lưu…), cách nhau bằng dấu phẩy, không gồm chính đơn vị; để trống nếu không có.",
+    en: "Codes of the units that held it jointly, comma-separated, not the unit itself; empty if none.",
+  },
+  "add-activity": { vi: "Thêm hoạt động", en: "Add an activity" },
+  "remove-activity": { vi: (p) => `Xóa hoạt động ${s(p.n)}`, en: (p) => `Remove activity ${s(p.n)}` },
+  budget: { vi: "Kinh phí", en: "Budget" },
+  "budget-intro": {
+    vi: (p) => `Kinh phí hoạt động theo ${s(p.source)}.`,
+    en: (p) => `Funds under ${s(p.source)}.`,
+  },
+  "budget-planned": { vi: "Kinh phí dự toán (đồng)", en: "Planned (đồng)" },
+  "budget-spent": { vi: "Kinh phí đã sử dụng (đồng)", en: "Spent (đồng)" },
+  assessment: { vi: "Đánh giá chung", en: "Assessment" },
+  strengths: { vi: "Ưu điểm", en: "Strengths" },
+  limitations: { vi: "Hạn chế", en: "Limitations" },
+  causes: { vi: "Nguyên nhân", en: "Causes" },
+  "next-steps": { vi: "Phương hướng, nhiệm vụ kỳ tới", en: "Next steps" },
+  recommendations: { vi: "Kiến nghị, đề xuất", en: "Recommendations" },
+  "hint-list": {
+    vi: "Mỗi ý một ô; bấm «Thêm ý» để thêm.",
+    en: "One point per box; press «Add a point» for another.",
+  },
+  item: { vi: (p) => `ý ${s(p.n)}`, en: (p) => `point ${s(p.n)}` },
+  "add-item": { vi: "Thêm ý", en: "Add a point" },
+  "remove-item": { vi: (p) => `Xóa ý ${s(p.n)}`, en: (p) => `Remove point ${s(p.n)}` },
+  removed: { vi: (p) => `Đã xóa ${s(p.what)}.`, en: (p) => `Removed ${s(p.what)}.` },
+  waivers: { vi: "Giải trình cảnh báo", en: "Waivers" },
+  "waivers-intro": {
+    vi: "Cảnh báo đơn vị đã biết và giải trình lý do (ví dụ gửi chậm: late-submission).",
+    en: "Warnings the unit acknowledges, with the reason (e.g. late-submission).",
+  },
+  waiver: { vi: (p) => `Giải trình ${s(p.n)}`, en: (p) => `Waiver ${s(p.n)}` },
+  "waiver-rule": { vi: "Mã cảnh báo", en: "Warning id" },
+  "hint-waiver-rule": {
+    vi: "Mã ghi trong ngoặc vuông của cảnh báo, ví dụ late-submission.",
+    en: "The id in square brackets after the warning, e.g. late-submission.",
+  },
+  "waiver-reason": { vi: "Lý do", en: "Reason" },
+  "add-waiver": { vi: "Thêm giải trình", en: "Add a waiver" },
+  "remove-waiver": { vi: (p) => `Xóa giải trình ${s(p.n)}`, en: (p) => `Remove waiver ${s(p.n)}` },
+} satisfies Record<string, Plain>;
+
+export type FormTextKey = keyof typeof FORM_TEXT;
+
+export function formText(lang: Lang, key: FormTextKey, params: Params = {}): string {
+  const entry = (FORM_TEXT[key] as Plain)[lang];
+  return typeof entry === "string" ? entry : entry(params);
 }

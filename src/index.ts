@@ -16,6 +16,8 @@ export { formatStatusText, formatStatusJson } from "./output/status.js";
 export { receive } from "./receive.js";
 export type { ReceiveOptions, ReceiveResult, ReceiveOutcome } from "./receive.js";
 export type { Receipt, Receipts } from "./receipts.js";
+export { form } from "./form/form.js";
+export type { FormOptions, FormResult } from "./form/form.js";
 export { scaffold as init } from "./init.js";
 export type { ScaffoldOptions as InitOptions } from "./init.js";
 export { unitReportSchema, configSchema } from "./catalog/schema.js";

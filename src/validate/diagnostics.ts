@@ -33,7 +33,7 @@ function positionOf(
   return { line: p.line, column: p.col };
 }
 
-function dottedPath(path: readonly (string | number)[]): string {
+export function dottedPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
-import { UNIT_CODE_PATTERN, unitReportSchema } from "../catalog/schema.js";
+import { unitReportSchema } from "../catalog/schema.js";
 import type { ConfigResult } from "../config.js";
 import {
   PERIOD_KEYS,
@@ -22,8 +22,8 @@ import { byPosition, capRepeats, toDiagnostic } from "./diagnostics.js";
 import { countBySeverity } from "../output/diagnostics.js";
 import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
-import { fold, listOf, suggest } from "./suggest.js";
 import { normalise } from "./normalise.js";
+import { registryFindings, registryIndex } from "./registry.js";
 import { validatorsFor } from "./validators.js";
 
 /** A run over many files: discovery, the configuration, each file, then the rules across files. */
@@ -157,7 +157,7 @@ function unreadable(path: string, failed: { problem: string; code: string }, con
 
 export type LoadedConfig = ConfigResult & { ok: true; config: Config; catalog: Catalog };
 
-async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
+export async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
   const loaded = loadFile(resolve(cwd, path));
   if ("failed" in loaded) return unreadable(path, loaded.failed, true);
   const defaultCatalog = loadCatalog(DEFAULT_CATALOG_ID)!;
@@ -195,7 +195,7 @@ const positioned = () => import("./check-unit.js");
  * The configuration to use: the one named, else `geq.yaml` in the working folder, else none. A
  * `geq.yaml` nobody named must be a regular file: a pipe or a device there is refused, not waited on.
  */
-function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
+export function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
   if (options.config) return { path: options.config };
   if (options.noConfig || !existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return {};
   if (isRegularFile(resolve(cwd, DEFAULT_CONFIG_FILE))) return { path: DEFAULT_CONFIG_FILE };
@@ -307,36 +307,6 @@ function belongsElsewhere(f: UnitFileResult, selected: { year?: number; period?:
   return selected.period !== undefined && f.period !== undefined && f.period !== selected.period;
 }
 
-/** The registry as the suggestions read it, built once per run. */
-interface RegistryIndex {
-  units: readonly RegistryUnit[];
-  codes: readonly string[];
-  registered: ReadonlySet<string>;
-  byFoldedName: Map<string, RegistryUnit>;
-  /** Suggestions already worked out: one mistyped partner code recurs in many files. */
-  spelt: Map<string, string | undefined>;
-}
-
-function registryIndex(units: readonly RegistryUnit[]): RegistryIndex {
-  const byFoldedName = new Map<string, RegistryUnit>();
-  for (const u of units) if (!byFoldedName.has(fold(u.name))) byFoldedName.set(fold(u.name), u);
-  const codes = units.map((u) => u.code);
-  return { units, codes, registered: new Set(codes), byFoldedName, spelt: new Map() };
-}
-
-/**
- * The registered unit an unknown code most likely means: the one of the same name (a unit that
- * made up a code), else the one of the closest spelling; else the registry's codes.
- */
-function unitSuggestion(code: string, registry: RegistryIndex, name?: string): Record<string, unknown> {
-  const byName = name === undefined ? undefined : registry.byFoldedName.get(fold(name));
-  if (!registry.spelt.has(code)) registry.spelt.set(code, suggest(code, registry.codes));
-  const spelt = registry.spelt.get(code);
-  const unit = byName ?? registry.units.find((u) => u.code === spelt);
-  if (unit) return { suggestion: unit.code, suggestionName: unit.name, ...(byName ? { byName: true } : {}) };
-  return { known: listOf(registry.codes) };
-}
-
 function crossFileFindings(
   files: UnitFileResult[],
   registry: RegistryUnit[] | undefined,
@@ -344,26 +314,10 @@ function crossFileFindings(
   const out = new Map<UnitFileResult, Finding[]>();
   const add = (r: UnitFileResult, f: Finding) => out.set(r, [...(out.get(r) ?? []), f]);
   const index = registry && registryIndex(registry);
-  const codePattern = new RegExp(UNIT_CODE_PATTERN);
   const seen = new Map<string, UnitFileResult>();
   for (const r of files) {
     if (!r.unit) continue;
-    // A code that is not even a code's form has its own error (invalid-code), with its fix.
-    if (index && !index.registered.has(r.unit.code) && codePattern.test(r.unit.code)) {
-      const params = { code: r.unit.code, ...unitSuggestion(r.unit.code, index, r.unit.name) };
-      add(r, { rule: "unknown-unit", path: ["unit", "code"], params });
-    }
-    // A partner the registry does not list is usually a mistyped code: the report could only count it.
-    (r.report ?? r.digest)?.activities?.forEach((a, i) =>
-      a.with?.forEach((code, j) => {
-        if (index && !index.registered.has(code))
-          add(r, {
-            rule: "unknown-partner",
-            path: ["activities", i, "with", j],
-            params: { code, ...unitSuggestion(code, index) },
-          });
-      }),
-    );
+    if (index) for (const f of registryFindings(r, index)) add(r, f);
     const key = `${r.unit.code}\u0000${r.year}\u0000${r.period}`;
     const first = seen.get(key);
     if (first)

@@ -35,9 +35,18 @@ describe("start-up loads only what the command needs", () => {
       "/node_modules/ajv/dist/ajv",
       "/dist/catalog/compile.js",
       "/node_modules/yaml/",
+      "/dist/form/",
     ]) {
       expect(modules.filter((m) => m.includes(heavy))).toEqual([]);
     }
+  });
+
+  it("form loads the form's module and the precompiled validators, neither Ajv's compiler nor docx", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "geq-modules-")), "bieu-mau.html");
+    const modules = modulesOf(["form", "--config", "examples/geq.yaml", "-o", out]);
+    expect(modules.some((m) => m.includes("/dist/form/form.js"))).toBe(true);
+    for (const heavy of ["/node_modules/docx/", "/node_modules/handlebars/", "/dist/catalog/compile.js"])
+      expect(modules.filter((m) => m.includes(heavy))).toEqual([]);
   });
 
   it("build-report loads docx and Handlebars", () => {
