@@ -116,6 +116,25 @@ const TEXT = {
     vi: (p) => `không đọc được tệp cấu hình «${s(p.path)}» (${s(p.code)})`,
     en: (p) => `cannot read the configuration ${s(p.path)} (${s(p.code)})`,
   },
+  "catalog-from-unknown": {
+    vi: (p) =>
+      `«${s(p.value)}» không phải mã một hướng dẫn có sẵn (${s(p.known)}) hay một tệp hướng dẫn đọc được`,
+    en: (p) => `"${s(p.value)}" is neither a built-in guidance (${s(p.known)}) nor a readable catalogue file`,
+  },
+  "catalog-written": {
+    vi: (p) =>
+      `đã ghi ${s(p.path)}: hướng dẫn năm ${s(p.year)} lập từ hướng dẫn ${s(p.from)}; hãy sửa theo văn bản mới, kiểm tra bằng geq validate ${s(p.path)} rồi ghi catalog: ./${s(p.path)} trong geq.yaml`,
+    en: (p) =>
+      `wrote ${s(p.path)}: the ${s(p.year)} guidance made from ${s(p.from)}; edit it to the new letter, check it with geq validate ${s(p.path)}, then set catalog: ./${s(p.path)} in geq.yaml`,
+  },
+  "catalog-unreadable": {
+    vi: (p) => `không đọc được tệp hướng dẫn «${s(p.path)}» mà cấu hình trỏ tới (${s(p.code)})`,
+    en: (p) => `cannot read the guidance catalogue ${s(p.path)} the configuration names (${s(p.code)})`,
+  },
+  "catalog-invalid": {
+    vi: (p) => `tệp hướng dẫn «${s(p.path)}» không hợp lệ; hãy sửa các lỗi trên rồi chạy lại`,
+    en: (p) => `the guidance catalogue ${s(p.path)} is invalid; fix the errors above and run again`,
+  },
   "config-invalid": {
     vi: (p) => `tệp cấu hình «${s(p.path)}» không hợp lệ`,
     en: (p) => `the configuration ${s(p.path)} is invalid`,
@@ -153,8 +172,10 @@ const TEXT = {
     en: (p) => `implausible date for ${s(p.option)}: "${s(p.value)}"; only years ${s(p.from)} to ${s(p.to)}`,
   },
   "unknown-catalog": {
-    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}`,
-    en: (p) => `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}`,
+    vi: (p) =>
+      `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}. Khi có văn bản hướng dẫn năm ${s(p.year)}: geq catalog new --year ${s(p.year)} -o huong-dan-${s(p.year)}.yaml, sửa tệp theo văn bản, rồi ghi catalog: ./huong-dan-${s(p.year)}.yaml trong geq.yaml`,
+    en: (p) =>
+      `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}. For the ${s(p.year)} letter: geq catalog new --year ${s(p.year)} -o huong-dan-${s(p.year)}.yaml, edit it to the letter, then set catalog: ./huong-dan-${s(p.year)}.yaml in geq.yaml`,
   },
   "init-newest-year": {
     vi: (p) =>

@@ -27,6 +27,8 @@ export interface UnitCheckContext {
    * fraction of the memory (a report holds all of a unit's texts).
    */
   digestOnly?: boolean;
+  /** Where a catalogue file's compiled validator is cached, for helper threads to load it. */
+  catalogModule?: string;
 }
 
 /** What the run needs of a valid report when not building one: its receipt, waivers and partners. */

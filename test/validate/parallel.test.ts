@@ -39,7 +39,7 @@ const files = Array.from({ length: 1000 }, (_, k) => {
 
 const catalog = loadCatalog(DEFAULT_CATALOG_ID)!;
 const spec = {
-  catalogId: catalog.id,
+  catalog,
   lang: "vi" as const,
   expected: { year: 2022 },
   config: { deadlines: { annual: "2022-12-05" }, deadline_day: "late" as const },
