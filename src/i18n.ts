@@ -123,9 +123,9 @@ const TEXT = {
   },
   "catalog-written": {
     vi: (p) =>
-      `đã ghi ${s(p.path)}: hướng dẫn năm ${s(p.year)} lập từ hướng dẫn ${s(p.from)}; hãy sửa theo văn bản mới, kiểm tra bằng geq validate ${s(p.path)} rồi ghi catalog: ./${s(p.path)} trong geq.yaml`,
+      `đã ghi ${s(p.path)}: hướng dẫn năm ${s(p.year)} lập từ hướng dẫn ${s(p.from)}; hãy sửa theo văn bản mới, kiểm tra bằng geq validate ${s(p.path)}, rồi ghi đường dẫn tới tệp (tính từ thư mục của geq.yaml) vào catalog trong geq.yaml`,
     en: (p) =>
-      `wrote ${s(p.path)}: the ${s(p.year)} guidance made from ${s(p.from)}; edit it to the new letter, check it with geq validate ${s(p.path)}, then set catalog: ./${s(p.path)} in geq.yaml`,
+      `wrote ${s(p.path)}: the ${s(p.year)} guidance made from ${s(p.from)}; edit it to the new letter, check it with geq validate ${s(p.path)}, then set catalog in geq.yaml to its path (from geq.yaml's folder)`,
   },
   "catalog-unreadable": {
     vi: (p) => `không đọc được tệp hướng dẫn «${s(p.path)}» mà cấu hình trỏ tới (${s(p.code)})`,
