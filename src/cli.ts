@@ -254,6 +254,12 @@ function words(lang: Lang) {
     compare: vi
       ? "các tệp sơ kết 6 tháng cùng năm để so sánh (báo cáo năm)"
       : "the same year's semi-annual files, for comparison (annual report)",
+    previous: vi
+      ? "các tệp tổng kết năm của năm trước để so sánh năm này với năm trước (báo cáo năm)"
+      : "last year's annual files, to compare this year with last (annual report)",
+    previousConfig: vi
+      ? "tệp cấu hình của năm trước, có hướng dẫn năm mà các tệp --previous theo (mặc định: hướng dẫn có sẵn của năm đó)"
+      : "last year's configuration, whose guidance the --previous files follow (default: geq's built-in one for that year)",
     template: vi
       ? "thư mục mẫu báo cáo thay cho mẫu có sẵn"
       : "folder of templates to use instead of the built-in ones",
@@ -696,6 +702,8 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
     ...(typeof opts.template === "string" ? { templateDir: resolve(cwd, opts.template) } : {}),
     ...(opts.skipInvalid ? { skipInvalid: true } : {}),
     ...(Array.isArray(opts.compare) ? { compare: opts.compare as string[] } : {}),
+    ...(Array.isArray(opts.previous) ? { previous: opts.previous as string[] } : {}),
+    ...(typeof opts.previousConfig === "string" ? { previousConfig: opts.previousConfig } : {}),
     ...audienceOption(opts.audience),
   });
   if (!result.ok) {
@@ -819,6 +827,8 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("--number <number>", w.number)
     .option("--skip-invalid", w.skipInvalid)
     .option("--compare <paths...>", w.compare)
+    .option("--previous <paths...>", w.previous)
+    .option("--previous-config <file>", w.previousConfig)
     .option("--template <dir>", w.template)
     .option("--audience <audience>", w.audience)
     .helpOption("-h, --help", w.help)
@@ -827,6 +837,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       exampleText(lang, [
         "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20 --number 125",
         "geq build-report nop-bao-cao/2022/annual --config geq.yaml --compare nop-bao-cao/2022/semi-annual",
+        "geq build-report nop-bao-cao/2023/annual --config geq.yaml --previous nop-bao-cao/2022/annual",
         "geq build-report vkt.yaml --no-config -o vkt-bao-cao.docx",
       ]),
     )

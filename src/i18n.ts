@@ -127,6 +127,16 @@ const TEXT = {
     en: (p) =>
       `wrote ${s(p.path)}: the ${s(p.year)} guidance made from ${s(p.from)}; edit it to the new letter, check it with geq validate ${s(p.path)}, then set catalog in geq.yaml to its path (from geq.yaml's folder)`,
   },
+  "previous-not-annual": {
+    vi: () => "--previous chỉ dùng cho báo cáo tổng kết năm (so sánh với tổng kết năm trước)",
+    en: () => "--previous is for the annual report only (compared with last year's annual report)",
+  },
+  "previous-no-catalog": {
+    vi: (p) =>
+      `geq chưa có hướng dẫn năm ${s(p.year)} để đọc các tệp của --previous; hãy dùng --previous-config với tệp cấu hình của năm ${s(p.year)} (catalog trỏ tới hướng dẫn năm đó)`,
+    en: (p) =>
+      `geq has no ${s(p.year)} guidance to read the --previous files with; give --previous-config the ${s(p.year)} configuration (its catalog names that year's guidance)`,
+  },
   "catalog-unreadable": {
     vi: (p) => `không đọc được tệp hướng dẫn «${s(p.path)}» mà cấu hình trỏ tới (${s(p.code)})`,
     en: (p) => `cannot read the guidance catalogue ${s(p.path)} the configuration names (${s(p.code)})`,
