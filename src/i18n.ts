@@ -133,9 +133,9 @@ const TEXT = {
   },
   "previous-no-catalog": {
     vi: (p) =>
-      `geq chưa có hướng dẫn năm ${s(p.year)} để đọc các tệp của --previous; hãy dùng --previous-config với tệp cấu hình của năm ${s(p.year)} (catalog trỏ tới hướng dẫn năm đó)`,
+      `không có hướng dẫn năm ${s(p.year)} để đọc các tệp của --previous; hãy dùng --previous-config với tệp cấu hình của năm ${s(p.year)} (catalog trỏ tới hướng dẫn năm đó)`,
     en: (p) =>
-      `geq has no ${s(p.year)} guidance to read the --previous files with; give --previous-config the ${s(p.year)} configuration (its catalog names that year's guidance)`,
+      `there is no ${s(p.year)} guidance to read the --previous files with; give --previous-config the ${s(p.year)} configuration (its catalog names that year's guidance)`,
   },
   "catalog-unreadable": {
     vi: (p) => `không đọc được tệp hướng dẫn «${s(p.path)}» mà cấu hình trỏ tới (${s(p.code)})`,
