@@ -16,7 +16,7 @@ import type { Draft } from "../validate/rules/rule.js";
 import { refusedByErrors, schemaFindings } from "../validate/schema-findings.js";
 import { suggest } from "../validate/suggest.js";
 import type { ValidateFn } from "./compile.js";
-import { catalogSchema, schemaText, unitReportSchema } from "./schema.js";
+import { catalogSchema, unitReportSchema } from "./schema.js";
 
 /**
  * A guidance catalogue written as a file (`geq/catalog/v1`, the configuration's `catalog:
@@ -243,15 +243,27 @@ export interface CatalogProblem {
   diagnostics?: Diagnostic[];
 }
 
-/** Changes whenever the code compiled into the cache would differ for the same schema. */
-const COMPILE_VERSION = `1/ajv-${(require("ajv/package.json") as { version: string }).version}`;
+/**
+ * Part of every cache key: a catalogue file checked and compiled by another version of geq or of
+ * its compiler is checked and compiled again.
+ */
+const COMPILE_VERSION = [
+  "geq-catalog-cache/1",
+  (require("../../package.json") as { version: string }).version,
+  (require("ajv/package.json") as { version: string }).version,
+].join("\u0000");
 
-/** Runs a compiled validator module's code, its `require` resolved from geq's own modules. */
-function evaluate(code: string): { unit: ValidateFn } {
+interface CacheEntry {
+  unit: ValidateFn;
+  catalog: Catalog;
+}
+
+/** Runs a cache entry's code, its `require` resolved from geq's own modules. */
+function evaluate(code: string): CacheEntry {
   const exports: Record<string, unknown> = {};
-  // The module's text is geq's own output (below), kept in the user's own cache folder.
+  // The entry's text is geq's own output (below), kept in a folder only this user can write.
   new Function("exports", "require", code)(exports, require);
-  return exports as { unit: ValidateFn };
+  return exports as unknown as CacheEntry;
 }
 
 /**
@@ -292,24 +304,42 @@ function writeCached(path: string, text: string): boolean {
   }
 }
 
-/** The unit-file validator of a checked catalogue: from the first cache folder that has it, else compiled and kept. */
-export async function compileCatalog(
-  catalog: Catalog,
-  cacheDirs: readonly string[],
-): Promise<CompiledCatalog> {
-  const unitSchema = schemaText(unitReportSchema(catalog));
-  const key = createHash("sha256").update(COMPILE_VERSION).update("\u0000").update(unitSchema).digest("hex");
-  const name = `validators-${key}.cjs`;
-  const folders = cacheDirs.filter(usableFolder);
+/**
+ * A catalogue file's cache entry: its unit-file validator and the catalogue itself, as checked;
+ * named by a SHA-256 of the file's bytes (and of the versions that made it), so that a later run
+ * on the same file neither reads its YAML again nor compiles anything.
+ */
+function entryName(bytes: Uint8Array): { name: string; key: string } {
+  const key = createHash("sha256").update(COMPILE_VERSION).update("\u0000").update(bytes).digest("hex");
+  return { name: `catalog-${key}.cjs`, key };
+}
+
+function fromCache(folders: readonly string[], name: string, key: string): CompiledCatalog | undefined {
   for (const dir of folders) {
     const code = readCached(join(dir, name));
     // An entry names its key at its end: a file cut short is compiled again, not run.
-    if (code?.endsWith(`//${key}\n`)) return { catalog, unit: evaluate(code).unit, module: join(dir, name) };
+    if (!code?.endsWith(`//${key}\n`)) continue;
+    const entry = evaluate(code);
+    return { catalog: entry.catalog, unit: entry.unit, module: join(dir, name) };
   }
+  return undefined;
+}
+
+/** Compiles a checked catalogue's unit-file validator and keeps it, with the catalogue, in the first folder that takes it. */
+export async function compileCatalog(
+  catalog: Catalog,
+  folders: readonly string[],
+  entry: { name: string; key: string },
+): Promise<CompiledCatalog> {
   const { compileStandalone } = await import("./compile.js");
-  const code = `${compileStandalone(JSON.parse(unitSchema) as Record<string, unknown>)}\n//${key}\n`;
-  const kept = folders.find((dir) => writeCached(join(dir, name), code));
-  return { catalog, unit: evaluate(code).unit, ...(kept ? { module: join(kept, name) } : {}) };
+  const code = [
+    compileStandalone(unitReportSchema(catalog)),
+    `exports.catalog = ${JSON.stringify(catalog)};`,
+    `//${entry.key}`,
+    "",
+  ].join("\n");
+  const kept = folders.find((dir) => writeCached(join(dir, entry.name), code));
+  return { catalog, unit: evaluate(code).unit, ...(kept ? { module: join(kept, entry.name) } : {}) };
 }
 
 /** A helper thread's copy of the validator the main thread loaded or compiled. */
@@ -344,6 +374,11 @@ export async function loadCatalogFile(
     return { ok: false, problem: "catalog-invalid", params: { path: shown }, diagnostics };
   }
   const bytes = read.bytes;
+  const id = `file-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}`;
+  const folders = (options.cacheDirs ?? []).filter(usableFolder);
+  const entry = entryName(bytes);
+  const cached = fromCache(folders, entry.name, entry.key);
+  if (cached) return { ok: true, ...cached, catalog: { ...cached.catalog, id, file: shown } };
   const checked = await checkCatalog(shown, bytes, options.lang);
   if (!checked.catalog)
     return {
@@ -352,7 +387,6 @@ export async function loadCatalogFile(
       params: { path: shown },
       diagnostics: checked.diagnostics,
     };
-  const id = `file-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}`;
-  const catalog: Catalog = { ...checked.catalog, id, file: shown };
-  return { ok: true, ...(await compileCatalog(catalog, options.cacheDirs ?? [])) };
+  const compiled = await compileCatalog(checked.catalog, folders, entry);
+  return { ok: true, ...compiled, catalog: { ...checked.catalog, id, file: shown } };
 }

@@ -110,7 +110,7 @@ describe("a new year's letter as a catalogue file", () => {
     const first = geq(["validate", "vkt.yaml"], { cwd: dir, env });
     expect(first.stdout).toMatch(/1 tệp, 1 lỗi/);
     const folder = join(dir, "cache", "geq");
-    const entries = readdirSync(folder).filter((f) => /^validators-[0-9a-f]{64}\.cjs$/.test(f));
+    const entries = readdirSync(folder).filter((f) => /^catalog-[0-9a-f]{64}\.cjs$/.test(f));
     expect(entries).toHaveLength(1);
     const entry = join(folder, entries[0]!);
     expect(statSync(folder).mode & 0o077).toBe(0);
