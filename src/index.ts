@@ -18,7 +18,7 @@ export type { ReceiveOptions, ReceiveResult, ReceiveOutcome } from "./receive.js
 export type { Receipt, Receipts } from "./receipts.js";
 export { scaffold as init } from "./init.js";
 export type { ScaffoldOptions as InitOptions } from "./init.js";
-export { unitReportSchema, configSchema } from "./catalog/schema.js";
+export { unitReportSchema, configSchema, catalogSchema } from "./catalog/schema.js";
 export { loadCatalog, deadlineRule, CATALOG_IDS } from "./catalog/catalog.js";
 export { lateness } from "./dates.js";
 export type { DeadlineRule } from "./dates.js";
