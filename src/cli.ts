@@ -377,15 +377,32 @@ async function runValidate(
   return EXIT_OK;
 }
 
-/** The files named that say they are guidance catalogues (`format: geq/catalog/v1`), with their bytes. */
+/**
+ * The files named that say they are guidance catalogues (`format: geq/catalog/v1`), with their
+ * bytes. Only regular files are named here, and only their first bytes are looked at.
+ */
 async function catalogFiles(paths: string[]): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   if (paths.length === 0) return out;
+  const { closeSync, openSync, readSync } = await import("node:fs");
   const { readInput } = await import("./io/read-input.js");
   const { isCatalogText } = await import("./catalog/catalog-file.js");
   for (const path of paths) {
+    const head = new Uint8Array(4096);
+    let length = 0;
+    try {
+      const fd = openSync(resolve(process.cwd(), path), "r");
+      try {
+        length = readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      continue; // validate names the file it cannot read
+    }
+    if (!isCatalogText(head.subarray(0, length))) continue;
     const read = readInput(resolve(process.cwd(), path));
-    if ("bytes" in read && isCatalogText(read.bytes)) out.set(path, read.bytes);
+    if ("bytes" in read) out.set(path, read.bytes);
   }
   return out;
 }
@@ -920,7 +937,11 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     )
     .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts, lang))());
 
-  const catalog = program.command("catalog").description(w.catalog).helpOption("-h, --help", w.help);
+  const catalog = program
+    .command("catalog")
+    .description(w.catalog)
+    .helpOption("-h, --help", w.help)
+    .helpCommand(false);
   catalog
     .command("new")
     .description(w.catalogNew)
