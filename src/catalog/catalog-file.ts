@@ -276,9 +276,19 @@ function usableFolder(dir: string): boolean {
     const stats = statSync(dir);
     if (!stats.isDirectory()) return false;
     if ((stats.mode & 0o022) !== 0) return false;
-    return stats.uid === userInfo().uid;
+    const uid = currentUid();
+    // Without a user entry (a container's numeric user), the folder's mode alone is judged.
+    return uid === undefined || uid < 0 || stats.uid === uid;
   } catch {
     return false;
+  }
+}
+
+function currentUid(): number | undefined {
+  try {
+    return userInfo().uid;
+  } catch {
+    return undefined;
   }
 }
 
