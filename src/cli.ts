@@ -147,6 +147,7 @@ function selection(opts: Record<string, unknown>) {
   return {
     ...(typeof opts.config === "string" ? { config: opts.config } : {}),
     ...(opts.config === false ? { noConfig: true } : {}),
+    ...(typeof opts.catalog === "string" ? { catalogFile: opts.catalog } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(period ? { period } : {}),
     cwd: process.cwd(),
@@ -214,6 +215,9 @@ function words(lang: Lang) {
       ? "tệp cấu hình: tệp mới theo hướng dẫn năm mà cấu hình trỏ tới (mặc định: geq.yaml trong thư mục hiện tại nếu có)"
       : "configuration: the new file follows its guidance (default: ./geq.yaml, if any)",
     catalog: vi ? "hướng dẫn năm: tạo tệp hướng dẫn cho năm mới" : "guidance catalogues: write next year's",
+    catalogOption: vi
+      ? "khi không dùng tệp cấu hình: hướng dẫn năm, là mã hướng dẫn có sẵn hoặc tệp hướng dẫn .yaml (ví dụ báo cáo riêng của đơn vị theo huong-dan-2023.yaml)"
+      : "without a configuration: the guidance, a built-in id or a .yaml catalogue file (e.g. a unit's own report under huong-dan-2023.yaml)",
     catalogNew: vi
       ? "tạo tệp hướng dẫn năm mới (YAML, có chú thích) từ hướng dẫn của năm trước để sửa theo văn bản mới"
       : "write a new year's guidance catalogue (commented YAML) from last year's, to edit",
@@ -624,10 +628,10 @@ async function runInit(opts: Record<string, string | boolean | undefined>, lang:
 /** The catalogue of the configuration named (`--config`), or of `./geq.yaml`; none without one. */
 async function catalogOfConfig(opts: Record<string, unknown>, lang: Lang) {
   const { configured } = await import("./validate/validate.js");
-  const loaded = await configured({ ...selection({ config: opts.config }), lang });
+  const loaded = await configured({ ...selection({ config: opts.config, catalog: opts.catalog }), lang });
   if (!loaded.ok)
     throw new Stop(loaded.problem as TextKey, loaded.params, EXIT_CANNOT_RUN, loaded.diagnostics);
-  return loaded.config?.catalog;
+  return loaded.catalog;
 }
 
 const SCHEMA_KINDS = ["unit", "config", "catalog"] as const;
@@ -816,6 +820,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .argument("<paths...>", w.paths)
     .option("-c, --config <file>", w.config)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("--year <year>", w.year)
     .option("--period <period>", w.period)
     .option("--strict", w.strict)
@@ -837,6 +842,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .argument("<paths...>", w.paths)
     .option("-c, --config <file>", w.config)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("-o, --output <file>", w.output)
     .option("--year <year>", w.year)
     .option("--period <period>", w.period)
@@ -910,6 +916,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("-o, --output <file>", w.output)
     .option("-c, --config <file>", w.initConfig)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("-f, --force", w.force)
     .helpOption("-h, --help", w.help)
     .addHelpText(
@@ -925,6 +932,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("-o, --output <file>", w.output)
     .option("-c, --config <file>", w.schemaConfig)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .helpOption("-h, --help", w.help)
     .addHelpText(
       "after",

@@ -137,9 +137,15 @@ const TEXT = {
     en: (p) =>
       `there is no ${s(p.year)} guidance to read the --previous files with; give --previous-config the ${s(p.year)} configuration (its catalog names that year's guidance)`,
   },
+  "catalog-and-config": {
+    vi: (p) =>
+      `--catalog chỉ dùng khi không có tệp cấu hình; cấu hình «${s(p.path)}» đã nêu hướng dẫn năm ở catalog (dùng --no-config để bỏ qua cấu hình)`,
+    en: (p) =>
+      `--catalog is for use without a configuration; ${s(p.path)} names its guidance in catalog (use --no-config to leave it out)`,
+  },
   "catalog-unreadable": {
-    vi: (p) => `không đọc được tệp hướng dẫn «${s(p.path)}» mà cấu hình trỏ tới (${s(p.code)})`,
-    en: (p) => `cannot read the guidance catalogue ${s(p.path)} the configuration names (${s(p.code)})`,
+    vi: (p) => `không đọc được tệp hướng dẫn năm «${s(p.path)}» (${s(p.code)})`,
+    en: (p) => `cannot read the guidance catalogue ${s(p.path)} (${s(p.code)})`,
   },
   "catalog-invalid": {
     vi: (p) => `tệp hướng dẫn «${s(p.path)}» không hợp lệ; hãy sửa các lỗi trên rồi chạy lại`,

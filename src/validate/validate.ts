@@ -58,6 +58,12 @@ export interface ValidateOptions {
   cacheDirs?: readonly string[];
   /** The catalogue to check the files against, over the configuration's (last year's files: `--previous`). */
   catalog?: Catalog;
+  /**
+   * Without a configuration: the catalogue to check the files against, a built-in id or the path of
+   * a catalogue file from `cwd` (`--catalog`), e.g. for a unit's own report of a year geq has no
+   * guidance of.
+   */
+  catalogFile?: string;
 }
 
 /** A file left out by `select`: it says it belongs to another year or period. */
@@ -161,16 +167,16 @@ export type LoadedConfig = ConfigResult & {
   catalogFile?: { path: string; module?: string };
 };
 
-/** The configuration's catalogue: a built-in one by id, or a file by its path from the configuration's folder. */
-async function configCatalog(
-  config: Config,
-  path: string,
+/** A catalogue by name: a built-in one by id, or a file by its path from `folder`. */
+async function catalogNamed(
+  name: string,
+  folder: string,
   cwd: string,
   options: { lang: Lang; cacheDirs?: readonly string[] },
 ): Promise<{ catalog: Catalog; catalogFile?: { path: string; module?: string } } | RunProblem> {
-  const builtIn = loadCatalog(config.catalog);
+  const builtIn = loadCatalog(name);
   if (builtIn) return { catalog: builtIn };
-  const file = resolve(dirname(resolve(cwd, path)), config.catalog);
+  const file = resolve(folder, name);
   const shown = relative(cwd, file) || file;
   const { loadCatalogFile } = await import("../catalog/catalog-file.js");
   const loaded = await loadCatalogFile(file, shown, options);
@@ -210,7 +216,7 @@ async function loadConfig(
   result.diagnostics = capRepeats(result.diagnostics);
   if (!result.config)
     return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
-  const catalog = await configCatalog(result.config, path, cwd, {
+  const catalog = await catalogNamed(result.config.catalog, dirname(resolve(cwd, path)), cwd, {
     lang,
     ...(cacheDirs ? { cacheDirs } : {}),
   });
@@ -240,15 +246,24 @@ function configPath(options: ValidateOptions, cwd: string): { path?: string } | 
  * when there is no configuration. For commands that read no unit file (`init`, `schema unit`).
  */
 export async function configured(
-  options: Pick<ValidateOptions, "config" | "noConfig" | "cwd" | "lang" | "cacheDirs">,
-): Promise<{ ok: true; config?: LoadedConfig } | RunProblem> {
+  options: Pick<ValidateOptions, "config" | "noConfig" | "cwd" | "lang" | "cacheDirs" | "catalogFile">,
+): Promise<{ ok: true; config?: LoadedConfig; catalog?: Catalog } | RunProblem> {
   const cwd = options.cwd ?? ".";
   const which = configPath(options, cwd);
   if ("ok" in which) return which;
-  if (!which.path) return { ok: true };
-  const loaded = await loadConfig(which.path, cwd, options.lang ?? "vi", options.cacheDirs);
-  return loaded.ok ? { ok: true, config: loaded } : loaded;
+  const lang = options.lang ?? "vi";
+  if (!which.path) {
+    if (options.catalogFile === undefined) return { ok: true };
+    const named = await catalogNamed(options.catalogFile, cwd, cwd, { lang, ...cacheOf(options) });
+    return "ok" in named ? named : { ok: true, catalog: named.catalog };
+  }
+  if (options.catalogFile !== undefined)
+    return { ok: false, problem: "catalog-and-config", params: { path: which.path } };
+  const loaded = await loadConfig(which.path, cwd, lang, options.cacheDirs);
+  return loaded.ok ? { ok: true, config: loaded, catalog: loaded.catalog } : loaded;
 }
+
+const cacheOf = (o: { cacheDirs?: readonly string[] }) => (o.cacheDirs ? { cacheDirs: o.cacheDirs } : {});
 
 /** Batches from this many files on are checked on several threads (`check-files.ts`). */
 const PARALLEL_FILES = 200;
@@ -402,16 +417,24 @@ export async function validate(
   if ("ok" in which) return which;
   const cfgPath = which.path;
   let config: LoadedConfig | undefined;
+  let named: { catalog: Catalog; catalogFile?: { path: string; module?: string } } | undefined;
+  if (cfgPath && options.catalogFile !== undefined)
+    return { ok: false, problem: "catalog-and-config", params: { path: cfgPath } };
   if (cfgPath) {
     const loaded = await loadConfig(cfgPath, cwd, lang, options.cacheDirs);
     if (!loaded.ok) return loaded;
     config = loaded;
+  } else if (options.catalogFile !== undefined) {
+    const loaded = await catalogNamed(options.catalogFile, cwd, cwd, { lang, ...cacheOf(options) });
+    if ("ok" in loaded) return loaded;
+    named = loaded;
   }
+  const chosen = config ?? named;
   const found = discover(paths, cwd);
   if ("problem" in found) return { ok: false, problem: found.problem, params: found.params };
 
-  const catalog = options.catalog ?? config?.catalog ?? loadCatalog(DEFAULT_CATALOG_ID)!;
-  const catalogModule = options.catalog ? undefined : config?.catalogFile?.module;
+  const catalog = options.catalog ?? chosen?.catalog ?? loadCatalog(DEFAULT_CATALOG_ID)!;
+  const catalogModule = options.catalog ? undefined : chosen?.catalogFile?.module;
   const validators = await validatorsFor(catalog, catalogModule);
   const schema = unitReportSchema(catalog);
   const expected = {
@@ -430,7 +453,7 @@ export async function validate(
   };
   // The configuration and its catalogue are no unit files, however they are named (a link, another path).
   const ownIds = new Set(
-    [cfgPath && resolve(cwd, cfgPath), config?.catalogFile?.path].flatMap((p) => {
+    [cfgPath && resolve(cwd, cfgPath), chosen?.catalogFile?.path].flatMap((p) => {
       const id = p ? fileIdentity(p) : undefined;
       return id === undefined ? [] : [id];
     }),

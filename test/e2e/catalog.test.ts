@@ -273,6 +273,33 @@ describe("the 2023 example: a letter that renames, drops and adds a sub-task", (
     expect(text).toContain("TỶ LỆ NỮ CỦA CÁC ĐƠN VỊ NĂM 2023 SO VỚI NĂM 2022 (%)");
   }, 180_000);
 
+  it("builds a unit's own report under a catalogue file, without a configuration", () => {
+    const { dir, env } = workspace();
+    const catalogue = join(examples, "2023/huong-dan-2023.yaml");
+    const unit = join(examples, "2023/annual/vkt.yaml");
+    const r = geq(["build-report", unit, "--no-config", "--catalog", catalogue, "-o", "vkt.docx"], {
+      cwd: dir,
+      env,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const text = documentText(readFileSync(join(dir, "vkt.docx")));
+    expect(text).toContain("Cập nhật số liệu thống kê giới của cơ quan, đơn vị");
+    expect(text).toContain("Đề xuất sửa đổi, bổ sung Luật Bình đẳng giới sau tổng kết thi hành");
+    // Without it, the newest built-in guidance is 2022's: the 2023 file has none.
+    const without = geq(["validate", unit, "--no-config"], { cwd: dir, env });
+    expect(without.code).toBe(1);
+    expect(without.stdout).toMatch(/\[no-catalog\]/);
+    const both = geq(
+      ["validate", unit, "--config", join(examples, "2023/geq.yaml"), "--catalog", catalogue],
+      {
+        cwd: dir,
+        env,
+      },
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--catalog chỉ dùng khi không có tệp cấu hình");
+  });
+
   it("refuses --previous for a semi-annual report and when last year's guidance is unknown", () => {
     const { dir, env } = workspace();
     const args = ["build-report", join(examples, "2023/annual"), "--config", join(examples, "2023/geq.yaml")];
