@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { deadlineRule, loadCatalog } from "./catalog/catalog.js";
+import { catalogForYear, deadlineRule, loadCatalog } from "./catalog/catalog.js";
 import { daysBetween } from "./dates.js";
 import {
   errorCount,
@@ -13,6 +13,7 @@ import type { UnitFileResult } from "./validate/check-fast.js";
 import type { buildReportDocument as BuildReportDocument } from "./report.js";
 import type { Audience, Catalog, Config, Diagnostic, Lang, PeriodKey, UnitReport } from "./model.js";
 import {
+  configured,
   periodOfFiles,
   validate,
   type LaterFile,
@@ -40,6 +41,13 @@ export interface BuildReportOptions extends ValidateOptions {
   audience?: Audience;
   /** The same year's semi-annual files, for an annual report (`--compare`). */
   compare?: readonly string[];
+  /** Last year's annual files, for an annual report (`--previous`). */
+  previous?: readonly string[];
+  /**
+   * The configuration of last year, whose catalogue last year's files follow (`--previous-config`);
+   * without it, the built-in catalogue of that year.
+   */
+  previousConfig?: string;
   /** Today's ISO date, for a document date when nothing else gives one. */
   today: string;
 }
@@ -161,6 +169,11 @@ export async function buildReport(
     later.push(...cmp.later.filter((l) => !noted.has(l.file)));
   }
 
+  const previous = options.previous?.length
+    ? await previousYear(options.previous, { ...options, lang, cwd }, period, year)
+    : undefined;
+  if (previous && !previous.ok) return previous;
+
   const catalog = validation.catalog ?? loadCatalog();
   const { buildReportDocument, defaultReportName } = await import("./report.js");
   const common = {
@@ -198,6 +211,7 @@ export async function buildReport(
             entries,
             unidentified,
             ...(compare ? { compare } : {}),
+            ...(previous ? { previous: { catalog: previous.catalog, reports: previous.reports } } : {}),
             ...(options.audience ? { audience: options.audience } : {}),
             today: options.today,
           })
@@ -222,6 +236,7 @@ export async function buildReport(
     ...validation.files.map((f) => resolve(cwd, f.file)),
     ...(config ? [resolve(cwd, config.file)] : []),
     ...compareInputs,
+    ...(previous?.inputs ?? []),
   ];
   return {
     ok: true,
@@ -283,4 +298,60 @@ function pastPeriodToday(
 function unitWaivers(validation: ValidateResult) {
   const file = validation.files.find((f) => f.report);
   return file ? firedWaivers(file) : [];
+}
+
+/**
+ * Last year's annual files (`--previous`), checked against the catalogue they follow: the one of
+ * last year's configuration when given, else the built-in one of that year. Without the registry of
+ * this year: a unit that reported then and not now is no error, it is named apart.
+ */
+async function previousYear(
+  paths: readonly string[],
+  options: BuildReportOptions & { lang: Lang; cwd: string },
+  period: PeriodKey,
+  year: number,
+): Promise<
+  { ok: true; catalog: Catalog; reports: UnitReport[]; inputs: string[] } | InvalidInput | RunProblem
+> {
+  if (period !== "annual") return { ok: false, problem: "previous-not-annual", params: { period } };
+  const last = year - 1;
+  let catalog = catalogForYear(last);
+  if (options.previousConfig) {
+    const loaded = await configured({
+      config: options.previousConfig,
+      cwd: options.cwd,
+      lang: options.lang,
+      ...(options.cacheDirs ? { cacheDirs: options.cacheDirs } : {}),
+    });
+    if (!loaded.ok) return loaded;
+    catalog = loaded.config?.catalog;
+  }
+  if (!catalog || catalog.year !== last)
+    return { ok: false, problem: "previous-no-catalog", params: { year: last } };
+  const checked = await validate(paths, {
+    lang: options.lang,
+    cwd: options.cwd,
+    noConfig: true,
+    catalog,
+    period: "annual",
+    year: last,
+    select: true,
+    // Figures only: last year's summaries are never shown.
+    lean: true,
+  });
+  if (!checked.ok) return checked;
+  const bad = checked.files.filter((f) => !f.report);
+  if (bad.length && !options.skipInvalid)
+    return {
+      ok: false,
+      problem: "input-invalid",
+      params: { count: bad.length, files: checked.files.length },
+      diagnostics: checked.diagnostics,
+    };
+  return {
+    ok: true,
+    catalog,
+    reports: checked.files.flatMap((f) => (f.report ? [f.report] : [])),
+    inputs: checked.files.map((f) => resolve(options.cwd, f.file)),
+  };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help, Option } from "commander";
-import { basename, dirname, relative, resolve } from "node:path";
+import { tmpdir, userInfo } from "node:os";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Audience, Diagnostic, Lang, PeriodKey } from "./model.js";
 import { t, type TextKey } from "./i18n.js";
@@ -115,16 +116,42 @@ async function parseDate(option: string, value: string | undefined): Promise<str
   return value;
 }
 
-/** The options every reading command shares: configuration, year, period, working folder. */
+/**
+ * Where a catalogue file's compiled validator is kept: the user's cache folder (`XDG_CACHE_HOME`,
+ * else `~/.cache`; `LOCALAPPDATA` on Windows), then a folder of this user's in the temporary folder
+ * for when that one cannot be written. The library uses the first it can.
+ */
+function cacheDirs(): string[] {
+  const env = process.env;
+  const base =
+    env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)
+      ? env.XDG_CACHE_HOME
+      : process.platform === "win32" && env.LOCALAPPDATA
+        ? env.LOCALAPPDATA
+        : env.HOME
+          ? join(env.HOME, ".cache")
+          : undefined;
+  let user = "user";
+  try {
+    user = String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username);
+  } catch {
+    // No user entry (a container's numeric user): the fallback folder is still checked as owned.
+  }
+  return [...(base ? [join(base, "geq")] : []), join(tmpdir(), `geq-cache-${user}`)];
+}
+
+/** The options every reading command shares: configuration, year, period, working folder, cache. */
 function selection(opts: Record<string, unknown>) {
   const year = parseYear(opts.year as string | undefined);
   const period = parsePeriod(opts.period as string | undefined);
   return {
     ...(typeof opts.config === "string" ? { config: opts.config } : {}),
     ...(opts.config === false ? { noConfig: true } : {}),
+    ...(typeof opts.catalog === "string" ? { catalogFile: opts.catalog } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(period ? { period } : {}),
     cwd: process.cwd(),
+    cacheDirs: cacheDirs(),
   };
 }
 
@@ -178,7 +205,28 @@ function words(lang: Lang) {
     schema: vi
       ? "in JSON Schema của tệp tiến độ (unit) hoặc tệp cấu hình (config)"
       : "print the JSON Schema of unit files (unit) or the configuration (config)",
-    schemaKind: vi ? "unit hoặc config" : "unit or config",
+    schemaKind: vi
+      ? "unit (tệp tiến độ), config (tệp cấu hình) hoặc catalog (tệp hướng dẫn năm)"
+      : "unit, config or catalog",
+    schemaConfig: vi
+      ? "với unit: lược đồ theo hướng dẫn năm của tệp cấu hình này (mặc định: geq.yaml trong thư mục hiện tại nếu có)"
+      : "with unit: the schema of this configuration's guidance (default: ./geq.yaml, if any)",
+    initConfig: vi
+      ? "tệp cấu hình: tệp mới theo hướng dẫn năm mà cấu hình trỏ tới (mặc định: geq.yaml trong thư mục hiện tại nếu có)"
+      : "configuration: the new file follows its guidance (default: ./geq.yaml, if any)",
+    catalog: vi ? "hướng dẫn năm: tạo tệp hướng dẫn cho năm mới" : "guidance catalogues: write next year's",
+    catalogOption: vi
+      ? "khi không dùng tệp cấu hình: hướng dẫn năm, là mã hướng dẫn có sẵn hoặc tệp hướng dẫn .yaml (ví dụ báo cáo riêng của đơn vị theo huong-dan-2023.yaml)"
+      : "without a configuration: the guidance, a built-in id or a .yaml catalogue file (e.g. a unit's own report under huong-dan-2023.yaml)",
+    catalogNew: vi
+      ? "tạo tệp hướng dẫn năm mới (YAML, có chú thích) từ hướng dẫn của năm trước để sửa theo văn bản mới"
+      : "write a new year's guidance catalogue (commented YAML) from last year's, to edit",
+    catalogFrom: vi
+      ? "hướng dẫn gốc: mã hướng dẫn có sẵn (ví dụ 2022) hoặc tệp hướng dẫn .yaml (mặc định: hướng dẫn mới nhất mà geq có)"
+      : "the catalogue to start from: a built-in id (e.g. 2022) or a .yaml catalogue file (default: the newest built-in)",
+    catalogYear: vi
+      ? "năm của hướng dẫn mới (mặc định: năm sau năm của hướng dẫn gốc)"
+      : "the new catalogue's year (default: the year after)",
     status: vi
       ? "tình hình gửi báo cáo của các đơn vị trong danh sách: đúng hạn, chậm, chưa gửi, không hợp lệ"
       : "submissions of the registered units: on time, late, missing, invalid",
@@ -210,6 +258,12 @@ function words(lang: Lang) {
     compare: vi
       ? "các tệp sơ kết 6 tháng cùng năm để so sánh (báo cáo năm)"
       : "the same year's semi-annual files, for comparison (annual report)",
+    previous: vi
+      ? "các tệp tổng kết năm của năm trước để so sánh năm này với năm trước (báo cáo năm)"
+      : "last year's annual files, to compare this year with last (annual report)",
+    previousConfig: vi
+      ? "tệp cấu hình của năm trước, có hướng dẫn năm mà các tệp --previous theo (mặc định: hướng dẫn có sẵn của năm đó)"
+      : "last year's configuration, whose guidance the --previous files follow (default: geq's built-in one for that year)",
     template: vi
       ? "thư mục mẫu báo cáo thay cho mẫu có sẵn"
       : "folder of templates to use instead of the built-in ones",
@@ -306,7 +360,8 @@ async function runValidate(
   // A receipts file is checked as one, whether named or beside the unit files checked.
   const { RECEIPTS_FILE, receiptsFilesNear, checkReceiptsFiles } = await import("./receipts.js");
   const named = paths.filter((p) => basename(p) === RECEIPTS_FILE && isFile(p));
-  const unitPaths = paths.filter((p) => !named.includes(p));
+  const catalogs = await catalogFiles(paths.filter((p) => !named.includes(p) && isFile(p)));
+  const unitPaths = paths.filter((p) => !named.includes(p) && !catalogs.has(p));
   const { validate } = await import("./validate/validate.js");
   const result = unitPaths.length
     ? await validate(unitPaths, { lang, ...selection(opts), digestOnly: true })
@@ -318,8 +373,15 @@ async function runValidate(
   const receipts = await checkReceiptsFiles(receiptsFiles, cwd, lang);
   if (!receipts.ok) throw new Stop(receipts.problem as TextKey, receipts.params);
   const { byPosition } = await import("./validate/diagnostics.js");
-  const diagnostics = [...(result?.diagnostics ?? []), ...receipts.diagnostics].sort(byPosition);
-  const counted = summaryOf(diagnostics, (result?.files.length ?? 0) + receiptsFiles.length);
+  const { checkCatalog } = await import("./catalog/catalog-file.js");
+  const catalogDiagnostics: Diagnostic[] = [];
+  for (const [path, bytes] of catalogs)
+    catalogDiagnostics.push(...(await checkCatalog(path, bytes, lang)).diagnostics);
+  const diagnostics = [...(result?.diagnostics ?? []), ...receipts.diagnostics, ...catalogDiagnostics].sort(
+    byPosition,
+  );
+  const checkedFiles = (result?.files.length ?? 0) + receiptsFiles.length + catalogs.size;
+  const counted = summaryOf(diagnostics, checkedFiles);
   // Units without a file are news only when a folder (or glob) was read: one file checked before
   // sending says nothing about the others.
   const report = { ...counted, missing: unitPaths.every(isFile) ? [] : (result?.missing ?? []) };
@@ -332,6 +394,36 @@ async function runValidate(
     return EXIT_INVALID;
   }
   return EXIT_OK;
+}
+
+/**
+ * The files named that say they are guidance catalogues (`format: geq/catalog/v1`), with their
+ * bytes. Only regular files are named here, and only their first bytes are looked at.
+ */
+async function catalogFiles(paths: string[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  if (paths.length === 0) return out;
+  const { closeSync, openSync, readSync } = await import("node:fs");
+  const { readInput } = await import("./io/read-input.js");
+  const { isCatalogText } = await import("./catalog/catalog-file.js");
+  for (const path of paths) {
+    const head = new Uint8Array(4096);
+    let length = 0;
+    try {
+      const fd = openSync(resolve(process.cwd(), path), "r");
+      try {
+        length = readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      continue; // validate names the file it cannot read
+    }
+    if (!isCatalogText(head.subarray(0, length))) continue;
+    const read = readInput(resolve(process.cwd(), path));
+    if ("bytes" in read) out.set(path, read.bytes);
+  }
+  return out;
 }
 
 /** `--fail-on a,b --fail-on c` → `[a, b, c]`. */
@@ -442,6 +534,7 @@ async function runReceive(
       ...(typeof opts.number === "string" ? { number: opts.number } : {}),
       ...(typeof opts.into === "string" ? { into: opts.into } : {}),
       ...(opts.replace ? { replace: true } : {}),
+      cacheDirs: cacheDirs(),
     }),
   );
   if (!result.ok)
@@ -490,15 +583,25 @@ async function runInit(opts: Record<string, string | boolean | undefined>, lang:
   const { catalogForYear, CATALOG_IDS, loadCatalog, SCHEMAS_DIR } = await import("./catalog/catalog.js");
   const { isoDateOf } = await import("./dates.js");
   const { PLACEHOLDERS } = await import("./validate/rules/placeholder.js");
-  const years = CATALOG_IDS.map((id) => loadCatalog(id)!.year);
   const asked = parseYear(opts.year as string | undefined);
-  // Without --year, the newest guidance geq knows; said aloud when the calendar has moved past it.
-  const year = asked ?? Math.max(...years);
-  const catalog = catalogForYear(year);
+  // The configuration's catalogue when there is one: a catalogue file is how a new year's letter arrives.
+  const configuredCatalog = await catalogOfConfig(opts, lang);
+  const years = [
+    ...new Set([
+      ...CATALOG_IDS.map((id) => loadCatalog(id)!.year),
+      ...(configuredCatalog ? [configuredCatalog.year] : []),
+    ]),
+  ].sort((a, b) => a - b);
+  // Without --year, the configuration's guidance, else the newest geq knows; said aloud when the
+  // calendar has moved past it.
+  const year = asked ?? configuredCatalog?.year ?? Math.max(...years);
+  const catalog = configuredCatalog?.year === year ? configuredCatalog : catalogForYear(year);
   if (!catalog) throw new Stop("unknown-catalog", { year, years: years.join(", ") });
   const thisYear = Number(isoDateOf(new Date()).slice(0, 4));
   const notice =
-    asked === undefined && thisYear > year ? t(lang, "init-newest-year", { year, thisYear }) + "\n" : "";
+    asked === undefined && !configuredCatalog && thisYear > year
+      ? t(lang, "init-newest-year", { year, thisYear }) + "\n"
+      : "";
   const period = parsePeriod(opts.period as string | undefined) ?? "semi-annual";
   const code = String(opts.unit ?? PLACEHOLDERS.code);
   const { UNIT_CODE_PATTERN } = await import("./catalog/schema.js");
@@ -512,8 +615,13 @@ async function runInit(opts: Record<string, string | boolean | undefined>, lang:
     ? undefined
     : await outputPlan(target, { defaultName, ...(opts.force ? {} : { exclusive: true }) });
   const abs = plan?.path ?? "";
+  // A catalogue file's schema is the clerk's to write (`geq schema unit --config`); the built-in one ships.
   const schemaFile = fileURLToPath(new URL("unit-report.schema.json", SCHEMAS_DIR));
-  const schemaRef = toStdout ? schemaFile : relative(dirname(abs), schemaFile).split("\\").join("/");
+  const schemaRef = catalog.file
+    ? undefined
+    : toStdout
+      ? schemaFile
+      : relative(dirname(abs), schemaFile).split("\\").join("/");
   const { scaffold } = await import("./init.js");
   const text = scaffold(catalog, {
     code,
@@ -532,23 +640,40 @@ async function runInit(opts: Record<string, string | boolean | undefined>, lang:
   return EXIT_OK;
 }
 
+/** The catalogue of the configuration named (`--config`), or of `./geq.yaml`; none without one. */
+async function catalogOfConfig(opts: Record<string, unknown>, lang: Lang) {
+  const { configured } = await import("./validate/validate.js");
+  const loaded = await configured({ ...selection({ config: opts.config, catalog: opts.catalog }), lang });
+  if (!loaded.ok)
+    throw new Stop(loaded.problem as TextKey, loaded.params, EXIT_CANNOT_RUN, loaded.diagnostics);
+  return loaded.catalog;
+}
+
+const SCHEMA_KINDS = ["unit", "config", "catalog"] as const;
+
 async function runSchema(
   kind: string | undefined,
   opts: Record<string, string | boolean | undefined>,
+  lang: Lang,
 ): Promise<number> {
   const which = kind ?? "unit";
-  if (which !== "unit" && which !== "config")
-    throw new Stop("bad-option", { option: "schema", value: which, expected: "unit | config" });
+  if (!(SCHEMA_KINDS as readonly string[]).includes(which))
+    throw new Stop("bad-option", { option: "schema", value: which, expected: SCHEMA_KINDS.join(" | ") });
   const { loadCatalog, DEFAULT_CATALOG_ID, CATALOG_IDS } = await import("./catalog/catalog.js");
-  const { unitReportSchema, configSchema, schemaText } = await import("./catalog/schema.js");
-  const schema =
-    which === "unit" ? unitReportSchema(loadCatalog(DEFAULT_CATALOG_ID)!) : configSchema(CATALOG_IDS);
+  const { unitReportSchema, configSchema, catalogSchema, schemaText } = await import("./catalog/schema.js");
+  const catalog =
+    which === "unit" ? ((await catalogOfConfig(opts, lang)) ?? loadCatalog(DEFAULT_CATALOG_ID)!) : undefined;
+  const schema = catalog
+    ? unitReportSchema(catalog)
+    : which === "config"
+      ? configSchema(CATALOG_IDS)
+      : catalogSchema();
   const text = schemaText(schema);
   if (typeof opts.output !== "string" || opts.output === "-") {
     out(text);
     return EXIT_OK;
   }
-  const defaultName = which === "unit" ? "unit-report.schema.json" : "config.schema.json";
+  const defaultName = `${which === "unit" ? "unit-report" : which}.schema.json`;
   await writeOutput(await outputPlan(opts.output, { defaultName }), text);
   return EXIT_OK;
 }
@@ -570,6 +695,42 @@ async function runForm(opts: Record<string, string | boolean | undefined>, lang:
   const plan = await outputPlan(target, { defaultName: result.fileName });
   await writeOutput(plan, result.html);
   out(t(lang, "written", { path: printable(plan.shown) }) + "\n");
+  return EXIT_OK;
+}
+
+/** `geq catalog new`: next year's catalogue file, from a built-in catalogue or a catalogue file. */
+async function runCatalogNew(
+  opts: Record<string, string | boolean | undefined>,
+  lang: Lang,
+): Promise<number> {
+  const { CATALOG_IDS, loadCatalog } = await import("./catalog/catalog.js");
+  const source = typeof opts.from === "string" ? opts.from : CATALOG_IDS[CATALOG_IDS.length - 1]!;
+  let from = loadCatalog(source);
+  if (!from) {
+    const { readInput } = await import("./io/read-input.js");
+    const read = readInput(resolve(process.cwd(), source));
+    if (!("bytes" in read))
+      throw new Stop("catalog-from-unknown", { value: source, known: CATALOG_IDS.join(", ") });
+    const { checkCatalog } = await import("./catalog/catalog-file.js");
+    const checked = await checkCatalog(source, read.bytes, lang);
+    if (!checked.catalog)
+      throw new Stop("catalog-invalid", { path: source }, EXIT_INVALID, checked.diagnostics);
+    from = checked.catalog;
+  }
+  const year = parseYear(opts.year as string | undefined) ?? from.year + 1;
+  const { catalogScaffold } = await import("./catalog/catalog-new.js");
+  const text = catalogScaffold(from, year);
+  const target = String(opts.output ?? `huong-dan-${year}.yaml`);
+  if (target === "-") {
+    out(text);
+    return EXIT_OK;
+  }
+  const plan = await outputPlan(target, {
+    defaultName: `huong-dan-${year}.yaml`,
+    ...(opts.force ? {} : { exclusive: true }),
+  });
+  await writeOutput(plan, text, { exclusive: !opts.force });
+  err(t(lang, "catalog-written", { path: printable(plan.shown), from: source, year }) + "\n");
   return EXIT_OK;
 }
 
@@ -606,6 +767,8 @@ async function runBuildReport(paths: string[], opts: Record<string, unknown>, la
     ...(typeof opts.template === "string" ? { templateDir: resolve(cwd, opts.template) } : {}),
     ...(opts.skipInvalid ? { skipInvalid: true } : {}),
     ...(Array.isArray(opts.compare) ? { compare: opts.compare as string[] } : {}),
+    ...(Array.isArray(opts.previous) ? { previous: opts.previous as string[] } : {}),
+    ...(typeof opts.previousConfig === "string" ? { previousConfig: opts.previousConfig } : {}),
     ...audienceOption(opts.audience),
   });
   if (!result.ok) {
@@ -702,6 +865,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .argument("<paths...>", w.paths)
     .option("-c, --config <file>", w.config)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("--year <year>", w.year)
     .option("--period <period>", w.period)
     .option("--strict", w.strict)
@@ -723,6 +887,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .argument("<paths...>", w.paths)
     .option("-c, --config <file>", w.config)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("-o, --output <file>", w.output)
     .option("--year <year>", w.year)
     .option("--period <period>", w.period)
@@ -730,6 +895,8 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("--number <number>", w.number)
     .option("--skip-invalid", w.skipInvalid)
     .option("--compare <paths...>", w.compare)
+    .option("--previous <paths...>", w.previous)
+    .option("--previous-config <file>", w.previousConfig)
     .option("--template <dir>", w.template)
     .option("--audience <audience>", w.audience)
     .helpOption("-h, --help", w.help)
@@ -738,6 +905,7 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
       exampleText(lang, [
         "geq build-report nop-bao-cao/2022/semi-annual --config geq.yaml --date 2022-06-20 --number 125",
         "geq build-report nop-bao-cao/2022/annual --config geq.yaml --compare nop-bao-cao/2022/semi-annual",
+        "geq build-report nop-bao-cao/2023/annual --config geq.yaml --previous nop-bao-cao/2022/annual",
         "geq build-report vkt.yaml --no-config -o vkt-bao-cao.docx",
       ]),
     )
@@ -791,6 +959,9 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .option("--year <year>", w.initYear)
     .option("--period <period>", w.period, "semi-annual")
     .option("-o, --output <file>", w.output)
+    .option("-c, --config <file>", w.initConfig)
+    .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("-f, --force", w.force)
     .helpOption("-h, --help", w.help)
     .addHelpText(
@@ -804,18 +975,27 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     .description(w.schema)
     .argument("[kind]", w.schemaKind)
     .option("-o, --output <file>", w.output)
+    .option("-c, --config <file>", w.schemaConfig)
+    .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .helpOption("-h, --help", w.help)
     .addHelpText(
       "after",
-      exampleText(lang, ["geq schema unit -o unit-report.schema.json", "geq schema config"]),
+      exampleText(lang, [
+        "geq schema unit -o unit-report.schema.json",
+        "geq schema unit --config geq.yaml -o unit-report-2023.schema.json",
+        "geq schema config",
+        "geq schema catalog -o catalog.schema.json",
+      ]),
     )
-    .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts))());
+    .action((kind: string | undefined, opts) => run(() => runSchema(kind, opts, lang))());
 
   program
     .command("form")
     .description(w.form)
     .option("-c, --config <file>", w.config)
     .option("--no-config", w.noConfig)
+    .option("--catalog <file>", w.catalogOption)
     .option("--unit <code>", w.formUnit)
     .option("--year <year>", w.formYear)
     .option("--period <period>", w.formPeriod)
@@ -830,7 +1010,30 @@ function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
     )
     .action((opts) => run(() => runForm(opts, lang))());
 
-  for (const cmd of program.commands) cmd.exitOverride().configureHelp(helpConfig(lang));
+  const catalog = program
+    .command("catalog")
+    .description(w.catalog)
+    .helpOption("-h, --help", w.help)
+    .helpCommand(false);
+  catalog
+    .command("new")
+    .description(w.catalogNew)
+    .option("--from <catalog>", w.catalogFrom)
+    .option("--year <year>", w.catalogYear)
+    .option("-o, --output <file>", w.output)
+    .option("-f, --force", w.force)
+    .helpOption("-h, --help", w.help)
+    .addHelpText(
+      "after",
+      exampleText(lang, [
+        "geq catalog new --from 2022 --year 2023 -o huong-dan-2023.yaml",
+        "geq catalog new --from huong-dan-2023.yaml --year 2024 -o huong-dan-2024.yaml",
+      ]),
+    )
+    .action((opts) => run(() => runCatalogNew(opts, lang))());
+
+  for (const cmd of [...program.commands, ...catalog.commands])
+    cmd.exitOverride().configureHelp(helpConfig(lang));
   return program;
 }
 

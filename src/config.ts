@@ -6,6 +6,7 @@ import { fastValue } from "./source/fast-read.js";
 import type { Finding } from "./validate/finding.js";
 import { normalise } from "./validate/normalise.js";
 import { schemaFindings } from "./validate/schema-findings.js";
+import { suggest } from "./validate/suggest.js";
 import type { Validators } from "./validate/validators.js";
 
 /** Checking the configuration (`geq/config/v1`); `validate/check-config.ts` positions what it finds. */
@@ -16,8 +17,20 @@ export interface ConfigResult {
   diagnostics: Diagnostic[];
 }
 
+/** A catalogue file the configuration names by its path, relative to the configuration's folder. */
+export const CATALOG_FILE = /\.ya?ml$/i;
+
 function configRules(config: Config): Finding[] {
   const out: Finding[] = [];
+  const ids: readonly string[] = CATALOG_IDS;
+  if (!ids.includes(config.catalog) && !CATALOG_FILE.test(config.catalog)) {
+    const suggestion = suggest(config.catalog, ids);
+    out.push({
+      rule: "invalid-catalog",
+      path: ["catalog"],
+      params: { value: config.catalog, known: ids.join(", "), ...(suggestion ? { suggestion } : {}) },
+    });
+  }
   const seen = new Set<string>();
   config.units.forEach((u, i) => {
     if (seen.has(u.code))

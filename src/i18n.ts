@@ -116,6 +116,41 @@ const TEXT = {
     vi: (p) => `không đọc được tệp cấu hình «${s(p.path)}» (${s(p.code)})`,
     en: (p) => `cannot read the configuration ${s(p.path)} (${s(p.code)})`,
   },
+  "catalog-from-unknown": {
+    vi: (p) =>
+      `«${s(p.value)}» không phải mã một hướng dẫn có sẵn (${s(p.known)}) hay một tệp hướng dẫn đọc được`,
+    en: (p) => `"${s(p.value)}" is neither a built-in guidance (${s(p.known)}) nor a readable catalogue file`,
+  },
+  "catalog-written": {
+    vi: (p) =>
+      `đã ghi ${s(p.path)}: hướng dẫn năm ${s(p.year)} lập từ hướng dẫn ${s(p.from)}; hãy sửa theo văn bản mới, kiểm tra bằng geq validate ${s(p.path)}, rồi ghi đường dẫn tới tệp (tính từ thư mục của geq.yaml) vào catalog trong geq.yaml`,
+    en: (p) =>
+      `wrote ${s(p.path)}: the ${s(p.year)} guidance made from ${s(p.from)}; edit it to the new letter, check it with geq validate ${s(p.path)}, then set catalog in geq.yaml to its path (from geq.yaml's folder)`,
+  },
+  "previous-not-annual": {
+    vi: () => "--previous chỉ dùng cho báo cáo tổng kết năm (so sánh với tổng kết năm trước)",
+    en: () => "--previous is for the annual report only (compared with last year's annual report)",
+  },
+  "previous-no-catalog": {
+    vi: (p) =>
+      `không có hướng dẫn năm ${s(p.year)} để đọc các tệp của --previous; hãy dùng --previous-config với tệp cấu hình của năm ${s(p.year)} (catalog trỏ tới hướng dẫn năm đó)`,
+    en: (p) =>
+      `there is no ${s(p.year)} guidance to read the --previous files with; give --previous-config the ${s(p.year)} configuration (its catalog names that year's guidance)`,
+  },
+  "catalog-and-config": {
+    vi: (p) =>
+      `--catalog chỉ dùng khi không có tệp cấu hình; cấu hình «${s(p.path)}» đã nêu hướng dẫn năm ở catalog (dùng --no-config để bỏ qua cấu hình)`,
+    en: (p) =>
+      `--catalog is for use without a configuration; ${s(p.path)} names its guidance in catalog (use --no-config to leave it out)`,
+  },
+  "catalog-unreadable": {
+    vi: (p) => `không đọc được tệp hướng dẫn năm «${s(p.path)}» (${s(p.code)})`,
+    en: (p) => `cannot read the guidance catalogue ${s(p.path)} (${s(p.code)})`,
+  },
+  "catalog-invalid": {
+    vi: (p) => `tệp hướng dẫn «${s(p.path)}» không hợp lệ; hãy sửa các lỗi trên rồi chạy lại`,
+    en: (p) => `the guidance catalogue ${s(p.path)} is invalid; fix the errors above and run again`,
+  },
   "config-invalid": {
     vi: (p) => `tệp cấu hình «${s(p.path)}» không hợp lệ`,
     en: (p) => `the configuration ${s(p.path)} is invalid`,
@@ -153,8 +188,10 @@ const TEXT = {
     en: (p) => `implausible date for ${s(p.option)}: "${s(p.value)}"; only years ${s(p.from)} to ${s(p.to)}`,
   },
   "unknown-catalog": {
-    vi: (p) => `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}`,
-    en: (p) => `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}`,
+    vi: (p) =>
+      `chưa có hướng dẫn cho năm ${s(p.year)}; geq có hướng dẫn các năm: ${s(p.years)}. Khi có văn bản hướng dẫn năm ${s(p.year)}: geq catalog new --year ${s(p.year)} -o huong-dan-${s(p.year)}.yaml, sửa tệp theo văn bản, rồi ghi catalog: ./huong-dan-${s(p.year)}.yaml trong geq.yaml`,
+    en: (p) =>
+      `no guidance catalogue for ${s(p.year)}; geq has the guidance of: ${s(p.years)}. For the ${s(p.year)} letter: geq catalog new --year ${s(p.year)} -o huong-dan-${s(p.year)}.yaml, edit it to the letter, then set catalog: ./huong-dan-${s(p.year)}.yaml in geq.yaml`,
   },
   "form-unit-unknown": {
     vi: (p) =>

@@ -20,7 +20,7 @@ export { form } from "./form/form.js";
 export type { FormOptions, FormResult } from "./form/form.js";
 export { scaffold as init } from "./init.js";
 export type { ScaffoldOptions as InitOptions } from "./init.js";
-export { unitReportSchema, configSchema } from "./catalog/schema.js";
+export { unitReportSchema, configSchema, catalogSchema } from "./catalog/schema.js";
 export { loadCatalog, deadlineRule, CATALOG_IDS } from "./catalog/catalog.js";
 export { lateness } from "./dates.js";
 export type { DeadlineRule } from "./dates.js";

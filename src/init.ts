@@ -15,8 +15,11 @@ export interface ScaffoldOptions {
   name: string;
   year: number;
   period: PeriodKey;
-  /** Path of the unit schema relative to the new file's folder, for the editor modeline. */
-  schemaRef: string;
+  /**
+   * Path of the unit schema relative to the new file's folder, for the editor modeline; none for a
+   * catalogue file's, whose schema `geq schema unit --config` writes.
+   */
+  schemaRef?: string;
 }
 
 function wrap(text: string, indent: string, width = 96): string[] {
@@ -41,7 +44,9 @@ export function scaffold(catalog: Catalog, o: ScaffoldOptions): string {
   const rule = deadlineRule(catalog, o.period);
   const deadline = `${rule.day === "late" ? "trước ngày" : "chậm nhất ngày"} ${period.deadline.split("-").reverse().join("/")}`;
   const out: string[] = [
-    `# yaml-language-server: $schema=${o.schemaRef}`,
+    o.schemaRef
+      ? `# yaml-language-server: $schema=${o.schemaRef}`
+      : `# Lược đồ cho trình soạn thảo: geq schema unit --config geq.yaml -o unit-report-${o.year}.schema.json`,
     `# Báo cáo ${PERIOD_LABELS[o.period]} ${o.year} về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ`,
     `# theo văn bản ${catalog.letter.subject.replace(/^V\/v /, "về việc ")} của ${catalog.letter.issuer}.`,
     `# Hạn gửi: ${deadline} (tính theo dấu công văn đến). Tình trạng: ${Object.entries(STATUS_LABELS)
@@ -89,7 +94,7 @@ export function scaffold(catalog: Catalog, o: ScaffoldOptions): string {
     "# Các hoạt động đã tổ chức trong kỳ, liệt kê trong phụ lục của báo cáo: bỏ dấu # ở đầu các dòng để dùng.",
     "# activities:",
     `#   - date: ${o.year}-03-08 # ngày tổ chức, trong kỳ báo cáo`,
-    `#     group: communication # nhóm nhiệm vụ: ${catalog.groups.map((g) => g.key).join(", ")}`,
+    `#     group: ${catalog.groups[0]?.key ?? ""} # nhóm nhiệm vụ: ${catalog.groups.map((g) => g.key).join(", ")}`,
     '#     title: "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ 8/3"',
     "#     participants: { total: 0, female: 0 }",
     "",

@@ -18,6 +18,19 @@ export interface Indicator {
   phrase_all?: string;
 }
 
+/**
+ * A relation the letter sets between two figures of one sub-task (`cases_resolved <= cases_reported`),
+ * checked on every unit file by one rule. `rule` keeps a relation's own stable id where it had one.
+ */
+export interface Relation {
+  left: string;
+  op: RelationOp;
+  right: string;
+  rule?: string;
+}
+export type RelationOp = "<=" | "<" | ">=" | ">" | "=";
+export const RELATION_OPS: readonly RelationOp[] = ["<=", "<", ">=", ">", "="];
+
 export interface TaskDef {
   key: string;
   short: string;
@@ -26,6 +39,7 @@ export interface TaskDef {
   /** How `not_applicable` reads for this sub-task (`không phát sinh vụ việc`); `không áp dụng` by default. */
   not_applicable?: string;
   indicators: Indicator[];
+  relations?: Relation[];
 }
 
 export interface GroupDef {
@@ -54,7 +68,8 @@ export interface Catalog {
   format: "geq/catalog/v1";
   id: string;
   year: number;
-  letter: { issuer: string; subject: string; date: string };
+  /** The guidance letter; its number, when the catalogue knows it, is the default of the configuration's. */
+  letter: { issuer: string; subject: string; date: string; number?: string };
   /** How the letter words its deadlines; a configuration may override it. */
   deadline_day: DeadlineDay;
   parent: string;
@@ -65,6 +80,8 @@ export interface Catalog {
   staff: { key: StaffKey; label: string; short: string }[];
   groups: GroupDef[];
   budget_source: string;
+  /** Where a catalogue file was read from (the configuration's `catalog`); absent for a built-in one. */
+  file?: string;
 }
 
 export interface People {

@@ -37,6 +37,8 @@ export interface ReceiveOptions {
   replace?: boolean;
   /** The folder holding the periods' folders; default: the configuration's folder. */
   into?: string;
+  /** Where a catalogue file's compiled validator is cached (see `ValidateOptions`). */
+  cacheDirs?: readonly string[];
 }
 
 export type ReceiveOutcome =
@@ -141,6 +143,7 @@ export async function receive(
       lang,
       cwd,
       ...(options.config ? { config: options.config } : {}),
+      ...(options.cacheDirs ? { cacheDirs: options.cacheDirs } : {}),
     });
     if (!result.ok) return result;
     if (!result.config) return { ok: false, problem: "config-required", params: {} };

@@ -22,6 +22,8 @@ import {
 import type { Audience, Catalog, Config, PeriodKey, Signer, UnitReport, Waiver } from "./model.js";
 import { buildView, detailsView, type ViewOptions } from "./present/view.js";
 import { synthesise } from "./synthesise/synthesis.js";
+import { yearOverYear } from "./consolidate/year-over-year.js";
+import { yearOverYearView } from "./present/year-over-year.js";
 import type { ReportKind, ReportView } from "./present/view.js";
 
 export type { ReportKind } from "./present/view.js";
@@ -47,6 +49,8 @@ export interface ConsolidatedReportInput extends CommonInput {
   unidentified?: readonly string[];
   /** The same year's semi-annual reports (`--compare`), for an annual report. */
   compare?: readonly UnitReport[];
+  /** Last year's annual reports and the catalogue they follow (`--previous`), for an annual report. */
+  previous?: { catalog: Catalog; reports: readonly UnitReport[] };
   /** Today's ISO date, for when neither `date` nor the configuration gives one. */
   today: string;
   /** Who reads it (`--audience`); the configuration's, else `external`. */
@@ -174,6 +178,20 @@ function assemble<B extends Iterable<Block>>(
       : {}),
   };
   const view = buildView(consolidation, { ...options, detailsOnDemand: reading.defer });
+  if (input.kind === "consolidated" && input.previous && consolidation.period === "annual")
+    view.yearOverYear = yearOverYearView(
+      input.catalog,
+      input.previous.catalog,
+      yearOverYear({
+        catalog: input.catalog,
+        previousCatalog: input.previous.catalog,
+        year: consolidation.year,
+        units: consolidation.units,
+        previous: input.previous.reports,
+      }),
+      // After the budget, the target and, when there is one, the comparison with the semi-annual report.
+      input.catalog.groups.length + 3 + (view.comparison ? 1 : 0),
+    );
   const rendered = renderTemplate(
     input.templateDir ?? defaultTemplateDir(),
     input.kind,

@@ -35,6 +35,8 @@ export interface StatusOptions {
    * later are not yet received (`later`), and their units are missing as of that day.
    */
   asOf: string;
+  /** Where a catalogue file's compiled validator is cached (see `ValidateOptions`). */
+  cacheDirs?: readonly string[];
 }
 
 /** One unit's line: its submission state, and whether the registry lists it. */

@@ -9,7 +9,8 @@ const cache = new Map<string, Catalog>();
 
 /** The built-in catalogue ids, newest last. */
 export const CATALOG_IDS = ["2022"] as const;
-export const DEFAULT_CATALOG_ID = "2022";
+/** Without a configuration: the newest built-in catalogue. */
+export const DEFAULT_CATALOG_ID: string = CATALOG_IDS[CATALOG_IDS.length - 1]!;
 
 /** Loads a guidance catalogue by id (`2022`); undefined when there is none by that id. */
 export function loadCatalog(id: string = DEFAULT_CATALOG_ID): Catalog | undefined {

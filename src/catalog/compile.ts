@@ -1,7 +1,7 @@
 import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 import type { Catalog } from "../model.js";
-import { configSchema, schemaText, unitReportSchema } from "./schema.js";
+import { catalogSchema, configSchema, schemaText, unitReportSchema } from "./schema.js";
 import { CATALOG_IDS } from "./catalog.js";
 
 /**
@@ -13,6 +13,7 @@ import { CATALOG_IDS } from "./catalog.js";
 export interface SchemaArtifacts {
   "unit-report.schema.json": string;
   "config.schema.json": string;
+  "catalog.schema.json": string;
   "validators.cjs": string;
 }
 
@@ -35,15 +36,25 @@ export interface AjvError {
 export function schemaArtifacts(catalog: Catalog): SchemaArtifacts {
   const unit = unitReportSchema(catalog);
   const config = configSchema(CATALOG_IDS);
+  const catalogFormat = catalogSchema();
   const ajv = newAjv();
   ajv.addSchema(unit, "unit");
   ajv.addSchema(config, "config");
-  const code = standalone.default(ajv, { unit: "unit", config: "config" });
+  ajv.addSchema(catalogFormat, "catalog");
+  const code = standalone.default(ajv, { unit: "unit", config: "config", catalog: "catalog" });
   return {
     "unit-report.schema.json": schemaText(unit),
     "config.schema.json": schemaText(config),
+    "catalog.schema.json": schemaText(catalogFormat),
     "validators.cjs": `// Generated from the ${catalog.id} guidance catalogue by the schema test; do not edit.\n${code}\nexports.catalogId = ${JSON.stringify(catalog.id)};\n`,
   };
+}
+
+/** A unit schema compiled to the code of a CommonJS module exporting `unit`, for the cache of catalogue files. */
+export function compileStandalone(unit: Record<string, unknown>): string {
+  const ajv = newAjv();
+  ajv.addSchema(unit, "unit");
+  return standalone.default(ajv, { unit: "unit" });
 }
 
 /** Compiles validators at run time, for a catalogue other than the precompiled one. */

@@ -346,9 +346,10 @@ export function configSchema(catalogIds: readonly string[]): Schema {
       format: { title: "Phiên bản định dạng", description: "Luôn là geq/config/v1.", const: "geq/config/v1" },
       catalog: {
         title: "Hướng dẫn năm",
-        description: `Mã bộ hướng dẫn (nhóm nhiệm vụ, kỳ báo cáo, thời hạn): ${catalogIds.join(", ")}.`,
+        description: `Hướng dẫn của năm (nhóm nhiệm vụ, kỳ báo cáo, thời hạn): mã một hướng dẫn có sẵn (${catalogIds.join(", ")}), hoặc đường dẫn tới tệp hướng dẫn .yaml (geq/catalog/v1), tính từ thư mục của tệp cấu hình, ví dụ ./huong-dan-2023.yaml.`,
         type: "string",
-        enum: [...catalogIds],
+        minLength: 1,
+        maxLength: 1024,
       },
       issuer: object(
         "Cơ quan ban hành",
@@ -470,4 +471,331 @@ export function configSchema(catalogIds: readonly string[]): Schema {
 /** A schema as the committed files and `geq schema` print it: one text, so they cannot differ. */
 export function schemaText(schema: unknown): string {
   return JSON.stringify(schema, null, 2) + "\n";
+}
+
+/** Keys a clerk gives groups, sub-tasks and indicators: they become YAML keys of every unit file. */
+export const CATALOG_KEY_PATTERN = "^[a-z][a-z0-9_]{0,63}$";
+/** The part of a report's file name a period gives (`so-ket-6-thang`). */
+export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+const INDICATOR_TYPE_LABELS: Record<string, string> = {
+  count: "số nguyên từ 0 trở lên (số văn bản, số lớp, số cuộc…)",
+  people: "tổng số và số nữ, { total, female }",
+  money: "số tiền, số nguyên tính bằng đồng",
+  flag: "có hoặc không, true hoặc false",
+  text: "văn bản (số, ngày của một quyết định…)",
+};
+
+const RELATION_LABELS: Record<string, string> = {
+  "<=": "không lớn hơn",
+  "<": "nhỏ hơn",
+  ">=": "không nhỏ hơn",
+  ">": "lớn hơn",
+  "=": "bằng",
+};
+
+function catalogKey(title: string, example: string): Schema {
+  return {
+    title,
+    description: `${title}: chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ ${example}); là khóa trong tệp của đơn vị, nên đổi khóa là đổi tệp của mọi đơn vị.`,
+    type: "string",
+    pattern: CATALOG_KEY_PATTERN,
+  };
+}
+
+function window(title: string): Schema {
+  return object(
+    title,
+    `${title}: số liệu tính từ ngày from đến ngày to.`,
+    {
+      from: date("Từ ngày", "Ngày bắt đầu kỳ số liệu."),
+      to: date("Đến ngày", "Ngày chốt số liệu, trong năm của hướng dẫn."),
+    },
+    ["from", "to"],
+  );
+}
+
+function periodDef(key: string): Schema {
+  return object(
+    `Kỳ ${PERIOD_LABELS[key]}`,
+    `Kỳ báo cáo ${key} (${PERIOD_LABELS[key]}): tên gọi, trích yếu của báo cáo, kỳ số liệu và hạn gửi.`,
+    {
+      label: text("Tên kỳ", `Tên kỳ trong câu văn của báo cáo, ví dụ «${PERIOD_LABELS[key]}».`),
+      title: text(
+        "Trích yếu của báo cáo",
+        "Trích yếu của báo cáo của kỳ, ví dụ «Tổng kết công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2023».",
+      ),
+      slug: {
+        title: "Tên tệp của kỳ",
+        description:
+          "Phần tên tệp báo cáo của kỳ (bao-cao-<slug>-<năm>.docx): chữ thường không dấu, chữ số, các phần cách nhau bằng gạch ngang, ví dụ tong-ket-nam.",
+        type: "string",
+        pattern: SLUG_PATTERN,
+      },
+      window: window("Kỳ số liệu"),
+      deadline: date(
+        "Hạn gửi báo cáo",
+        "Hạn gửi báo cáo của kỳ, tính theo dấu công văn đến; trong năm của hướng dẫn.",
+      ),
+    },
+    ["label", "title", "slug", "window", "deadline"],
+  );
+}
+
+/**
+ * The guidance catalogue (`geq/catalog/v1`): the letter, its task groups and sub-tasks in its own
+ * words, each sub-task's indicators and relations, periods, action months and targets. A clerk writes
+ * one a year (`geq catalog new`); the built-in ones are checked against it too.
+ */
+export function catalogSchema(): Schema {
+  const indicator = object(
+    "Chỉ tiêu",
+    "Một chỉ tiêu của nhiệm vụ: khóa, kiểu, tên và cách báo cáo tổng hợp diễn đạt.",
+    {
+      key: catalogKey("Khóa của chỉ tiêu", "cases_reported"),
+      type: enumOf("Kiểu của chỉ tiêu", INDICATOR_TYPE_LABELS, "Kiểu giá trị đơn vị ghi:"),
+      label: text("Tên chỉ tiêu", "Tên chỉ tiêu như trong văn bản, ví dụ «Số vụ việc phát sinh»."),
+      phrase: {
+        title: "Cách diễn đạt trong báo cáo",
+        description:
+          "Cụm từ báo cáo tổng hợp dùng khi cộng chỉ tiêu của các đơn vị; {n} được thay bằng con số, ví dụ «tiếp nhận {n} vụ việc». Để trống với chỉ tiêu kiểu text.",
+        type: "string",
+        maxLength: TEXT_MAX,
+      },
+      phrase_all: text(
+        "Cách diễn đạt khi cộng của mọi đơn vị",
+        "Cụm từ thay cho phrase khi câu nói về tổng của mọi đơn vị, ví dụ «Ban vì sự tiến bộ của phụ nữ các đơn vị có tổng số {n} thành viên» (không bắt buộc).",
+      ),
+    },
+    ["key", "type", "label", "phrase"],
+  );
+  const relation = object(
+    "Ràng buộc giữa hai chỉ tiêu",
+    `Ràng buộc mà số liệu của mọi đơn vị phải thỏa, giữa hai chỉ tiêu kiểu count hoặc money của cùng nhiệm vụ: left op right. op: ${Object.entries(
+      RELATION_LABELS,
+    )
+      .map(([k, v]) => `${k} = ${v}`)
+      .join("; ")}.`,
+    {
+      left: catalogKey("Chỉ tiêu bên trái", "cases_resolved"),
+      op: enumOf("Phép so sánh", RELATION_LABELS, "Phép so sánh:"),
+      right: catalogKey("Chỉ tiêu bên phải", "cases_reported"),
+      rule: {
+        title: "Mã quy tắc",
+        description:
+          "Mã quy tắc riêng của ràng buộc, giữ nguyên từ năm trước để các công cụ vẫn nhận ra (không bắt buộc; mặc định indicator-relation).",
+        type: "string",
+        pattern: "^[a-z0-9]+(-[a-z0-9]+)*$",
+      },
+    },
+    ["left", "op", "right"],
+  );
+  const task = object(
+    "Nhiệm vụ",
+    "Một nhiệm vụ của nhóm (một gạch đầu dòng của văn bản hướng dẫn).",
+    {
+      key: catalogKey("Khóa của nhiệm vụ", "gbv_response"),
+      short: text("Tên ngắn của nhiệm vụ", "Tên ngắn, dùng làm tiêu đề trong báo cáo và phụ lục."),
+      text: text("Nguyên văn nhiệm vụ", "Nguyên văn nhiệm vụ trong văn bản hướng dẫn."),
+      not_applicable: text(
+        "Cách nói «không phát sinh»",
+        "Cách báo cáo nói về đơn vị ghi not_applicable cho nhiệm vụ này, ví dụ «không phát sinh vụ việc»; mặc định «không áp dụng».",
+      ),
+      indicators: {
+        title: "Các chỉ tiêu",
+        description: "Các chỉ tiêu của nhiệm vụ.",
+        type: "array",
+        items: indicator,
+      },
+      relations: {
+        title: "Ràng buộc giữa các chỉ tiêu",
+        description:
+          "Các ràng buộc giữa hai chỉ tiêu của nhiệm vụ, ví dụ số vụ việc đã giải quyết không lớn hơn số vụ việc phát sinh.",
+        type: "array",
+        items: relation,
+      },
+    },
+    ["key", "short", "text", "indicators"],
+  );
+  const group = object(
+    "Nhóm nhiệm vụ",
+    "Một nhóm nhiệm vụ (một mục đánh số của văn bản hướng dẫn).",
+    {
+      key: catalogKey("Khóa của nhóm", "coordination"),
+      number: {
+        title: "Số thứ tự của nhóm",
+        description: "Số thứ tự của nhóm trong văn bản: 1, 2, 3… theo đúng thứ tự các nhóm.",
+        type: "integer",
+        minimum: 1,
+        maximum: 99,
+      },
+      title: text("Tên nhóm", "Nguyên văn tên nhóm nhiệm vụ trong văn bản hướng dẫn."),
+      short: text("Tên ngắn của nhóm", "Tên ngắn của nhóm, dùng trong báo cáo và phụ lục."),
+      tasks: {
+        title: "Các nhiệm vụ",
+        description: "Các nhiệm vụ của nhóm, theo thứ tự trong văn bản.",
+        type: "array",
+        minItems: 1,
+        items: task,
+      },
+    },
+    ["key", "number", "title", "short", "tasks"],
+  );
+  const staff = object(
+    "Số liệu cán bộ",
+    "Một dòng số liệu cán bộ nữ; khóa là một trong bốn khóa cố định của tệp đơn vị.",
+    {
+      key: {
+        title: "Khóa",
+        description: "Một trong: employees, unit_leaders, division_leaders, succession_pool.",
+        type: "string",
+        enum: ["employees", "unit_leaders", "division_leaders", "succession_pool"],
+      },
+      label: text("Tên đầy đủ"),
+      short: text("Tên ngắn", "Tên ngắn, dùng ở đầu cột của phụ lục."),
+    },
+    ["key", "label", "short"],
+  );
+  return {
+    $schema: DRAFT,
+    title: "Hướng dẫn năm của geq",
+    description:
+      "Hướng dẫn năm (geq/catalog/v1): văn bản hướng dẫn, kỳ báo cáo và thời hạn, nhóm nhiệm vụ và nhiệm vụ theo nguyên văn, chỉ tiêu của từng nhiệm vụ, tháng hành động, mục tiêu. Tạo bằng geq catalog new, trỏ tới từ catalog trong cấu hình.",
+    type: "object",
+    additionalProperties: false,
+    patternProperties: { "^x-": {} },
+    required: [
+      "format",
+      "year",
+      "letter",
+      "deadline_day",
+      "parent",
+      "receiver",
+      "periods",
+      "action_months",
+      "targets",
+      "staff",
+      "groups",
+      "budget_source",
+    ],
+    properties: {
+      format: {
+        title: "Phiên bản định dạng",
+        description: "Luôn là geq/catalog/v1.",
+        const: "geq/catalog/v1",
+      },
+      id: {
+        title: "Mã hướng dẫn có sẵn",
+        description:
+          "Mã của một hướng dẫn có sẵn trong geq (ví dụ 2022); tệp hướng dẫn do cơ quan viết không cần.",
+        type: "string",
+        pattern: "^[0-9A-Za-z_-]{1,32}$",
+      },
+      year: {
+        title: "Năm của hướng dẫn",
+        description: "Năm báo cáo mà hướng dẫn áp dụng, ví dụ 2023.",
+        type: "integer",
+        minimum: 2000,
+        maximum: 2100,
+      },
+      letter: object(
+        "Văn bản hướng dẫn",
+        "Văn bản hướng dẫn của năm; cấu hình có thể ghi đè từng trường ở letter.",
+        {
+          number: text(
+            "Số, ký hiệu văn bản",
+            "Số và ký hiệu văn bản hướng dẫn, ví dụ 1234/BXD-TCCB (không bắt buộc).",
+          ),
+          date: date("Ngày ban hành", "Ngày ban hành văn bản hướng dẫn."),
+          issuer: text("Cơ quan ban hành", "Cơ quan ban hành văn bản, ví dụ Bộ Xây dựng."),
+          subject: text("Trích yếu", "Trích yếu của văn bản, bắt đầu bằng V/v …"),
+        },
+        ["date", "issuer", "subject"],
+      ),
+      deadline_day: enumOf(
+        "Cách tính ngày hạn",
+        DEADLINE_DAY_LABELS,
+        "Báo cáo đến đúng ngày hạn có được coi là đúng hạn không, theo cách văn bản viết:",
+      ),
+      parent: text(
+        "Cơ quan chủ quản",
+        "Cơ quan chủ quản của các đơn vị, in trên tên đơn vị ở báo cáo riêng của đơn vị.",
+      ),
+      receiver: text(
+        "Nơi nhận báo cáo của đơn vị",
+        "Dòng Kính gửi ở báo cáo riêng của đơn vị, ví dụ Bộ Xây dựng (qua Vụ Tổ chức cán bộ).",
+      ),
+      periods: object(
+        "Các kỳ báo cáo",
+        "Hai kỳ báo cáo: semi-annual (sơ kết 6 tháng đầu năm) và annual (tổng kết năm).",
+        Object.fromEntries(PERIOD_KEYS.map((k) => [k, periodDef(k)])),
+        [...PERIOD_KEYS],
+      ),
+      action_months: {
+        title: "Các tháng hành động",
+        description: "Các tháng hành động trong năm mà văn bản nêu.",
+        type: "array",
+        items: object(
+          "Tháng hành động",
+          "Một tháng hành động: tên và thời gian.",
+          {
+            title: text("Tên tháng hành động"),
+            from: date("Từ ngày", "Ngày bắt đầu."),
+            to: date("Đến ngày", "Ngày kết thúc."),
+          },
+          ["title", "from", "to"],
+        ),
+      },
+      targets: object(
+        "Mục tiêu",
+        "Mục tiêu quốc gia mà số liệu của các đơn vị đo được.",
+        {
+          succession_pool_female_share: object(
+            "Tỷ lệ nữ trong diện quy hoạch",
+            "Mục tiêu tỷ lệ nữ trong diện quy hoạch lãnh đạo, quản lý.",
+            {
+              threshold: {
+                title: "Tỷ lệ mục tiêu",
+                description: "Tỷ lệ mục tiêu, số thập phân từ 0 đến 1 (0.4 là 40%).",
+                type: "number",
+                minimum: 0,
+                maximum: 1,
+              },
+              by: {
+                title: "Năm đạt mục tiêu",
+                description: "Năm phải đạt mục tiêu, ví dụ 2025.",
+                type: "integer",
+                minimum: 2000,
+                maximum: 2100,
+              },
+              source: text(
+                "Căn cứ",
+                "Văn bản đặt mục tiêu, ví dụ Quyết định số 2282/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ.",
+              ),
+            },
+            ["threshold", "by", "source"],
+          ),
+        },
+        ["succession_pool_female_share"],
+      ),
+      staff: {
+        title: "Số liệu cán bộ",
+        description:
+          "Bốn dòng số liệu cán bộ nữ, theo thứ tự trong báo cáo: employees, unit_leaders, division_leaders, succession_pool.",
+        type: "array",
+        items: staff,
+      },
+      groups: {
+        title: "Các nhóm nhiệm vụ",
+        description: "Các nhóm nhiệm vụ của văn bản, theo thứ tự.",
+        type: "array",
+        minItems: 1,
+        items: group,
+      },
+      budget_source: text(
+        "Căn cứ về kinh phí",
+        "Văn bản quy định về kinh phí, ví dụ Thông tư số 191/2009/TT-BTC ngày 01/10/2009 của Bộ Tài chính.",
+      ),
+    },
+  };
 }

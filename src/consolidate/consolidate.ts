@@ -231,7 +231,7 @@ function isPeople(v: unknown): v is People {
  * Sums a set of reports. One pass over the reports, and for each one pass over the catalogue's
  * sub-tasks and indicators: linear in units × indicators.
  */
-function sumFigures(catalog: Catalog, units: readonly ConsolidatedUnit[]): Figures {
+export function sumFigures(catalog: Catalog, units: readonly ConsolidatedUnit[]): Figures {
   const plan = planOf(catalog);
   const staff = {} as Record<StaffKey, People>;
   for (const k of STAFF_KEYS) staff[k] = { total: 0, female: 0 };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { CATALOG_IDS, SCHEMAS_DIR, catalogForYear, loadCatalog } from "../catalog/catalog.js";
 import { UNIT_CODE_PATTERN } from "../catalog/schema.js";
 import type { Catalog, Lang, PeriodKey } from "../model.js";
-import { configPath, loadConfig, type RunProblem } from "../validate/validate.js";
+import { configured, type RunProblem } from "../validate/validate.js";
 import type { FormFixed, PageSettings } from "./form-model.js";
 
 /**
@@ -23,6 +23,10 @@ export interface FormOptions {
   /** Path of the configuration; when absent, `geq.yaml` in `cwd` is used if it exists. */
   config?: string;
   noConfig?: boolean;
+  /** A catalogue file to build the page from, without a configuration (`--catalog`). */
+  catalogFile?: string;
+  /** Where a catalogue file's compiled validator is cached. */
+  cacheDirs?: readonly string[];
   /** The unit the page is for: fixed on the page, and from the registry when there is one. */
   unit?: string;
   year?: number;
@@ -47,12 +51,11 @@ export const FORM_FILE = "bieu-mau.html";
 export async function form(options: FormOptions = {}): Promise<FormResult | RunProblem> {
   const lang = options.lang ?? "vi";
   const cwd = options.cwd ?? ".";
-  const which = configPath(options, cwd);
-  if ("ok" in which) return which;
-  const loaded = which.path ? await loadConfig(which.path, cwd, lang) : undefined;
-  if (loaded && !loaded.ok) return loaded;
+  const setting = await configured({ ...options, lang, cwd });
+  if (!setting.ok) return setting;
+  const loaded = setting.config;
   const years = CATALOG_IDS.map((id) => loadCatalog(id)!.year);
-  const catalog = loaded ? loaded.catalog : catalogForYear(options.year ?? Math.max(...years));
+  const catalog = setting.catalog ?? catalogForYear(options.year ?? Math.max(...years));
   if (!catalog || (options.year !== undefined && catalog.year !== options.year))
     return { ok: false, problem: "unknown-catalog", params: { year: options.year, years: years.join(", ") } };
   const units = loaded?.config.units.map((u) => ({ code: u.code, name: u.name }));
@@ -72,7 +75,7 @@ export async function form(options: FormOptions = {}): Promise<FormResult | RunP
       return {
         ok: false,
         problem: "form-unit-unknown",
-        params: { code: options.unit, config: which.path, known: units.map((u) => u.code).join(", ") },
+        params: { code: options.unit, config: loaded?.file, known: units.map((u) => u.code).join(", ") },
       };
     fixed.unit = registered ?? { code: options.unit };
   }

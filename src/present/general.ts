@@ -35,7 +35,7 @@ export function guidanceLetter(
 ): Required<Omit<CitedDocument, "number">> & { number: string } {
   const l = config?.letter;
   return {
-    number: l?.number ?? "",
+    number: l?.number ?? catalog.letter.number ?? "",
     date: l?.date ?? catalog.letter.date,
     issuer: l?.issuer ?? catalog.letter.issuer,
     subject: l?.subject ?? catalog.letter.subject,

@@ -30,6 +30,7 @@ import {
   type UnitDetailView,
 } from "./appendices.js";
 import { comparisonView, type ComparisonView } from "./comparison.js";
+import type { YearOverYearView } from "./year-over-year.js";
 import {
   guidanceSentence,
   opening,
@@ -106,6 +107,8 @@ export interface ReportView {
   budget: BudgetView;
   target: TargetView | null;
   comparison: ComparisonView | null;
+  /** This year against last (`--previous`), set by the report after the view is built. */
+  yearOverYear: YearOverYearView | null;
   assessment: { strengths: ListView; limitations: ListView; causes: ListView };
   nextStepsIntro: string;
   nextSteps: ListView;
@@ -197,6 +200,7 @@ export function buildView(c: Consolidation, options: ViewOptions): ReportView {
       annual && consolidated && c.compare
         ? comparisonView(catalog, c.compare, c.year, extraNumber + 2)
         : null,
+    yearOverYear: null,
     assessment: {
       strengths: list("strengths", unit?.assessment?.strengths),
       limitations: list("limitations", unit?.assessment?.limitations),

@@ -41,6 +41,8 @@ export interface UnitCheckContext {
    * only in Phụ lục IV and in the few examples it picks: it reads them again from the file there.
    */
   lean?: boolean;
+  /** Where a catalogue file's compiled validator is cached, for helper threads to load it. */
+  catalogModule?: string;
 }
 
 /** What the run needs of a valid report when not building one: its receipt, waivers and partners. */

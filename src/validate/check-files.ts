@@ -1,9 +1,8 @@
 import { availableParallelism, loadavg } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { loadCatalog } from "../catalog/catalog.js";
 import { noteRead, takeReadIdentities } from "../io/read-input.js";
 import { unitReportSchema } from "../catalog/schema.js";
-import type { Config, Lang, PeriodKey } from "../model.js";
+import type { Catalog, Config, Lang, PeriodKey } from "../model.js";
 import type { UnitCheckContext } from "./check-fast.js";
 import { checkFile, type FileOutcome } from "./validate.js";
 import { validatorsFor } from "./validators.js";
@@ -17,7 +16,9 @@ import { validatorsFor } from "./validators.js";
 
 /** What a helper needs to rebuild the check's context: data only, sent to another thread. */
 export interface ContextSpec {
-  catalogId: string;
+  /** The catalogue itself: a catalogue file has no id a helper could load it by. */
+  catalog: Catalog;
+  catalogModule?: string;
   lang: Lang;
   expected: { year?: number; period?: PeriodKey };
   config?: Pick<Config, "deadlines" | "deadline_day">;
@@ -146,11 +147,11 @@ export async function checkFilesInParallel(
 
 /** In a helper thread: rebuild the context, take chunks, deliver them. */
 async function helperMain(job: Job): Promise<void> {
-  const catalog = loadCatalog(job.spec.catalogId)!;
+  const catalog = job.spec.catalog;
   const ctx: UnitCheckContext = {
     lang: job.spec.lang,
     catalog,
-    validators: await validatorsFor(catalog),
+    validators: await validatorsFor(catalog, job.spec.catalogModule),
     schema: unitReportSchema(catalog),
     expected: job.spec.expected,
     ...(job.spec.config ? { config: job.spec.config } : {}),

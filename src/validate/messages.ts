@@ -161,6 +161,44 @@ const head = (v: unknown) => {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 };
 
+const RELATION_VI: Record<string, string> = {
+  "<=": "lớn hơn",
+  "<": "không nhỏ hơn",
+  ">=": "nhỏ hơn",
+  ">": "không lớn hơn",
+  "=": "khác",
+};
+const RELATION_EN: Record<string, string> = {
+  "<=": "exceeds",
+  "<": "is not below",
+  ">=": "is below",
+  ">": "does not exceed",
+  "=": "differs from",
+};
+/** A figure's label in running text: `Số vụ việc phát sinh` → `số vụ việc phát sinh`. */
+const lower = (v: unknown) => {
+  const text = s(v);
+  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
+};
+
+/** A relation the catalogue declares between two figures of a sub-task, broken (`rules/figures.ts`). */
+const RELATION_RULE: RuleInfo = {
+  severity: "error",
+  vi: (l, p) =>
+    `${prefix(l)}${lower(p.leftLabel)} (${n(p.leftValue)}) ${RELATION_VI[s(p.op)] ?? s(p.op)} ${lower(p.rightLabel)} (${n(p.rightValue)})`,
+  en: (l, p) =>
+    `${prefix(l)}${s(p.left)} (${s(p.leftValue)}) ${RELATION_EN[s(p.op)] ?? s(p.op)} ${s(p.right)} (${s(p.rightValue)})`,
+};
+
+const KEY_FORM_VI: Record<string, string> = {
+  key: "chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, tối đa 64 ký tự (ví dụ gbv_response)",
+  slug: "chữ thường không dấu và chữ số, các phần cách nhau bằng một gạch ngang (ví dụ tong-ket-nam)",
+};
+const KEY_FORM_EN: Record<string, string> = {
+  key: "lower-case ASCII letters, digits and _, starting with a letter, at most 64 (e.g. gbv_response)",
+  slug: "lower-case ASCII letters and digits, parts joined by single hyphens (e.g. tong-ket-nam)",
+};
+
 export const RULES: Record<string, RuleInfo> = {
   // Reading
   encoding: {
@@ -395,17 +433,64 @@ export const RULES: Record<string, RuleInfo> = {
     vi: (l, p) => `${prefix(l)}số nữ (${n(p.female)}) lớn hơn tổng số (${n(p.total)})`,
     en: (l, p) => `${prefix(l)}women (${s(p.female)}) exceed the total (${s(p.total)})`,
   },
-  "cases-resolved-le-reported": {
-    severity: "error",
-    vi: (l, p) =>
-      `${prefix(l)}số vụ việc đã giải quyết (${n(p.resolved)}) lớn hơn số vụ việc phát sinh (${n(p.reported)})`,
-    en: (l, p) => `${prefix(l)}cases resolved (${s(p.resolved)}) exceed cases reported (${s(p.reported)})`,
-  },
+  "indicator-relation": RELATION_RULE,
+  // The 2022 catalogue's relation keeps the id users and scripts knew it by.
+  "cases-resolved-le-reported": RELATION_RULE,
   "leaders-le-employees": {
     severity: "error",
     vi: (l, p) =>
       `${prefix(l)}tổng số (${n(p.total)}) lớn hơn tổng số cán bộ, công chức, viên chức, người lao động (${n(p.employees)})`,
     en: (l, p) => `${prefix(l)}the total (${s(p.total)}) exceeds staff.employees.total (${s(p.employees)})`,
+  },
+  // The guidance catalogue (geq/catalog/v1) and the configuration's pointer to it
+  "invalid-key": {
+    severity: "error",
+    vi: (l, p) => `${prefix(l)}«${s(p.value)}» không đúng dạng: ${KEY_FORM_VI[s(p.form)] ?? ""}`,
+    en: (l, p) => `${prefix(l)}"${s(p.value)}" is not well formed: ${KEY_FORM_EN[s(p.form)] ?? ""}`,
+  },
+  "reserved-key": {
+    severity: "error",
+    vi: (l, p) =>
+      `${prefix(l)}«${s(p.value)}» là trường có sẵn của mọi nhiệm vụ trong tệp đơn vị, không dùng làm khóa của chỉ tiêu`,
+    en: (l, p) =>
+      `${prefix(l)}"${s(p.value)}" is a field every sub-task already has; it cannot name an indicator`,
+  },
+  "group-number": {
+    severity: "error",
+    vi: (l, p) =>
+      `${prefix(l)}nhóm thứ ${s(p.expected)} trong danh sách lại mang số ${s(p.value)}; các nhóm được đánh số 1, 2, 3… theo đúng thứ tự`,
+    en: (l, p) =>
+      `${prefix(l)}group ${s(p.expected)} in the list is numbered ${s(p.value)}; number the groups 1, 2, 3… in order`,
+  },
+  "date-outside-year": {
+    severity: "error",
+    vi: (l, p) =>
+      `${prefix(l)}ngày ${d(p.value)} không thuộc năm ${s(p.year)} của hướng dẫn${p.letter ? " hoặc năm trước đó" : ""}; có lẽ năm bị gõ nhầm`,
+    en: (l, p) =>
+      `${prefix(l)}${s(p.value)} is not in the guidance's year ${s(p.year)}${p.letter ? " or the year before" : ""}; the year is probably mistyped`,
+  },
+  "date-order": {
+    severity: "error",
+    vi: (l, p) => `${prefix(l)}ngày ${d(p.value)} trước ngày ${d(p.before)} (${s(p.beforeLabel)})`,
+    en: (l, p) => `${prefix(l)}${s(p.value)} is before ${s(p.before)} (${s(p.beforeWhat)})`,
+  },
+  "relation-indicator": {
+    severity: "error",
+    vi: (l, p) =>
+      p.type
+        ? `${prefix(l)}chỉ tiêu «${s(p.value)}» có kiểu ${s(p.type)}; ràng buộc chỉ so sánh chỉ tiêu kiểu count hoặc money`
+        : `${prefix(l)}nhiệm vụ không có chỉ tiêu «${s(p.value)}»${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : `; các chỉ tiêu của nhiệm vụ: ${s(p.known)}`}`,
+    en: (l, p) =>
+      p.type
+        ? `${prefix(l)}the indicator "${s(p.value)}" is of type ${s(p.type)}; a relation compares count or money indicators only`
+        : `${prefix(l)}the sub-task has no indicator "${s(p.value)}"${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : `; its indicators: ${s(p.known)}`}`,
+  },
+  "invalid-catalog": {
+    severity: "error",
+    vi: (l, p) =>
+      `${prefix(l)}«${s(p.value)}» không phải mã một hướng dẫn có sẵn (${s(p.known)}) hay đường dẫn tới tệp hướng dẫn .yaml${p.suggestion ? `; có phải là «${s(p.suggestion)}»?` : ""}`,
+    en: (l, p) =>
+      `${prefix(l)}"${s(p.value)}" is neither a built-in guidance (${s(p.known)}) nor the path of a .yaml guidance file${p.suggestion ? `; did you mean "${s(p.suggestion)}"?` : ""}`,
   },
   "period-mismatch": {
     severity: "error",

@@ -1,4 +1,5 @@
 import type { AjvError } from "../catalog/compile.js";
+import { CATALOG_KEY_PATTERN, SLUG_PATTERN } from "../catalog/schema.js";
 import { doubleQuoted } from "../source/yaml-errors.js";
 import type { Finding, JsonPath } from "./finding.js";
 import { unknownWaiver } from "./messages.js";
@@ -224,7 +225,14 @@ export function schemaFindings(errors: readonly AjvError[], data: unknown, schem
         findings.push({ rule: "out-of-range", path, params: { max: e.params.limit, value } });
         break;
       case "pattern": {
-        const isDate = String(e.params.pattern).includes(DATE_PATTERN_HINT);
+        const pattern = String(e.params.pattern);
+        // A catalogue's keys and names of files: lower case, unlike a unit's code.
+        if ((pattern === CATALOG_KEY_PATTERN || pattern === SLUG_PATTERN) && path[0] !== "waivers") {
+          const form = pattern === SLUG_PATTERN ? "slug" : "key";
+          findings.push({ rule: "invalid-key", path, params: { value: show(value), form } });
+          break;
+        }
+        const isDate = pattern.includes(DATE_PATTERN_HINT);
         // `vkt`, `ĐHXD`, `VKT ` : the code it must be, when that is one.
         const code = !isDate && typeof value === "string" ? asCode(value) : "";
         const suggestion =

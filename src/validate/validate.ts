@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { DEFAULT_CATALOG_ID, loadCatalog } from "../catalog/catalog.js";
 import { unitReportSchema } from "../catalog/schema.js";
 import type { ConfigResult } from "../config.js";
@@ -24,7 +24,7 @@ import type { Finding } from "./finding.js";
 import { ruleInfo } from "./messages.js";
 import { normalise } from "./normalise.js";
 import { registryFindings, registryIndex } from "./registry.js";
-import { validatorsFor } from "./validators.js";
+import { rememberValidators, validatorsFor } from "./validators.js";
 
 /** A run over many files: discovery, the configuration, each file, then the rules across files. */
 
@@ -55,6 +55,19 @@ export interface ValidateOptions {
   lean?: boolean;
   /** The day a file arrived, when the ministry recorded it (receipts): `receivedBy` compares it, not `submitted`. */
   arrival?: (file: UnitFileResult) => string | undefined;
+  /**
+   * Folders where a catalogue file's compiled validator is kept, the first usable one first (the
+   * user's cache folder, then a fallback); none: compiled on every run.
+   */
+  cacheDirs?: readonly string[];
+  /** The catalogue to check the files against, over the configuration's (last year's files: `--previous`). */
+  catalog?: Catalog;
+  /**
+   * Without a configuration: the catalogue to check the files against, a built-in id or the path of
+   * a catalogue file from `cwd` (`--catalog`), e.g. for a unit's own report of a year geq has no
+   * guidance of.
+   */
+  catalogFile?: string;
 }
 
 /** A file left out by `select`: it says it belongs to another year or period. */
@@ -155,9 +168,41 @@ function unreadable(path: string, failed: { problem: string; code: string }, con
   return { ok: false, problem, params: { path, code: failed.code } };
 }
 
-export type LoadedConfig = ConfigResult & { ok: true; config: Config; catalog: Catalog };
+export type LoadedConfig = ConfigResult & {
+  ok: true;
+  config: Config;
+  catalog: Catalog;
+  /** The catalogue file the configuration names, as given to `validate`, and its compiled validator's cache entry. */
+  catalogFile?: { path: string; module?: string };
+};
 
-export async function loadConfig(path: string, cwd: string, lang: Lang): Promise<LoadedConfig | RunProblem> {
+/** A catalogue by name: a built-in one by id, or a file by its path from `folder`. */
+async function catalogNamed(
+  name: string,
+  folder: string,
+  cwd: string,
+  options: { lang: Lang; cacheDirs?: readonly string[] },
+): Promise<{ catalog: Catalog; catalogFile?: { path: string; module?: string } } | RunProblem> {
+  const builtIn = loadCatalog(name);
+  if (builtIn) return { catalog: builtIn };
+  const file = resolve(folder, name);
+  const shown = relative(cwd, file) || file;
+  const { loadCatalogFile } = await import("../catalog/catalog-file.js");
+  const loaded = await loadCatalogFile(file, shown, options);
+  if (!loaded.ok) return loaded;
+  rememberValidators(loaded.catalog, loaded.unit);
+  return {
+    catalog: loaded.catalog,
+    catalogFile: { path: file, ...(loaded.module ? { module: loaded.module } : {}) },
+  };
+}
+
+async function loadConfig(
+  path: string,
+  cwd: string,
+  lang: Lang,
+  cacheDirs?: readonly string[],
+): Promise<LoadedConfig | RunProblem> {
   const loaded = loadFile(resolve(cwd, path));
   if ("failed" in loaded) return unreadable(path, loaded.failed, true);
   const defaultCatalog = loadCatalog(DEFAULT_CATALOG_ID)!;
@@ -180,10 +225,13 @@ export async function loadConfig(path: string, cwd: string, lang: Lang): Promise
   result.diagnostics = capRepeats(result.diagnostics);
   if (!result.config)
     return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
-  const catalog = loadCatalog(result.config.catalog);
-  if (!catalog)
-    return { ok: false, problem: "config-invalid", params: { path }, diagnostics: result.diagnostics };
-  return { ok: true, ...result, config: result.config, catalog };
+  const catalog = await catalogNamed(result.config.catalog, dirname(resolve(cwd, path)), cwd, {
+    lang,
+    ...(cacheDirs ? { cacheDirs } : {}),
+  });
+  if ("ok" in catalog)
+    return { ...catalog, diagnostics: [...result.diagnostics, ...(catalog.diagnostics ?? [])] };
+  return { ok: true, ...result, config: result.config, ...catalog };
 }
 
 /** Where the configuration file is looked for when none is named. */
@@ -195,12 +243,36 @@ const positioned = () => import("./check-unit.js");
  * The configuration to use: the one named, else `geq.yaml` in the working folder, else none. A
  * `geq.yaml` nobody named must be a regular file: a pipe or a device there is refused, not waited on.
  */
-export function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
+function configPath(options: ValidateOptions, cwd: string): { path?: string } | RunProblem {
   if (options.config) return { path: options.config };
   if (options.noConfig || !existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) return {};
   if (isRegularFile(resolve(cwd, DEFAULT_CONFIG_FILE))) return { path: DEFAULT_CONFIG_FILE };
   return { ok: false, problem: "config-not-regular", params: { path: DEFAULT_CONFIG_FILE } };
 }
+
+/**
+ * The configuration a command would use (named, else `./geq.yaml`), loaded with its catalogue; none
+ * when there is no configuration. For commands that read no unit file (`init`, `schema unit`).
+ */
+export async function configured(
+  options: Pick<ValidateOptions, "config" | "noConfig" | "cwd" | "lang" | "cacheDirs" | "catalogFile">,
+): Promise<{ ok: true; config?: LoadedConfig; catalog?: Catalog } | RunProblem> {
+  const cwd = options.cwd ?? ".";
+  const which = configPath(options, cwd);
+  if ("ok" in which) return which;
+  const lang = options.lang ?? "vi";
+  if (!which.path) {
+    if (options.catalogFile === undefined) return { ok: true };
+    const named = await catalogNamed(options.catalogFile, cwd, cwd, { lang, ...cacheOf(options) });
+    return "ok" in named ? named : { ok: true, catalog: named.catalog };
+  }
+  if (options.catalogFile !== undefined)
+    return { ok: false, problem: "catalog-and-config", params: { path: which.path } };
+  const loaded = await loadConfig(which.path, cwd, lang, options.cacheDirs);
+  return loaded.ok ? { ok: true, config: loaded, catalog: loaded.catalog } : loaded;
+}
+
+const cacheOf = (o: { cacheDirs?: readonly string[] }) => (o.cacheDirs ? { cacheDirs: o.cacheDirs } : {});
 
 /** Batches from this many files on are checked on several threads (`check-files.ts`). */
 const PARALLEL_FILES = 200;
@@ -289,7 +361,8 @@ async function checkInParallel(
 ): Promise<FileOutcome[]> {
   const { checkFilesInParallel } = await import("./check-files.js");
   const spec = {
-    catalogId: ctx.catalog.id,
+    catalog: ctx.catalog,
+    ...(ctx.catalogModule ? { catalogModule: ctx.catalogModule } : {}),
     lang: ctx.lang,
     expected: ctx.expected,
     ...(ctx.config
@@ -341,16 +414,25 @@ export async function validate(
   if ("ok" in which) return which;
   const cfgPath = which.path;
   let config: LoadedConfig | undefined;
+  let named: { catalog: Catalog; catalogFile?: { path: string; module?: string } } | undefined;
+  if (cfgPath && options.catalogFile !== undefined)
+    return { ok: false, problem: "catalog-and-config", params: { path: cfgPath } };
   if (cfgPath) {
-    const loaded = await loadConfig(cfgPath, cwd, lang);
+    const loaded = await loadConfig(cfgPath, cwd, lang, options.cacheDirs);
     if (!loaded.ok) return loaded;
     config = loaded;
+  } else if (options.catalogFile !== undefined) {
+    const loaded = await catalogNamed(options.catalogFile, cwd, cwd, { lang, ...cacheOf(options) });
+    if ("ok" in loaded) return loaded;
+    named = loaded;
   }
+  const chosen = config ?? named;
   const found = discover(paths, cwd);
   if ("problem" in found) return { ok: false, problem: found.problem, params: found.params };
 
-  const catalog = config?.catalog ?? loadCatalog(DEFAULT_CATALOG_ID)!;
-  const validators = await validatorsFor(catalog);
+  const catalog = options.catalog ?? chosen?.catalog ?? loadCatalog(DEFAULT_CATALOG_ID)!;
+  const catalogModule = options.catalog ? undefined : chosen?.catalogFile?.module;
+  const validators = await validatorsFor(catalog, catalogModule);
   const schema = unitReportSchema(catalog);
   const expected = {
     ...(options.year !== undefined ? { year: options.year } : {}),
@@ -365,14 +447,20 @@ export async function validate(
     ...(config ? { config: config.config } : {}),
     ...(options.digestOnly ? { digestOnly: true } : {}),
     ...(options.lean ? { lean: true } : {}),
+    ...(catalogModule ? { catalogModule } : {}),
   };
-  // The configuration is not a unit file, however it is named (through a link, another path).
-  const configId = cfgPath ? fileIdentity(resolve(cwd, cfgPath)) : undefined;
+  // The configuration and its catalogue are no unit files, however they are named (a link, another path).
+  const ownIds = new Set(
+    [cfgPath && resolve(cwd, cfgPath), chosen?.catalogFile?.path].flatMap((p) => {
+      const id = p ? fileIdentity(p) : undefined;
+      return id === undefined ? [] : [id];
+    }),
+  );
 
   const targets =
-    configId === undefined
+    ownIds.size === 0
       ? found.files
-      : found.files.filter((file) => fileIdentity(resolve(cwd, file)) !== configId);
+      : found.files.filter((file) => !ownIds.has(fileIdentity(resolve(cwd, file)) ?? ""));
   // A large batch is spread over the machine's cores; a small one keeps its quick start.
   const outcomes =
     targets.length >= PARALLEL_FILES

@@ -25,9 +25,9 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function time(cmd, args, expectOk = true) {
+function time(cmd, args, expectOk = true, env = {}) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (expectOk && r.status !== 0) {
     throw new Error(`${[cmd, ...args].join(" ")} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
@@ -58,16 +58,59 @@ function plainSchema() {
 }
 
 /** Alternating runs of two commands after one warm-up each: their medians. */
-function alternate(first, second, n) {
-  time("node", first);
-  time("node", second);
+function alternate(first, second, n, env = {}) {
+  time("node", first, true, env);
+  time("node", second, true, env);
   const a = [];
   const b = [];
   for (let i = 0; i < n; i++) {
-    a.push(time("node", first));
-    b.push(time("node", second));
+    a.push(time("node", first, true, env));
+    b.push(time("node", second, true, env));
   }
   return [median(a), median(b)];
+}
+
+/**
+ * Cold start on a catalogue file against the built-in catalogue: the same guidance (a file written
+ * by `geq catalog new` from the built-in one, for its own year), one unit file, its configuration
+ * naming either. The file's validator is compiled by the first run and taken from the cache after.
+ */
+function catalogueBench() {
+  const env = { XDG_CACHE_HOME: join(work, "cache") };
+  const dir = join(root, "examples", "2022", "annual");
+  const unit = join(
+    dir,
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()[0],
+  );
+  const catalogue = join(work, "huong-dan-2022.yaml");
+  time(
+    "node",
+    [geq, "catalog", "new", "--from", "2022", "--year", "2022", "-o", catalogue, "--force"],
+    true,
+    env,
+  );
+  const config = readFileSync(join(root, "examples", "geq.yaml"), "utf8");
+  const builtIn = join(work, "geq-built-in.yaml");
+  const fromFile = join(work, "geq-file.yaml");
+  writeFileSync(builtIn, config);
+  writeFileSync(fromFile, config.replace(/^catalog: .*$/m, "catalog: ./huong-dan-2022.yaml"));
+  const compile = time("node", [geq, "validate", unit, "--config", fromFile], true, env);
+  const [mb, mf] = alternate(
+    [geq, "validate", unit, "--config", builtIn],
+    [geq, "validate", unit, "--config", fromFile],
+    runs,
+    env,
+  );
+  console.log(
+    `cold start, one unit file, built-in catalogue against a catalogue file (${runs} alternating runs, medians):`,
+  );
+  console.log(`  first run on the file (compiles, fills the cache)  ${compile.toFixed(0)} ms`);
+  console.log(`  built-in catalogue                                 ${mb.toFixed(0)} ms`);
+  console.log(`  catalogue file, cached                             ${mf.toFixed(0)} ms`);
+  console.log(`  ratio file/built-in ${(mf / mb).toFixed(2)} (target at most 1.10)`);
+  return mf / mb;
 }
 
 function validateBench() {
@@ -116,6 +159,7 @@ function validateManyBench() {
 
 const ratio = validateBench();
 let failed = ratio > 0.6;
+failed = catalogueBench() > 1.1 || failed;
 failed = validateManyBench() > 1 || failed;
 
 {

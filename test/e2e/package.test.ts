@@ -128,7 +128,7 @@ console.error(JSON.stringify({ files: v.files.length, rule: first?.rule, missing
     expect(run.stdout).toContain("Tình hình gửi báo cáo sơ kết 6 tháng đầu năm 2022");
     expect(run.stdout).toMatch(/^filed$/m);
     expect(run.stdout).toMatch(/^2$/m);
-    expect(run.stdout).toMatch(/^warning true 2$/m);
+    expect(run.stdout).toMatch(/^warning true 3$/m);
     expect(existsSync(join(dir, "bao-cao-so-ket-6-thang-2022.docx"))).toBe(true);
     expect(existsSync(join(dir, "2022", "semi-annual", "receipts.yaml"))).toBe(true);
   }, 60_000);

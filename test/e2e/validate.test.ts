@@ -379,7 +379,9 @@ describe("geq init", () => {
       );
     const other = run(["init", "--unit", "VKT", "--year", "2026"], d);
     expect(other.code).toBe(2);
-    expect(other.stderr).toBe("geq: chưa có hướng dẫn cho năm 2026; geq có hướng dẫn các năm: 2022\n");
+    expect(other.stderr).toBe(
+      "geq: chưa có hướng dẫn cho năm 2026; geq có hướng dẫn các năm: 2022. Khi có văn bản hướng dẫn năm 2026: geq catalog new --year 2026 -o huong-dan-2026.yaml, sửa tệp theo văn bản, rồi ghi catalog: ./huong-dan-2026.yaml trong geq.yaml\n",
+    );
   });
 
   it("writes an annual file for a year, named after the unit by default", () => {

@@ -3,6 +3,7 @@
  * 2022 catalogue (every group and sub-task, mixed statuses, no warnings), edits by dotted path or by
  * a function on the data, and the line/column of a key or value in the produced text.
  */
+import { readFileSync } from "node:fs";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
 import type { Node as YamlNode } from "yaml";
 
@@ -208,6 +209,15 @@ export function applyEdit(doc: Data, edit?: Edit): Data {
 /** YAML text of any data, with the editor modeline on top. */
 export function toYaml(doc: unknown, { modeline = true } = {}): string {
   return (modeline ? `${MODELINE}\n` : "") + stringify(doc, { lineWidth: 0 });
+}
+
+/** The built-in 2022 catalogue as a catalogue file would write it (no built-in id), after the given edits. */
+export function catalogYaml(edit?: Edit): string {
+  const builtIn = JSON.parse(
+    readFileSync(new URL("../../schemas/catalog-2022.json", import.meta.url), "utf8"),
+  ) as Data;
+  delete builtIn.id;
+  return toYaml(applyEdit(builtIn, edit), { modeline: false });
 }
 
 /** The valid unit file as YAML text, after the given edits. */

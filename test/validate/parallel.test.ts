@@ -16,6 +16,8 @@ import { checkFiles } from "../../dist/validate/validate.js";
 import { validatorsFor } from "../../dist/validate/validators.js";
 import { takeReadIdentities, wasRead } from "../../dist/io/read-input.js";
 import { unitText, WARNINGS } from "../bench/units.js";
+import { loadCatalogFile } from "../../dist/catalog/catalog-file.js";
+import { catalogYaml } from "../helpers/unit-yaml.js";
 
 const dir = mkdtempSync(join(tmpdir(), "geq-parallel-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +41,7 @@ const files = Array.from({ length: 1000 }, (_, k) => {
 
 const catalog = loadCatalog(DEFAULT_CATALOG_ID)!;
 const spec = {
-  catalogId: catalog.id,
+  catalog,
   lang: "vi" as const,
   expected: { year: 2022 },
   config: { deadlines: { annual: "2022-12-05" }, deadline_day: "late" as const },
@@ -71,6 +73,43 @@ describe("checking on several threads", () => {
     ])
       expect(rules).toContain(rule);
     expect(one.filter((o) => "report" in o && o.report).length).toBeGreaterThan(900);
+  });
+
+  it("checks against a catalogue file on the helpers too, loading its cached validator", async () => {
+    // The built-in catalogue written as a file: another id, its validator compiled and cached.
+    const catalogFile = join(dir, "catalogue.yaml.txt");
+    writeFileSync(catalogFile, catalogYaml({ "periods.annual.deadline": "2022-12-09" }));
+    const loaded = await loadCatalogFile(catalogFile, "catalogue.yaml", {
+      lang: "vi",
+      cacheDirs: [join(dir, "cache")],
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    expect(loaded.catalog.id).not.toBe(catalog.id);
+    expect(loaded.module).toBeDefined();
+    // No configuration's deadlines: the catalogue file's own apply.
+    const noConfig = {
+      lang: ctx.lang,
+      catalog: loaded.catalog,
+      validators: { unit: loaded.unit, config: ctx.validators.config },
+      schema: ctx.schema,
+      expected: ctx.expected,
+      catalogModule: loaded.module!,
+    };
+    const fileSpec = {
+      catalog: loaded.catalog,
+      catalogModule: loaded.module!,
+      lang: spec.lang,
+      expected: spec.expected,
+    };
+    const one = await checkFiles(files, dir, noConfig);
+    const several = await checkFilesInParallel(files, dir, noConfig, fileSpec, 1);
+    expect(several.byHelpers).toBeGreaterThan(0);
+    expect(several.outcomes).toEqual(one);
+    // The file's own deadline, not the built-in one, judged lateness on both sides.
+    const late = one
+      .flatMap((o) => ("diagnostics" in o ? o.diagnostics : []))
+      .find((d) => d.rule === "late-submission");
+    expect(late?.message).toContain("trước ngày 09/12/2022");
   });
 
   it("notes here every file a helper read, so that no output of the run replaces it", async () => {

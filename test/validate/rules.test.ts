@@ -13,6 +13,7 @@ import { RULES } from "../../src/validate/messages.js";
 import { validate, type ValidateOptions, type ValidateResult } from "../../src/validate/validate.js";
 import {
   DELETE,
+  catalogYaml,
   configYaml,
   keyPosition,
   textPosition,
@@ -785,6 +786,33 @@ const cases: Case[] = [
       /^Bảo vệ, hỗ trợ nạn nhân; .*: số vụ việc đã giải quyết \(2\) lớn hơn số vụ việc phát sinh \(1\)$/,
   },
   {
+    name: "a relation a catalogue file declares, broken",
+    rule: "indicator-relation",
+    severity: "error",
+    text: unitYaml({
+      "tasks.coordination.gbv_response.status": "in_progress",
+      "tasks.coordination.gbv_response.cases_reported": 1,
+      "tasks.coordination.gbv_response.cases_resolved": 2,
+    }),
+    config: configYaml({ catalog: "./cat.yaml" }),
+    others: { "cat.yaml": catalogYaml({ "groups.0.tasks.5.relations.0.rule": DELETE }) },
+    path: "tasks.coordination.gbv_response.cases_resolved",
+    at: (t) => valuePosition(t, "tasks.coordination.gbv_response.cases_resolved"),
+    message: /: số vụ việc đã giải quyết \(2\) lớn hơn số vụ việc phát sinh \(1\)$/,
+  },
+  ...catalogCases(),
+  {
+    name: "a catalogue that is neither built in nor a YAML file",
+    rule: "invalid-catalog",
+    severity: "error",
+    text: unitYaml(),
+    config: configYaml({ catalog: "2O22" }),
+    file: CONFIG,
+    path: "catalog",
+    at: (t) => valuePosition(t, "catalog"),
+    message: /«2O22» không phải mã một hướng dẫn có sẵn \(2022\).*có phải là «2022»\?$/,
+  },
+  {
     name: "a succession pool larger than the staff",
     rule: "leaders-le-employees",
     severity: "error",
@@ -1374,6 +1402,75 @@ const goodCases: { name: string; text: string }[] = [
     }),
   },
 ];
+
+/** A catalogue file's mistakes, each refused with its place in the catalogue file. */
+function catalogCases(): Case[] {
+  const CAT = "cat.yaml";
+  const bad = (
+    name: string,
+    rule: string,
+    edit: Record<string, unknown>,
+    path: string,
+    message?: RegExp,
+  ): Case => {
+    const text = catalogYaml(edit as Parameters<typeof catalogYaml>[0]);
+    return {
+      name,
+      rule,
+      severity: "error",
+      text: unitYaml(),
+      config: configYaml({ catalog: `./${CAT}` }),
+      others: { [CAT]: text },
+      file: CAT,
+      path: path.replace(/\.(\d+)/g, "[$1]"),
+      at: () => valuePosition(text, path),
+      ...(message ? { message } : {}),
+    };
+  };
+  return [
+    bad(
+      "a group key in capitals",
+      "invalid-key",
+      { "groups.0.key": "Phoi_hop" },
+      "groups.0.key",
+      /chữ thường/,
+    ),
+    bad(
+      "an indicator named status",
+      "reserved-key",
+      { "groups.0.tasks.0.indicators.0.key": "status" },
+      "groups.0.tasks.0.indicators.0.key",
+    ),
+    bad("the second group numbered 3", "group-number", { "groups.1.number": 3 }, "groups.1.number"),
+    bad(
+      "a deadline in the next year",
+      "date-outside-year",
+      { "periods.annual.deadline": "2023-01-10" },
+      "periods.annual.deadline",
+      /^Hạn gửi báo cáo: ngày 10\/01\/2023 không thuộc năm 2022 của hướng dẫn/,
+    ),
+    bad(
+      "an action month ending before it starts",
+      "date-order",
+      { "action_months.0.to": "2022-05-31" },
+      "action_months.0.to",
+    ),
+    bad(
+      "a relation naming a mistyped indicator",
+      "relation-indicator",
+      { "groups.0.tasks.5.relations.0.right": "cases_reportd" },
+      "groups.0.tasks.5.relations.0.right",
+      /có phải là «cases_reported»\?$/,
+    ),
+    bad(
+      "a duplicate sub-task key",
+      "duplicate-item",
+      { "groups.0.tasks.1.key": "policy" },
+      "groups.0.tasks.1.key",
+      /«policy» đã có ở mục thứ 1/,
+    ),
+  ];
+}
 
 async function runCase(c: Case): Promise<{ run: Run; text: string }> {
   const files: Record<string, Content> = { "u.yaml": c.text, ...(c.others ?? {}) };

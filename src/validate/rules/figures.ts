@@ -1,5 +1,5 @@
 import { eachTask } from "../../catalog/catalog.js";
-import type { IndicatorValue, People, TaskReport } from "../../model.js";
+import type { IndicatorValue, People, RelationOp, TaskReport } from "../../model.js";
 import type { Finding, JsonPath } from "../finding.js";
 import { findValues } from "./find-values.js";
 import type { Draft, UnitRule, UnitRuleContext } from "./rule.js";
@@ -47,23 +47,51 @@ export const peopleFemaleLeTotal: UnitRule = {
   },
 };
 
-export const casesResolvedLeReported: UnitRule = {
-  id: "cases-resolved-le-reported",
+const HOLDS: Record<RelationOp, (a: number, b: number) => boolean> = {
+  "<=": (a, b) => a <= b,
+  "<": (a, b) => a < b,
+  ">=": (a, b) => a >= b,
+  ">": (a, b) => a > b,
+  "=": (a, b) => a === b,
+};
+
+/**
+ * The relations the catalogue declares between two figures of a sub-task (`cases_resolved <=
+ * cases_reported`): one rule for every letter's own. An absent figure counts as 0, as everywhere;
+ * one the schema refused says nothing.
+ */
+export const indicatorRelations: UnitRule = {
+  id: "indicator-relation",
   check: (ctx) => {
-    const t = ctx.report.tasks?.coordination?.gbv_response;
-    const resolved = typeof t?.cases_resolved === "number" ? t.cases_resolved : 0;
-    const reported = typeof t?.cases_reported === "number" ? t.cases_reported : 0;
-    const where = ["tasks", "coordination", "gbv_response"];
-    return resolved > reported && !ctx.refused([...where, "cases_reported"])
-      ? [
-          {
-            rule: "cases-resolved-le-reported",
-            path: ["tasks", "coordination", "gbv_response", "cases_resolved"],
-            labelPath: ["tasks", "coordination", "gbv_response"],
-            params: { resolved, reported },
+    const out: Finding[] = [];
+    if (!ctx.catalog) return out;
+    for (const { group, task } of eachTask(ctx.catalog)) {
+      const t = ctx.report.tasks?.[group.key]?.[task.key];
+      if (!t) continue;
+      const where = ["tasks", group.key, task.key];
+      for (const r of task.relations ?? []) {
+        if ([r.left, r.right].some((k) => ctx.refused([...where, k]))) continue;
+        const figure = (k: string) => (typeof t[k] === "number" ? (t[k] as number) : 0);
+        const [leftValue, rightValue] = [figure(r.left), figure(r.right)];
+        if (HOLDS[r.op](leftValue, rightValue)) continue;
+        const label = (k: string) => task.indicators.find((i) => i.key === k)?.label ?? k;
+        out.push({
+          rule: r.rule ?? "indicator-relation",
+          path: [...where, r.left],
+          labelPath: where,
+          params: {
+            left: r.left,
+            right: r.right,
+            op: r.op,
+            leftValue,
+            rightValue,
+            leftLabel: label(r.left),
+            rightLabel: label(r.right),
           },
-        ]
-      : [];
+        });
+      }
+    }
+    return out;
   },
 };
 

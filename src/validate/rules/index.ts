@@ -8,9 +8,9 @@ import {
   submittedImplausible,
 } from "./dates.js";
 import {
-  casesResolvedLeReported,
   doneWithoutFigures,
   inactiveWithFigures,
+  indicatorRelations,
   leadersLeEmployees,
   overspent,
   peopleFemaleLeTotal,
@@ -29,7 +29,7 @@ export const UNIT_RULES: readonly UnitRule[] = [
   activityWithSelf,
   peopleFemaleLeTotal,
   leadersLeEmployees,
-  casesResolvedLeReported,
+  indicatorRelations,
   inactiveWithFigures,
   waiverRules,
   lateSubmission,
