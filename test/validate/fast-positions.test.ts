@@ -139,7 +139,6 @@ describe("positions from the fast reading", () => {
     let positioned = 0;
     for (let i = 1; i <= 120; i++) {
       const { fast, full } = both(unitText(i, WARNINGS[i % 4]), i % 2 ? "vi" : "en");
-      expect(fast).toBeDefined();
       expect(fast).toEqual(full);
       if (full.diagnostics.length) positioned++;
     }
