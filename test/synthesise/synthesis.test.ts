@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { consolidate } from "../../src/consolidate/consolidate.js";
@@ -16,6 +17,7 @@ import {
 } from "../../src/synthesise/synthesis.js";
 import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
 import { atScale } from "../helpers/at-scale.js";
+import { runs } from "../helpers/property.js";
 
 const catalog = testCatalog();
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -733,6 +735,85 @@ describe("themes: stated once, true of every unit named", () => {
 
   test("no points: no themes", () => {
     expect(limitationsOf(two, [[], []])).toEqual({ themes: [], total: 0, points: 0 });
+  });
+});
+
+describe("themes of generated points: every wording true of the units it names", () => {
+  const registry: RegistryUnit[] = [
+    { code: "VKT", name: "Viện Kinh tế xây dựng" },
+    { code: "VKH", name: "Viện Khoa học công nghệ xây dựng" },
+    { code: "DHXD", name: "Trường Đại học Xây dựng Hà Nội" },
+    { code: "CGD", name: "Cục Giám định nhà nước về chất lượng công trình xây dựng" },
+  ];
+  // Ideas with the places where units' wordings differ: a figure, how the unit names itself, a negation.
+  const IDEAS = [
+    "Tỷ lệ nữ trong diện quy hoạch của {self} {neg} đạt chỉ tiêu{fig}.",
+    "Kinh phí dành cho công tác bình đẳng giới của {self} còn hạn chế{fig}.",
+    "Thành viên Ban {neg} được tập huấn nghiệp vụ{fig}.",
+    "Phối hợp với Công đoàn {self} {neg} thường xuyên{fig}.",
+  ];
+  const FIGURES = ["", " (25%)", " (31,3%)", " (33,3%)", " (05 người)", " (25%; 3/5)", " (31,3%; 3/5)"];
+  // A clause some units add: a claim of its own, which a wording may state only for units that made it.
+  const TAILS = ["", ", nhất là vào dịp cuối năm khi khối lượng công việc chuyên môn tăng cao"];
+  const SELVES = ["Viện", "Trường", "đơn vị", "Cục Giám định", "{name}"];
+  const pointArb = fc.record({
+    unit: fc.nat(registry.length - 1),
+    idea: fc.nat(IDEAS.length - 1),
+    fig: fc.constantFrom(...FIGURES),
+    self: fc.constantFrom(...SELVES),
+    neg: fc.constantFrom("chưa", "đã", "không"),
+    tail: fc.constantFrom(...TAILS),
+  });
+  const said = /(?:^|[^\p{L}])(?:chưa|không)(?:[^\p{L}]|$)/iu;
+
+  test("the themes part the points; a theme of several units states only what each gave, in one polarity", () => {
+    let several = 0;
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(pointArb, { minLength: 1, maxLength: 10 }), (drawn) => {
+        const c = consolidation(registry, []);
+        c.assessment.limitations = drawn.map((d) => {
+          const { code, name } = registry[d.unit]!;
+          const text = IDEAS[d.idea]!.replace("{self}", d.self)
+            .replace("{name}", name)
+            .replace("{neg}", d.neg)
+            .replace("{fig}", d.fig + d.tail);
+          return { code, name, text };
+        });
+        const list = synthesise(c, catalog, registry).limitations;
+        expect(list.points).toBe(drawn.length);
+        expect(list.themes).toHaveLength(Math.min(list.total, MAX_THEMES));
+        const sizes = list.themes.map((t) => t.units.length);
+        expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+        if (list.total <= MAX_THEMES) {
+          const key = (p: { code: string; text: string }) => `${p.code}\u0000${p.text}`;
+          expect(list.themes.flatMap((t) => t.points.map(key)).sort()).toEqual(
+            c.assessment.limitations.map(key).sort(),
+          );
+          checked++;
+        }
+        if (list.themes.some((t) => t.units.length > 1)) several++;
+        for (const t of list.themes) {
+          expect(t.units).toEqual(
+            [...new Map(t.points.map((p) => [p.code, p.name]))].map(([code, name]) => ({ code, name })),
+          );
+          expect(new Set(t.points.map((p) => said.test(p.text))).size, t.text).toBe(1);
+          if (t.units.length === 1) {
+            expect(t.points.map((p) => p.text)).toContain(t.text);
+            continue;
+          }
+          for (const p of t.points) {
+            for (const f of figures(t.text)) expect(figures(p.text), `${t.text} ← ${p.text}`).toContain(f);
+            if (t.text.includes(TAILS[1]!)) expect(p.text).toContain(TAILS[1]);
+            expect(t.text).not.toContain(p.name);
+          }
+        }
+      }),
+      runs(300),
+    );
+    // Most cases are checked whole, and many group several units.
+    expect(checked).toBeGreaterThan(runs(300).numRuns * 0.7);
+    expect(several).toBeGreaterThan(runs(300).numRuns * 0.25);
   });
 });
 
