@@ -536,16 +536,20 @@ describe("orders and choices", () => {
     errors: 0,
   });
   const activity = (date: string, title: string) => ({ date, group: "communication", title });
+  const semiAnnual = (entries: SubmissionEntry[]) =>
+    consolidate({ catalog, registry, period: "semi-annual", year: 2022, deadline: "2022-06-10", entries });
   const run = (reports: UnitReport[], compare?: UnitReport[]) =>
-    consolidate({
-      catalog,
-      registry,
-      period: compare ? "annual" : "semi-annual",
-      year: 2022,
-      deadline: compare ? "2022-12-10" : "2022-06-10",
-      entries: reports.map(entry),
-      ...(compare ? { compare } : {}),
-    });
+    compare
+      ? consolidate({
+          catalog,
+          registry,
+          period: "annual",
+          year: 2022,
+          deadline: "2022-12-10",
+          entries: reports.map(entry),
+          compare,
+        })
+      : semiAnnual(reports.map(entry));
 
   test("activities by date, a day's activities in registry order and each unit's own order", () => {
     const c = run([
@@ -585,6 +589,110 @@ describe("orders and choices", () => {
     const decision = task.indicators.find((i) => i.key === "decision");
     expect(decision?.type === "text" && decision.values.map((v) => v.code)).toEqual(["VKT"]);
     expect(task.status.done).toBe(2);
+  });
+
+  test("by file, by date and by code however many there are (not only as far as a short sort looks)", () => {
+    // 120 numbers of four digits, shuffled (37 and 120 are coprime): no run a sort could take as given.
+    const many = Array.from({ length: 120 }, (_, k) => String(9000 + ((k * 37) % 120)));
+    const units = many.map((n) =>
+      makeUnitReport({
+        unit: { code: `X${n}`, name: `Tên X${n}` },
+        activities: [
+          activity(`2022-0${1 + (Number(n) % 3)}-01`, `X${n} a`),
+          activity("2022-01-01", `X${n} b`),
+        ],
+      }),
+    );
+    const c = consolidate({
+      catalog,
+      registry: units.map((r) => ({ code: r.unit.code, name: r.unit.name })),
+      period: "annual",
+      year: 2022,
+      deadline: "2022-12-10",
+      entries: units.map(entry),
+      unidentified: many.map((n) => `khong-ro-${n}.yaml`),
+      compare: many.map((n) => ({
+        ...makeUnitReport({ unit: { code: `Y${n}` } }),
+        period: "semi-annual" as const,
+      })),
+    });
+    const ascending = [...many].sort();
+    expect(c.outside.map((o) => o.file)).toEqual(ascending.map((n) => `khong-ro-${n}.yaml`));
+    expect(c.compare!.onlyBefore.map((u) => u.code)).toEqual(ascending.map((n) => `Y${n}`));
+    // By date; within a day, registry order, then each unit's own order.
+    const day = (n: string) => `2022-0${1 + (Number(n) % 3)}-01`;
+    const expected = ["2022-01-01", "2022-02-01", "2022-03-01"].flatMap((d) =>
+      many.flatMap((n) => [...(day(n) === d ? [`X${n} a`] : []), ...(d === "2022-01-01" ? [`X${n} b`] : [])]),
+    );
+    expect(c.activities.map((a) => a.activity.title)).toEqual(expected);
+  });
+
+  test("of two files for a unit, the first valid one is summed, whatever follows it", () => {
+    const planned = (code: string, planned_vnd: number) =>
+      makeUnitReport({ unit: { code }, budget: { planned_vnd, spent_vnd: 0 } });
+    const c = semiAnnual([
+      entry(planned("VP", 1)),
+      { code: "VP", name: "x", file: "vp-2.yaml", errors: 2 },
+      entry(planned("VKT", 10)),
+      entry(planned("VKT", 100)),
+    ]);
+    expect(c.units.map((u) => u.code)).toEqual(["VP", "VKT"]);
+    expect(c.figures.budget.planned).toBe(11);
+  });
+
+  test("a file known by its digest only is counted, not summed; an empty list of waivers is no waiver", () => {
+    const r = makeUnitReport({ unit: { code: "VKT" } });
+    const c = semiAnnual([
+      {
+        code: "VP",
+        name: "x",
+        file: "vp.yaml",
+        digest: digestOf(makeUnitReport({ unit: { code: "VP" } })),
+        errors: 0,
+      },
+      { ...entry(r), waived: [] },
+    ]);
+    expect(c.counts).toMatchObject({ received: 2, valid: 2, onTime: 2 });
+    expect(c.units.map((u) => u.code)).toEqual(["VKT"]);
+    expect(c.waivers).toEqual([]);
+    // Neither a deadline rule nor files naming no unit were given.
+    expect(c.deadlineDay).toBe("on-time");
+    expect(c.outside).toEqual([]);
+  });
+
+  test("a report missing a part (a staff line, a group of tasks, the assessment, the activities) adds nothing for it", () => {
+    const full = makeUnitReport({ unit: { code: "VP" } });
+    const partial = makeUnitReport({ unit: { code: "VKT" } }) as Partial<UnitReport> & UnitReport;
+    delete (partial.staff as Partial<UnitReport["staff"]>).division_leaders;
+    delete partial.tasks.inspection;
+    delete partial.assessment;
+    delete partial.next_steps;
+    delete partial.activities;
+    const c = run([full, partial]);
+    expect(c.figures.staff.division_leaders).toEqual(full.staff.division_leaders);
+    expect(c.figures.staff.employees.total).toBe(2 * full.staff.employees.total);
+    const inspection = c.figures.tasks.find((t) => t.group === "inspection")!;
+    expect(inspection.status.done).toBe(1);
+    expect(c.assessment.strengths.map((t) => t.code)).toEqual(["VP"]);
+    expect(c.nextSteps.map((t) => t.code)).toEqual(["VP"]);
+    expect(c.activities.map((a) => a.code)).toEqual(["VP"]);
+  });
+
+  test("a value of the wrong shape is not summed as people", () => {
+    const odd = makeUnitReport({
+      unit: { code: "VKT" },
+      tasks: {
+        communication: {
+          dissemination: { participants: null as unknown as People },
+          action_months: { participants: { female: 3 } as unknown as People },
+        },
+      },
+    });
+    const c = run([makeUnitReport({ unit: { code: "VP" } }), odd]);
+    const people = (task: string) =>
+      c.figures.tasks.find((t) => t.task === task)!.indicators.find((i) => i.key === "participants");
+    expect(people("dissemination")).toEqual({ key: "participants", type: "people", total: 10, female: 6 });
+    expect(people("action_months")).toEqual({ key: "participants", type: "people", total: 10, female: 6 });
   });
 
   test("the compared period: a unit's first report counts, units found only there by code", () => {
@@ -847,6 +955,13 @@ describe("the succession-pool target", () => {
     ]).figures.target;
     expect(t.reached.map((u) => u.code)).toEqual(["U0", "U1"]);
     expect(t.notReached.map((u) => u.code)).toEqual(["U2"]);
+  });
+
+  test("ratioFraction refuses what is no decimal ratio, and reads an exponent form exactly", () => {
+    for (const bad of [-0.4, 1e21, Number.NaN])
+      expect(() => ratioFraction(bad)).toThrow(`Not a non-negative decimal ratio: ${bad}`);
+    expect(ratioFraction(1e-7)).toEqual({ num: 1n, den: 10_000_000n });
+    expect(ratioFraction(12.5)).toEqual({ num: 125n, den: 10n });
   });
 
   test.each([
