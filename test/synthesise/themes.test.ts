@@ -735,6 +735,23 @@ describe("groupThemes against the grouping by brute force", () => {
     return upper ? text.toLocaleUpperCase("vi") : text;
   };
 
+  test("a pair exactly at the threshold shares a theme; one shared word less and it does not", () => {
+    // Syllables of the sector's vocabulary weigh 1 each, as unigrams and in bigrams: 25 syllables are 49
+    // features, 26 are 51, and a shared run of k syllables shares 2k − 1 of them.
+    const words = (
+      "bình đẳng giới tiến bộ phụ nữ công tác hoạt động ban tổ đơn vị vụ thực hiện triển khai kế hạn chế " +
+      "dành cán chức người lao cục viện trường nhà học văn phòng thanh tra đề nghị tiếp tục tăng cường"
+    ).split(" ");
+    const a = words.slice(0, 25).join(" ");
+    const at = words.slice(14, 40).join(" ");
+    const below = words.slice(15, 41).join(" ");
+    expect([...themeFeatures(a).values(), ...themeFeatures(at).values()]).toEqual(Array(100).fill(1));
+    expect(themeSimilarity(a, at)).toBe(DEFAULT_THEME_THRESHOLD);
+    expect(themeSimilarity(a, below)).toBeLessThan(DEFAULT_THEME_THRESHOLD);
+    expect(groupThemes([point("A", a), point("B", at)])).toHaveLength(1);
+    expect(groupThemes([point("A", a), point("B", below)])).toHaveLength(2);
+  });
+
   test("gives the same themes, wordings and units on a few points", () => {
     let compared = 0;
     let merged = 0;
