@@ -367,6 +367,9 @@ describe("groupThemes: ordering and counting", () => {
     expect(
       groupThemes([point("A", "…"), point("B", "…"), point("C", "2022")]).map((t) => t.points.length),
     ).toEqual([2, 1]);
+    // Nothing to compare is nothing shared, even between two such texts.
+    expect(themeSimilarity("…", "2022")).toBe(0);
+    expect(themeSimilarity("…", "Kinh phí còn hạn chế.")).toBe(0);
   });
 });
 
