@@ -134,6 +134,19 @@ describe("exampleText: the summary, or its first sentence when long", () => {
     ],
   ])("%s", (_name, summary, text, shortened) => expect(exampleText(summary)).toEqual({ text, shortened }));
 
+  test("160 characters are kept whole, 161 give the first sentence; a first sentence of 240 is not cut", () => {
+    const first = "Ban đã tổ chức 02 lớp bồi dưỡng.";
+    const of = (length: number) => `${first} ${"Nội dung ".repeat(40)}`.slice(0, length - 1) + ".";
+    expect(exampleText(of(160))).toEqual({ text: of(160), shortened: false });
+    expect(exampleText(of(161))).toEqual({ text: first, shortened: true });
+    const sentence = "Ban đã tổ chức lớp bồi dưỡng, ".repeat(10).slice(0, 239) + ".";
+    expect(sentence).toHaveLength(240);
+    expect(exampleText(`${sentence} Sau đó còn nhiều nội dung.`)).toEqual({
+      text: sentence,
+      shortened: true,
+    });
+  });
+
   test("for summaries of every length and bracket placement: a prefix, nothing left open, long only when a whole sentence", () => {
     const words = "Ban đã tổ chức lớp bồi dưỡng cho cán bộ nữ trong diện quy hoạch của đơn vị".split(" ");
     for (let n = 5; n < 80; n += 3)
