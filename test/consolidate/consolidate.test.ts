@@ -1,8 +1,18 @@
 import { describe, expect, test } from "vitest";
 import { consolidate, ratioFraction, reachesShare } from "../../src/consolidate/consolidate.js";
 import type { Consolidation, IndicatorTotal } from "../../src/consolidate/consolidate.js";
+import { firedWaivers, submissionEntry, submissions } from "../../src/consolidate/submissions.js";
 import type { SubmissionEntry } from "../../src/consolidate/submissions.js";
-import type { Catalog, People, RegistryUnit, TaskReport, TaskStatus, UnitReport } from "../../src/model.js";
+import type {
+  Catalog,
+  Diagnostic,
+  People,
+  RegistryUnit,
+  TaskReport,
+  TaskStatus,
+  UnitReport,
+} from "../../src/model.js";
+import { digestOf } from "../../src/validate/check-fast.js";
 import { makeUnitReport, testCatalog } from "../helpers/unit-report.js";
 
 /** A small seeded generator (mulberry32), so that a failure can be replayed. */
@@ -323,14 +333,16 @@ describe("consolidate: every figure against an independent sum over 50 random re
   });
 });
 
+const REGISTRY: RegistryUnit[] = [
+  { code: "VP", name: "Văn phòng Bộ" },
+  { code: "VKT", name: "Viện Kinh tế xây dựng" },
+  { code: "CGD", name: "Cục Giám định nhà nước về chất lượng công trình xây dựng" },
+  { code: "VQH", name: "Viện Quy hoạch đô thị và nông thôn quốc gia" },
+];
+
 describe("submissions", () => {
   const catalog = testCatalog();
-  const registry = [
-    { code: "VP", name: "Văn phòng Bộ" },
-    { code: "VKT", name: "Viện Kinh tế xây dựng" },
-    { code: "CGD", name: "Cục Giám định nhà nước về chất lượng công trình xây dựng" },
-    { code: "VQH", name: "Viện Quy hoạch đô thị và nông thôn quốc gia" },
-  ];
+  const registry = REGISTRY;
   const report = (code: string, submitted: string): UnitReport =>
     makeUnitReport({ unit: { code, name: `Tên trong tệp ${code}` }, submitted });
 
@@ -505,6 +517,388 @@ describe("submissions", () => {
   });
 });
 
+describe("orders and choices", () => {
+  const catalog = testCatalog();
+  const registry = REGISTRY.slice(0, 3);
+  const entry = (r: UnitReport): SubmissionEntry => ({
+    code: r.unit.code,
+    name: r.unit.name,
+    file: `${r.unit.code}.yaml`,
+    report: r,
+    errors: 0,
+  });
+  const activity = (date: string, title: string) => ({ date, group: "communication", title });
+  const semiAnnual = (entries: SubmissionEntry[]) =>
+    consolidate({ catalog, registry, period: "semi-annual", year: 2022, deadline: "2022-06-10", entries });
+  const run = (reports: UnitReport[], compare?: UnitReport[]) =>
+    compare
+      ? consolidate({
+          catalog,
+          registry,
+          period: "annual",
+          year: 2022,
+          deadline: "2022-12-10",
+          entries: reports.map(entry),
+          compare,
+        })
+      : semiAnnual(reports.map(entry));
+
+  test("activities by date, a day's activities in registry order and each unit's own order", () => {
+    const c = run([
+      makeUnitReport({
+        unit: { code: "CGD" },
+        activities: [activity("2022-03-08", "CGD 8/3"), activity("2022-03-08", "CGD 8/3 chiều")],
+      }),
+      makeUnitReport({
+        unit: { code: "VKT" },
+        activities: [activity("2022-03-08", "VKT 8/3"), activity("2022-01-10", "VKT 10/1")],
+      }),
+      makeUnitReport({
+        unit: { code: "VP" },
+        activities: [activity("2022-05-01", "VP 1/5"), activity("2022-03-08", "VP 8/3")],
+      }),
+    ]);
+    expect(c.activities.map((a) => [a.code, a.activity.title])).toEqual([
+      ["VKT", "VKT 10/1"],
+      ["VP", "VP 8/3"],
+      ["VKT", "VKT 8/3"],
+      ["CGD", "CGD 8/3"],
+      ["CGD", "CGD 8/3 chiều"],
+      ["VP", "VP 1/5"],
+    ]);
+  });
+
+  test("an empty summary or text is no unit's word", () => {
+    const c = run([
+      makeUnitReport({
+        unit: { code: "VP" },
+        tasks: { committee: { consolidation: { summary: "", decision: "" } } },
+      }),
+      makeUnitReport({ unit: { code: "VKT" } }),
+    ]);
+    const task = c.figures.tasks.find((t) => t.group === "committee" && t.task === "consolidation")!;
+    expect(task.summaries.map((s) => s.code)).toEqual(["VKT"]);
+    const decision = task.indicators.find((i) => i.key === "decision");
+    expect(decision?.type === "text" && decision.values.map((v) => v.code)).toEqual(["VKT"]);
+    expect(task.status.done).toBe(2);
+  });
+
+  test("by file, by date and by code however many there are (not only as far as a short sort looks)", () => {
+    // 120 numbers of four digits, shuffled (37 and 120 are coprime): no run a sort could take as given.
+    const many = Array.from({ length: 120 }, (_, k) => String(9000 + ((k * 37) % 120)));
+    const units = many.map((n) =>
+      makeUnitReport({
+        unit: { code: `X${n}`, name: `Tên X${n}` },
+        activities: [
+          activity(`2022-0${1 + (Number(n) % 3)}-01`, `X${n} a`),
+          activity("2022-01-01", `X${n} b`),
+        ],
+      }),
+    );
+    const c = consolidate({
+      catalog,
+      registry: units.map((r) => ({ code: r.unit.code, name: r.unit.name })),
+      period: "annual",
+      year: 2022,
+      deadline: "2022-12-10",
+      entries: units.map(entry),
+      unidentified: many.map((n) => `khong-ro-${n}.yaml`),
+      compare: many.map((n) => ({
+        ...makeUnitReport({ unit: { code: `Y${n}` } }),
+        period: "semi-annual" as const,
+      })),
+    });
+    const ascending = [...many].sort();
+    expect(c.outside.map((o) => o.file)).toEqual(ascending.map((n) => `khong-ro-${n}.yaml`));
+    expect(c.compare!.onlyBefore.map((u) => u.code)).toEqual(ascending.map((n) => `Y${n}`));
+    // By date; within a day, registry order, then each unit's own order.
+    const day = (n: string) => `2022-0${1 + (Number(n) % 3)}-01`;
+    const expected = ["2022-01-01", "2022-02-01", "2022-03-01"].flatMap((d) =>
+      many.flatMap((n) => [...(day(n) === d ? [`X${n} a`] : []), ...(d === "2022-01-01" ? [`X${n} b`] : [])]),
+    );
+    expect(c.activities.map((a) => a.activity.title)).toEqual(expected);
+  });
+
+  test("of two files for a unit, the first valid one is summed, whatever follows it", () => {
+    const planned = (code: string, planned_vnd: number) =>
+      makeUnitReport({ unit: { code }, budget: { planned_vnd, spent_vnd: 0 } });
+    const c = semiAnnual([
+      entry(planned("VP", 1)),
+      { code: "VP", name: "x", file: "vp-2.yaml", errors: 2 },
+      entry(planned("VKT", 10)),
+      entry(planned("VKT", 100)),
+    ]);
+    expect(c.units.map((u) => u.code)).toEqual(["VP", "VKT"]);
+    expect(c.figures.budget.planned).toBe(11);
+  });
+
+  test("a file known by its digest only is counted, not summed; an empty list of waivers is no waiver", () => {
+    const r = makeUnitReport({ unit: { code: "VKT" } });
+    const c = semiAnnual([
+      {
+        code: "VP",
+        name: "x",
+        file: "vp.yaml",
+        digest: digestOf(makeUnitReport({ unit: { code: "VP" } })),
+        errors: 0,
+      },
+      { ...entry(r), waived: [] },
+    ]);
+    expect(c.counts).toMatchObject({ received: 2, valid: 2, onTime: 2 });
+    expect(c.units.map((u) => u.code)).toEqual(["VKT"]);
+    expect(c.waivers).toEqual([]);
+    // Neither a deadline rule nor files naming no unit were given.
+    expect(c.deadlineDay).toBe("on-time");
+    expect(c.outside).toEqual([]);
+  });
+
+  test("a report missing a part (a staff line, a group of tasks, the assessment, the activities) adds nothing for it", () => {
+    const full = makeUnitReport({ unit: { code: "VP" } });
+    const partial = makeUnitReport({ unit: { code: "VKT" } }) as Partial<UnitReport> & UnitReport;
+    delete (partial.staff as Partial<UnitReport["staff"]>).division_leaders;
+    delete partial.tasks.inspection;
+    delete partial.assessment;
+    delete partial.next_steps;
+    delete partial.activities;
+    const c = run([full, partial]);
+    expect(c.figures.staff.division_leaders).toEqual(full.staff.division_leaders);
+    expect(c.figures.staff.employees.total).toBe(2 * full.staff.employees.total);
+    const inspection = c.figures.tasks.find((t) => t.group === "inspection")!;
+    expect(inspection.status.done).toBe(1);
+    expect(c.assessment.strengths.map((t) => t.code)).toEqual(["VP"]);
+    expect(c.nextSteps.map((t) => t.code)).toEqual(["VP"]);
+    expect(c.activities.map((a) => a.code)).toEqual(["VP"]);
+  });
+
+  test("a value of the wrong shape is not summed as people", () => {
+    const odd = makeUnitReport({
+      unit: { code: "VKT" },
+      tasks: {
+        communication: {
+          dissemination: { participants: null as unknown as People },
+          action_months: { participants: { female: 3 } as unknown as People },
+        },
+      },
+    });
+    const c = run([makeUnitReport({ unit: { code: "VP" } }), odd]);
+    const people = (task: string) =>
+      c.figures.tasks.find((t) => t.task === task)!.indicators.find((i) => i.key === "participants");
+    expect(people("dissemination")).toEqual({ key: "participants", type: "people", total: 10, female: 6 });
+    expect(people("action_months")).toEqual({ key: "participants", type: "people", total: 10, female: 6 });
+  });
+
+  test("the compared period: a unit's first report counts, units found only there by code", () => {
+    const before = (code: string, planned: number) => ({
+      ...makeUnitReport({
+        unit: { code, name: `Tên ${code}` },
+        budget: { planned_vnd: planned, spent_vnd: 0 },
+      }),
+      period: "semi-annual" as const,
+    });
+    const c = run(
+      [makeUnitReport({ unit: { code: "VP" } })],
+      [
+        before("X2", 1),
+        before("VKT", 2),
+        before("VP", 3),
+        before("VKT", 4),
+        before("A1", 5),
+        before("VP", 6),
+      ],
+    );
+    const cmp = c.compare!;
+    expect(cmp.before.budget.planned).toBe(3);
+    expect(cmp.onlyBefore.map((u) => [u.code, u.name, u.figures.budget.planned])).toEqual([
+      ["A1", "Tên A1", 5],
+      ["VKT", "Viện Kinh tế xây dựng", 2],
+      ["X2", "Tên X2", 1],
+    ]);
+  });
+});
+
+describe("what a checked file contributes", () => {
+  const finding = (rule: string, severity: Diagnostic["severity"], waived?: string): Diagnostic => ({
+    file: "vkt.yaml",
+    line: 1,
+    column: 1,
+    severity,
+    path: "",
+    rule,
+    message: "…",
+    ...(waived === undefined ? {} : { waived: { reason: waived } }),
+  });
+  const report = makeUnitReport({
+    waivers: [
+      { rule: "budget-spent-le-planned", reason: "Kinh phí bổ sung cuối năm." },
+      { rule: "late-submission", reason: "Lãnh đạo đi công tác." },
+      { rule: "activity-outside-period", reason: "Không xảy ra." },
+      { rule: "late-submission", reason: "Ghi lần hai." },
+    ],
+  });
+  const diagnostics = [
+    finding("late-submission", "warning", "Lý do đã áp dụng."),
+    finding("late-submission", "warning", "Lý do thứ hai."),
+    finding("budget-spent-le-planned", "warning", "Kinh phí bổ sung cuối năm."),
+    finding("activity-outside-period", "warning"),
+    finding("people-female-le-total", "error"),
+  ];
+  const fired = [
+    { rule: "budget-spent-le-planned", reason: "Kinh phí bổ sung cuối năm." },
+    { rule: "late-submission", reason: "Lý do đã áp dụng." },
+  ];
+
+  test("the waivers that explained a warning: once per rule, in the file's order, with the first reason applied", () => {
+    expect(firedWaivers({ diagnostics, report })).toEqual(fired);
+    expect(firedWaivers({ diagnostics, digest: digestOf(report) })).toEqual(fired);
+    expect(firedWaivers({ diagnostics })).toEqual([]);
+    expect(firedWaivers({ diagnostics: diagnostics.filter((d) => !d.waived), report })).toEqual([]);
+  });
+
+  test("a file naming no unit contributes nothing; a rejected one its error count, similar findings included", () => {
+    expect(submissionEntry({ file: "x.yaml", diagnostics })).toBeUndefined();
+    const unit = { code: "VKT", name: "Viện Kinh tế xây dựng" };
+    const errors = [
+      finding("a", "error"),
+      { ...finding("b", "error"), similar: 2 },
+      finding("c", "warning"),
+      finding("d", "warning", "…"),
+    ];
+    expect(submissionEntry({ file: "vkt.yaml", diagnostics: errors, unit })).toStrictEqual({
+      ...unit,
+      file: "vkt.yaml",
+      errors: 4,
+    });
+  });
+
+  test("a valid file contributes its report, or its digest, and the waivers that fired", () => {
+    const unit = { code: "VKT", name: "Viện Kinh tế xây dựng" };
+    const valid = diagnostics.filter((d) => d.severity === "warning");
+    const digest = digestOf(report);
+    expect(submissionEntry({ file: "vkt.yaml", diagnostics: valid, unit, report, digest })).toStrictEqual({
+      ...unit,
+      file: "vkt.yaml",
+      errors: 0,
+      report,
+      waived: fired,
+    });
+    expect(submissionEntry({ file: "vkt.yaml", diagnostics: valid, unit, digest })).toStrictEqual({
+      ...unit,
+      file: "vkt.yaml",
+      errors: 0,
+      digest,
+      waived: fired,
+    });
+    // Nothing fired: no list of waivers at all.
+    expect(submissionEntry({ file: "vkt.yaml", diagnostics: [], unit, digest })).toStrictEqual({
+      ...unit,
+      file: "vkt.yaml",
+      errors: 0,
+      digest,
+    });
+    // Neither a report nor a digest (the file was rejected): no waivers cited, whatever the findings say.
+    expect(submissionEntry({ file: "vkt.yaml", diagnostics: valid, unit })).toStrictEqual({
+      ...unit,
+      file: "vkt.yaml",
+      errors: 0,
+    });
+  });
+
+  test("lateness counts from the receipt when there is one, with its incoming number; a digest is as good as a report", () => {
+    const registry = REGISTRY.slice(0, 3);
+    const vp = digestOf(
+      makeUnitReport({ unit: { code: "VP" }, submitted: "2022-06-12", reference: "9/BC-VP" }),
+    );
+    const vkt = digestOf(makeUnitReport({ submitted: "2022-06-08", reference: undefined }));
+    const cgd = digestOf(makeUnitReport({ unit: { code: "CGD" }, submitted: "2022-06-11" }));
+    const rows = submissions(
+      registry,
+      [
+        {
+          code: "VP",
+          name: "x",
+          file: "vp.yaml",
+          digest: vp,
+          errors: 0,
+          received: { date: "2022-06-10", number: "215" },
+        },
+        {
+          code: "VKT",
+          name: "x",
+          file: "vkt.yaml",
+          digest: vkt,
+          errors: 0,
+          received: { date: "2022-06-11" },
+        },
+        { code: "CGD", name: "x", file: "cgd.yaml", digest: cgd, errors: 0 },
+      ],
+      { date: "2022-06-10", day: "on-time" },
+    );
+    expect(rows).toStrictEqual([
+      {
+        code: "VP",
+        name: "Văn phòng Bộ",
+        state: "on-time",
+        submitted: "2022-06-12",
+        reference: "9/BC-VP",
+        file: "vp.yaml",
+        arrived: "2022-06-10",
+        by: "receipt",
+        incoming: "215",
+      },
+      {
+        code: "VKT",
+        name: "Viện Kinh tế xây dựng",
+        state: "late",
+        days: 1,
+        submitted: "2022-06-08",
+        file: "vkt.yaml",
+        arrived: "2022-06-11",
+        by: "receipt",
+      },
+      {
+        code: "CGD",
+        name: "Cục Giám định nhà nước về chất lượng công trình xây dựng",
+        state: "late",
+        days: 1,
+        submitted: "2022-06-11",
+        reference: "125/BC-VKT",
+        file: "cgd.yaml",
+        arrived: "2022-06-11",
+        by: "submitted",
+      },
+    ]);
+  });
+
+  test("of two files for a unit the first valid one counts; unregistered senders follow the registry, once each", () => {
+    const onTime = digestOf(makeUnitReport({ submitted: "2022-06-01" }));
+    const late = digestOf(makeUnitReport({ submitted: "2022-06-20" }));
+    const rows = submissions(
+      [
+        { code: "VP", name: "Văn phòng Bộ" },
+        { code: "VKT", name: "Viện Kinh tế xây dựng" },
+      ],
+      [
+        { code: "ZZ", name: "Đơn vị Z", file: "zz-1.yaml", errors: 2 },
+        { code: "VP", name: "x", file: "vp-1.yaml", errors: 1 },
+        { code: "VP", name: "x", file: "vp-2.yaml", digest: onTime, errors: 0 },
+        { code: "ZZ", name: "Đơn vị Z", file: "zz-2.yaml", errors: 5 },
+        { code: "VP", name: "x", file: "vp-3.yaml", digest: late, errors: 0 },
+        { code: "VP", name: "x", file: "vp-4.yaml", errors: 3 },
+        { code: "AA", name: "Đơn vị A", file: "aa.yaml", digest: late, errors: 0 },
+      ],
+      { date: "2022-06-10", day: "on-time" },
+    );
+    expect(
+      rows.map((r) => [r.code, r.name, r.state, "file" in r ? r.file : "", "errors" in r ? r.errors : 0]),
+    ).toEqual([
+      ["VP", "Văn phòng Bộ", "on-time", "vp-2.yaml", 0],
+      ["VKT", "Viện Kinh tế xây dựng", "missing", "", 0],
+      ["ZZ", "Đơn vị Z", "invalid", "zz-1.yaml", 2],
+      ["AA", "Đơn vị A", "late", "aa.yaml", 0],
+    ]);
+  });
+});
+
 describe("the succession-pool target", () => {
   const catalog = testCatalog();
   const withThreshold = (threshold: number): Catalog => ({
@@ -553,6 +947,13 @@ describe("the succession-pool target", () => {
     ]).figures.target;
     expect(t.reached.map((u) => u.code)).toEqual(["U0", "U1"]);
     expect(t.notReached.map((u) => u.code)).toEqual(["U2"]);
+  });
+
+  test("ratioFraction refuses what is no decimal ratio, and reads an exponent form exactly", () => {
+    for (const bad of [-0.4, 1e21, Number.NaN])
+      expect(() => ratioFraction(bad)).toThrow(`Not a non-negative decimal ratio: ${bad}`);
+    expect(ratioFraction(1e-7)).toEqual({ num: 1n, den: 10_000_000n });
+    expect(ratioFraction(12.5)).toEqual({ num: 125n, den: 10n });
   });
 
   test.each([

@@ -4,10 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { makeOutputFolder, planOutput } from "../../src/io/output-target.js";
-import { readInput } from "../../src/io/read-input.js";
+import { readInput, takeReadIdentities } from "../../src/io/read-input.js";
 
 let cwd: string;
 beforeEach(() => {
+  // Forget the files read before: another test file in this process (mutation testing shares modules)
+  // may have read a file since deleted, whose inode a file made here then reuses.
+  takeReadIdentities();
   // Real path: the temporary folder may itself be reached through a link.
   cwd = realpathSync(mkdtempSync(join(tmpdir(), "geq-out-")));
   mkdirSync(join(cwd, "out"));

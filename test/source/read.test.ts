@@ -61,7 +61,11 @@ describe("parse", () => {
   it("refuses nesting deeper than the limit at the bracket past it, and reads it at the limit", () => {
     // The document and its mapping are two levels; each bracket opens one more.
     const nested = (brackets: number) => `a: ${"[".repeat(brackets)}${"]".repeat(brackets)}\n`;
-    expect(parse(nested(MAX_NESTING - 2)).source!.value).toBeDefined();
+    const deepest = parse(nested(MAX_NESTING - 2));
+    expect(deepest.findings).toEqual([]);
+    let lists: unknown = [];
+    for (let i = 1; i < MAX_NESTING - 2; i++) lists = [lists];
+    expect(deepest.source!.value).toEqual({ a: lists });
     expect(parse(nested(MAX_NESTING - 1)).findings).toEqual([
       { rule: "too-deep", path: [], offset: "a: ".length + MAX_NESTING - 1, params: {} },
     ]);

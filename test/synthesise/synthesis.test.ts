@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { consolidate } from "../../src/consolidate/consolidate.js";
@@ -17,6 +18,7 @@ import {
 import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
 import { leanOf } from "../../src/validate/check-fast.js";
 import { atScale } from "../helpers/at-scale.js";
+import { runs } from "../helpers/property.js";
 
 const catalog = testCatalog();
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -152,6 +154,19 @@ describe("exampleText: the summary, or its first sentence when long", () => {
     ],
   ])("%s", (_name, summary, text, shortened) => expect(exampleText(summary)).toEqual({ text, shortened }));
 
+  test("160 characters are kept whole, 161 give the first sentence; a first sentence of 240 is not cut", () => {
+    const first = "Ban đã tổ chức 02 lớp bồi dưỡng.";
+    const of = (length: number) => `${first} ${"Nội dung ".repeat(40)}`.slice(0, length - 1) + ".";
+    expect(exampleText(of(160))).toEqual({ text: of(160), shortened: false });
+    expect(exampleText(of(161))).toEqual({ text: first, shortened: true });
+    const sentence = "Ban đã tổ chức lớp bồi dưỡng, ".repeat(10).slice(0, 239) + ".";
+    expect(sentence).toHaveLength(240);
+    expect(exampleText(`${sentence} Sau đó còn nhiều nội dung.`)).toEqual({
+      text: sentence,
+      shortened: true,
+    });
+  });
+
   test("for summaries of every length and bracket placement: a prefix, nothing left open, long only when a whole sentence", () => {
     const words = "Ban đã tổ chức lớp bồi dưỡng cho cán bộ nữ trong diện quy hoạch của đơn vị".split(" ");
     for (let n = 5; n < 80; n += 3)
@@ -275,6 +290,22 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
     "%s",
     (_name, registry, tasks, expected) => expect(picked(registry, tasks)).toEqual(expected),
   );
+
+  test("a flag answered yes is a result; a flag answered no, with every count at zero, is not", () => {
+    const registry = units("B", "A");
+    const inspection = (flag: boolean): Partial<TaskReport> => ({
+      status: "done",
+      plan_issued: flag,
+      inspections: 0,
+      cross_inspections: 0,
+      summary: `Kế hoạch kiểm tra: ${flag ? "đã ban hành" : "chưa có"}.`,
+    });
+    const s = synthesisOf(registry, [
+      report(registry[0]!, { "inspection.inspection": inspection(false) }),
+      report(registry[1]!, { "inspection.inspection": inspection(true) }),
+    ]);
+    expect(s.tasks[taskIndex("inspection.inspection")]?.examples.map((e) => e.code)).toEqual(["A", "B"]);
+  });
 
   test("names and texts: the registry's name, a long summary shortened to its first sentence", () => {
     const registry = [{ code: "VKT", name: "Viện Kinh tế xây dựng" }];
@@ -755,6 +786,85 @@ describe("themes: stated once, true of every unit named", () => {
 
   test("no points: no themes", () => {
     expect(limitationsOf(two, [[], []])).toEqual({ themes: [], total: 0, points: 0 });
+  });
+});
+
+describe("themes of generated points: every wording true of the units it names", () => {
+  const registry: RegistryUnit[] = [
+    { code: "VKT", name: "Viện Kinh tế xây dựng" },
+    { code: "VKH", name: "Viện Khoa học công nghệ xây dựng" },
+    { code: "DHXD", name: "Trường Đại học Xây dựng Hà Nội" },
+    { code: "CGD", name: "Cục Giám định nhà nước về chất lượng công trình xây dựng" },
+  ];
+  // Ideas with the places where units' wordings differ: a figure, how the unit names itself, a negation.
+  const IDEAS = [
+    "Tỷ lệ nữ trong diện quy hoạch của {self} {neg} đạt chỉ tiêu{fig}.",
+    "Kinh phí dành cho công tác bình đẳng giới của {self} còn hạn chế{fig}.",
+    "Thành viên Ban {neg} được tập huấn nghiệp vụ{fig}.",
+    "Phối hợp với Công đoàn {self} {neg} thường xuyên{fig}.",
+  ];
+  const FIGURES = ["", " (25%)", " (31,3%)", " (33,3%)", " (05 người)", " (25%; 3/5)", " (31,3%; 3/5)"];
+  // A clause some units add: a claim of its own, which a wording may state only for units that made it.
+  const TAILS = ["", ", nhất là vào dịp cuối năm khi khối lượng công việc chuyên môn tăng cao"];
+  const SELVES = ["Viện", "Trường", "đơn vị", "Cục Giám định", "{name}"];
+  const pointArb = fc.record({
+    unit: fc.nat(registry.length - 1),
+    idea: fc.nat(IDEAS.length - 1),
+    fig: fc.constantFrom(...FIGURES),
+    self: fc.constantFrom(...SELVES),
+    neg: fc.constantFrom("chưa", "đã", "không"),
+    tail: fc.constantFrom(...TAILS),
+  });
+  const said = /(?:^|[^\p{L}])(?:chưa|không)(?:[^\p{L}]|$)/iu;
+
+  test("the themes part the points; a theme of several units states only what each gave, in one polarity", () => {
+    let several = 0;
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(pointArb, { minLength: 1, maxLength: 10 }), (drawn) => {
+        const c = consolidation(registry, []);
+        c.assessment.limitations = drawn.map((d) => {
+          const { code, name } = registry[d.unit]!;
+          const text = IDEAS[d.idea]!.replace("{self}", d.self)
+            .replace("{name}", name)
+            .replace("{neg}", d.neg)
+            .replace("{fig}", d.fig + d.tail);
+          return { code, name, text };
+        });
+        const list = synthesise(c, catalog, registry).limitations;
+        expect(list.points).toBe(drawn.length);
+        expect(list.themes).toHaveLength(Math.min(list.total, MAX_THEMES));
+        const sizes = list.themes.map((t) => t.units.length);
+        expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+        if (list.total <= MAX_THEMES) {
+          const key = (p: { code: string; text: string }) => `${p.code}\u0000${p.text}`;
+          expect(list.themes.flatMap((t) => t.points.map(key)).sort()).toEqual(
+            c.assessment.limitations.map(key).sort(),
+          );
+          checked++;
+        }
+        if (list.themes.some((t) => t.units.length > 1)) several++;
+        for (const t of list.themes) {
+          expect(t.units).toEqual(
+            [...new Map(t.points.map((p) => [p.code, p.name]))].map(([code, name]) => ({ code, name })),
+          );
+          expect(new Set(t.points.map((p) => said.test(p.text))).size, t.text).toBe(1);
+          if (t.units.length === 1) {
+            expect(t.points.map((p) => p.text)).toContain(t.text);
+            continue;
+          }
+          for (const p of t.points) {
+            for (const f of figures(t.text)) expect(figures(p.text), `${t.text} ← ${p.text}`).toContain(f);
+            if (t.text.includes(TAILS[1]!)) expect(p.text).toContain(TAILS[1]);
+            expect(t.text).not.toContain(p.name);
+          }
+        }
+      }),
+      runs(300),
+    );
+    // Most cases are checked whole, and many group several units.
+    expect(checked).toBeGreaterThan(runs(300).numRuns * 0.7);
+    expect(several).toBeGreaterThan(runs(300).numRuns * 0.25);
   });
 });
 

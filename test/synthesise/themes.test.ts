@@ -1,12 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   DEFAULT_THEME_THRESHOLD,
   groupThemes,
   normaliseForThemes,
+  themeFeatures,
   themeSimilarity,
 } from "../../src/synthesise/themes.js";
 import type { Theme, ThemePoint } from "../../src/synthesise/themes.js";
 import { atScale } from "../helpers/at-scale.js";
+import { runs } from "../helpers/property.js";
 
 const point = (code: string, text: string): ThemePoint => ({ code, name: `Đơn vị ${code}`, text });
 
@@ -364,6 +367,9 @@ describe("groupThemes: ordering and counting", () => {
     expect(
       groupThemes([point("A", "…"), point("B", "…"), point("C", "2022")]).map((t) => t.points.length),
     ).toEqual([2, 1]);
+    // Nothing to compare is nothing shared, even between two such texts.
+    expect(themeSimilarity("…", "2022")).toBe(0);
+    expect(themeSimilarity("…", "Kinh phí còn hạn chế.")).toBe(0);
   });
 });
 
@@ -586,5 +592,186 @@ describe("groupThemes at scale", () => {
     const { themes, ms } = fastest(points);
     expect(ms).toBeLessThan(1000);
     expect(themes).toHaveLength(1);
+  });
+});
+
+/**
+ * The grouping by brute force, as its documentation states it: every pair of distinct texts compared
+ * with the weighted Dice similarity of `themeFeatures`, near-duplicates linked at (1 + t) / 2, cores
+ * largest first each joining the most similar earlier leader at t. None of the prefix filtering, the
+ * interning or the bounds: on a few points they must change nothing. Returns undefined when a core is
+ * equally similar to two leaders, a choice the documentation leaves open.
+ */
+function groupByBruteForce(points: readonly ThemePoint[], t = DEFAULT_THEME_THRESHOLD): Theme[] | undefined {
+  const keys: string[] = [];
+  const at = new Map<string, number[]>();
+  points.forEach((p, i) => {
+    const n = normaliseForThemes(p.text);
+    const key = n === "" ? `\u0000${p.text.trim()}` : n;
+    if (!at.has(key)) {
+      at.set(key, []);
+      keys.push(key);
+    }
+    at.get(key)!.push(i);
+  });
+  keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const feats = keys.map((k) => (k.startsWith("\u0000") ? new Map<string, number>() : themeFeatures(k)));
+  const weight = (d: number) => [...feats[d]!.values()].reduce((s, w) => s + w, 0);
+  const shared = (a: number, b: number) =>
+    [...feats[a]!].reduce((s, [f, w]) => s + (feats[b]!.has(f) ? w : 0), 0);
+  const reaches = (a: number, b: number, threshold: number) =>
+    weight(a) > 0 && weight(b) > 0 && 2 * shared(a, b) >= threshold * (weight(a) + weight(b));
+
+  // Stage 1: connected components of near-duplicates.
+  const component = keys.map((_, d) => d);
+  const root = (d: number): number => (component[d] === d ? d : root(component[d]!));
+  for (let a = 0; a < keys.length; a++)
+    for (let b = a + 1; b < keys.length; b++)
+      if (reaches(a, b, (1 + t) / 2)) component[Math.max(root(a), root(b))] = Math.min(root(a), root(b));
+  const groups = new Map<number, number[]>();
+  keys.forEach((_, d) => groups.set(root(d), [...(groups.get(root(d)) ?? []), d]));
+
+  // How typical a text is of its group: its features' squared weights times how often the others use them.
+  const centrality = (ids: number[]) => {
+    const uses = new Map<string, number>();
+    for (const d of ids)
+      for (const f of feats[d]!.keys()) uses.set(f, (uses.get(f) ?? 0) + at.get(keys[d]!)!.length);
+    return (d: number) => {
+      let dot = 0;
+      let squares = 0;
+      for (const [f, w] of feats[d]!) {
+        dot += w * w * (uses.get(f)! - 1);
+        squares += w * w;
+      }
+      return ids.length === 1 || squares === 0 ? 0 : dot / Math.sqrt(squares);
+    };
+  };
+  const cores = [...groups.values()].map((ids) => {
+    const score = centrality(ids);
+    const representative = [...ids].sort(
+      (a, b) => score(b) - score(a) || keys[a]!.length - keys[b]!.length || (keys[a]! < keys[b]! ? -1 : 1),
+    )[0]!;
+    const pts = ids.flatMap((d) => at.get(keys[d]!)!);
+    return { ids, representative, units: new Set(pts.map((p) => points[p]!.code)).size, points: pts.length };
+  });
+  cores.sort(
+    (a, b) =>
+      b.units - a.units ||
+      b.points - a.points ||
+      (keys[a.representative]! < keys[b.representative]! ? -1 : 1),
+  );
+
+  // Stage 2: the most similar earlier leader, as exact fractions.
+  const leaders: { rep: number; ids: number[] }[] = [];
+  for (const core of cores) {
+    const x = core.representative;
+    const near = leaders.filter((l) => reaches(x, l.rep, t));
+    const ratio = (l: (typeof leaders)[number]) => [shared(x, l.rep), weight(x) + weight(l.rep)] as const;
+    near.sort((a, b) => ratio(b)[0] * ratio(a)[1] - ratio(a)[0] * ratio(b)[1]);
+    const [best, second] = near;
+    if (best && second && ratio(best)[0] * ratio(second)[1] === ratio(second)[0] * ratio(best)[1])
+      return undefined;
+    if (best) best.ids.push(...core.ids);
+    else leaders.push({ rep: x, ids: [...core.ids] });
+  }
+
+  return leaders
+    .map(({ ids }) => {
+      const score = centrality(ids);
+      const all = ids.flatMap((d) => at.get(keys[d]!)!.map((p) => ({ p, score: score(d) })));
+      const stated = [...all].sort(
+        (a, b) =>
+          b.score - a.score || points[a.p]!.text.trim().length - points[b.p]!.text.trim().length || a.p - b.p,
+      )[0]!;
+      const order = all.map((a) => a.p).sort((a, b) => a - b);
+      const units = [...new Map(order.map((p) => [points[p]!.code, points[p]!.name])).entries()].map(
+        ([code, name]) => ({ code, name }),
+      );
+      return { text: points[stated.p]!.text.trim(), units, points: order.map((p) => points[p]!) };
+    })
+    .sort(
+      (a, b) =>
+        b.units.length - a.units.length || points.indexOf(a.points[0]!) - points.indexOf(b.points[0]!),
+    );
+}
+
+describe("groupThemes against the grouping by brute force", () => {
+  // Three ideas in the sector's words; each point is one of them with words dropped, added or changed,
+  // so that pairs fall on both sides of both thresholds.
+  const IDEAS = [
+    "Kinh phí dành cho công tác bình đẳng giới còn hạn chế",
+    "Thời gian tổ chức tập huấn cho thành viên Ban còn ít",
+    "Chưa có tài liệu hướng dẫn nghiệp vụ về bình đẳng giới cho cán bộ",
+  ];
+  const WORDS = [
+    "kinh phí",
+    "tập huấn",
+    "tài liệu",
+    "thành viên",
+    "nghiệp vụ",
+    "Viện",
+    "(32,5%)",
+    "rất",
+    "công tác",
+    "…",
+  ];
+  const edit = fc.record({
+    kind: fc.constantFrom("drop", "add", "swap"),
+    at: fc.nat(20),
+    word: fc.constantFrom(...WORDS),
+  });
+  const pointArb = fc.record({
+    code: fc.constantFrom("A", "B", "C", "D"),
+    idea: fc.nat(IDEAS.length - 1),
+    edits: fc.array(edit, { maxLength: 4 }),
+    upper: fc.boolean(),
+  });
+  const textOf = (idea: number, edits: { kind: string; at: number; word: string }[], upper: boolean) => {
+    const words = IDEAS[idea]!.split(" ");
+    for (const e of edits) {
+      const i = e.at % (words.length + 1);
+      if (e.kind === "drop") words.splice(i, 1);
+      else if (e.kind === "add") words.splice(i, 0, e.word);
+      else words.splice(i, 1, e.word);
+    }
+    const text = words.join(" ");
+    return upper ? text.toLocaleUpperCase("vi") : text;
+  };
+
+  test("a pair exactly at the threshold shares a theme; one shared word less and it does not", () => {
+    // Syllables of the sector's vocabulary weigh 1 each, as unigrams and in bigrams: 25 syllables are 49
+    // features, 26 are 51, and a shared run of k syllables shares 2k − 1 of them.
+    const words = (
+      "bình đẳng giới tiến bộ phụ nữ công tác hoạt động ban tổ đơn vị vụ thực hiện triển khai kế hạn chế " +
+      "dành cán chức người lao cục viện trường nhà học văn phòng thanh tra đề nghị tiếp tục tăng cường"
+    ).split(" ");
+    const a = words.slice(0, 25).join(" ");
+    const at = words.slice(14, 40).join(" ");
+    const below = words.slice(15, 41).join(" ");
+    expect([...themeFeatures(a).values(), ...themeFeatures(at).values()]).toEqual(Array(100).fill(1));
+    expect(themeSimilarity(a, at)).toBe(DEFAULT_THEME_THRESHOLD);
+    expect(themeSimilarity(a, below)).toBeLessThan(DEFAULT_THEME_THRESHOLD);
+    expect(groupThemes([point("A", a), point("B", at)])).toHaveLength(1);
+    expect(groupThemes([point("A", a), point("B", below)])).toHaveLength(2);
+  });
+
+  test("gives the same themes, wordings and units on a few points", () => {
+    let compared = 0;
+    let merged = 0;
+    fc.assert(
+      fc.property(fc.array(pointArb, { minLength: 1, maxLength: 9 }), (drawn) => {
+        const points = drawn.map((d) => point(d.code, textOf(d.idea, d.edits, d.upper)));
+        const expected = groupByBruteForce(points);
+        if (!expected) return;
+        compared++;
+        if (expected.some((th) => new Set(th.points.map((p) => normaliseForThemes(p.text))).size > 1))
+          merged++;
+        expect(groupThemes(points)).toEqual(expected);
+      }),
+      runs(1000),
+    );
+    // Nearly every case is decided, and most group different wordings together.
+    expect(compared).toBeGreaterThan(runs(1000).numRuns * 0.9);
+    expect(merged).toBeGreaterThan(runs(1000).numRuns * 0.5);
   });
 });

@@ -12,6 +12,7 @@ import { checkUnitFast } from "../../src/validate/check-fast.js";
 import { checkWithPositions, type UnitCheckContext } from "../../src/validate/check-unit.js";
 import { validatorsFor } from "../../src/validate/validators.js";
 import { unitText, WARNINGS } from "../bench/units.js";
+import { runs } from "../helpers/property.js";
 
 const catalog = loadCatalog(DEFAULT_CATALOG_ID)!;
 const validators = await validatorsFor(catalog);
@@ -139,7 +140,6 @@ describe("positions from the fast reading", () => {
     let positioned = 0;
     for (let i = 1; i <= 120; i++) {
       const { fast, full } = both(unitText(i, WARNINGS[i % 4]), i % 2 ? "vi" : "en");
-      expect(fast).toBeDefined();
       expect(fast).toEqual(full);
       if (full.diagnostics.length) positioned++;
     }
@@ -150,6 +150,7 @@ describe("positions from the fast reading", () => {
     let compared = 0;
     let withFindings = 0;
     let cut = 0;
+    const { numRuns } = runs(3000);
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 500 }),
@@ -167,12 +168,12 @@ describe("positions from the fast reading", () => {
           expect(fast).toEqual(full);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns },
     );
     // Many edited files stay in the plain subset, and most of those have something to report.
-    expect(compared).toBeGreaterThan(900);
-    expect(withFindings).toBeGreaterThan(800);
+    expect(compared).toBeGreaterThan(numRuns * 0.3);
+    expect(withFindings).toBeGreaterThan(numRuns * 0.26);
     // Both readings note a text a comment cut short, at the same place.
-    expect(cut).toBeGreaterThan(10);
+    expect(cut).toBeGreaterThan(numRuns / 300);
   });
 });
