@@ -568,7 +568,7 @@ describe("orders and choices", () => {
     ]);
   });
 
-  test("an empty summary or text is no unit's word", () => {
+  test("an empty text is no unit's word", () => {
     const c = run([
       makeUnitReport({
         unit: { code: "VP" },
@@ -577,7 +577,6 @@ describe("orders and choices", () => {
       makeUnitReport({ unit: { code: "VKT" } }),
     ]);
     const task = c.figures.tasks.find((t) => t.group === "committee" && t.task === "consolidation")!;
-    expect(task.summaries.map((s) => s.code)).toEqual(["VKT"]);
     const decision = task.indicators.find((i) => i.key === "decision");
     expect(decision?.type === "text" && decision.values.map((v) => v.code)).toEqual(["VKT"]);
     expect(task.status.done).toBe(2);
