@@ -299,7 +299,8 @@ export async function checkFile(file: string, cwd: string, ctx: UnitCheckContext
   if (ctx.digestOnly && result.report) {
     result.digest = digestOf(result.report);
     delete result.report;
-  } else if (ctx.lean && result.report) {
+  } else if (ctx.lean && result.report && isRegularFile(resolve(cwd, file))) {
+    // Only a regular file can be read again; a pipe's report is kept whole.
     const lean = leanOf(result.report, await hashOf(loaded.bytes));
     result.report = structuredClone(lean.report);
     result.leftOut = lean.leftOut;

@@ -243,6 +243,10 @@ describe("reads regular files and pipes, refuses the rest, never hangs", () => {
     expect(viaShell(`${node} ${bin} validate /dev/stdin --no-config < one.yaml`)).toContain(
       "1 tệp, 0 lỗi, 0 cảnh báo",
     );
+    // A report built from a pipe: its text is kept, since a pipe cannot be read a second time.
+    viaShell(`${node} ${bin} build-report <(cat one.yaml) --no-config -o from-pipe.docx`);
+    viaShell(`${node} ${bin} build-report one.yaml --no-config -o from-file.docx`);
+    expect(readFileSync(join(dir, "from-pipe.docx"))).toEqual(readFileSync(join(dir, "from-file.docx")));
   });
 
   it("reads a named FIFO whose writer is there", () => {
