@@ -474,11 +474,11 @@ function themeList(points: readonly ThemePoint[]): ThemeList {
   return { themes: themes.slice(0, MAX_THEMES), total: themes.length, points: points.length };
 }
 
-/** The index of the largest value, the first on ties; -1 when every value is at most `floor`. */
-function argmax(values: readonly number[], floor = 0): number {
+/** The index of the largest value, the first on ties; -1 when no value is above zero. */
+function argmax(values: readonly number[]): number {
   let best = -1;
   values.forEach((v, i) => {
-    if (v > floor && (best < 0 || v > (values[best] ?? 0))) best = i;
+    if (v > (values[best] ?? 0)) best = i;
   });
   return best;
 }
@@ -486,14 +486,13 @@ function argmax(values: readonly number[], floor = 0): number {
 /** Every index holding the largest value, when it is above zero: a tie is stated as one, never as a pick. */
 function ties(values: readonly number[]): number[] {
   const best = argmax(values);
-  if (best < 0) return [];
+  // With none above zero, values[-1] is undefined and no index matches.
   return values.flatMap((v, i) => (v === values[best] ? [i] : []));
 }
 
 function highlights(c: Consolidation): Highlight[] {
   const f = c.figures;
   const out: Highlight[] = [];
-  if (f.units === 0) return out;
   if (f.staff.employees.total > 0) out.push({ kind: "staff" });
   const mostDone = ties(f.tasks.map((t) => t.status.done));
   if (mostDone.length > 0) out.push({ kind: "most-done", tasks: mostDone });

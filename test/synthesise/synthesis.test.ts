@@ -167,6 +167,21 @@ describe("exampleText: the summary, or its first sentence when long", () => {
     });
   });
 
+  test("a clause boundary counts only past the first third of 240 characters and outside brackets", () => {
+    // One first sentence of 253 characters, its only clause boundary at a given index.
+    const sentence = (at: number) => `${"x".repeat(at)}, ${"y".repeat(250 - at)}.`;
+    const summary = (first: string) => `${first} Sau đó còn nhiều nội dung khác.`;
+    expect(sentence(80)).toHaveLength(253);
+    expect(exampleText(summary(sentence(80)))).toEqual({ text: sentence(80), shortened: true });
+    expect(exampleText(summary(sentence(81)))).toEqual({ text: `${"x".repeat(81)}…`, shortened: true });
+    // No clause boundary at all: the first sentence whole, however long.
+    const plain = `${"x".repeat(252)}.`;
+    expect(exampleText(summary(plain))).toEqual({ text: plain, shortened: true });
+    // A bracket opened at the very start and still open at the comma: no boundary there.
+    const bracketed = `(${"x".repeat(100)}, ${"y".repeat(150)}) z.`;
+    expect(exampleText(summary(bracketed))).toEqual({ text: bracketed, shortened: true });
+  });
+
   test("for summaries of every length and bracket placement: a prefix, nothing left open, long only when a whole sentence", () => {
     const words = "Ban đã tổ chức lớp bồi dưỡng cho cán bộ nữ trong diện quy hoạch của đơn vị".split(" ");
     for (let n = 5; n < 80; n += 3)
@@ -1004,5 +1019,65 @@ describe("highlights: the figures that stand out", () => {
     r.staff.succession_pool = { total: 0, female: 0 };
     const kinds = synthesisOf(registry, [r]).highlights.map((h) => h.kind);
     expect(kinds).toEqual(["staff", "most-done", "widest-reach"]);
+  });
+});
+
+describe("highlights: each one only when its figures are there", () => {
+  const registry = [{ code: "A", name: "Đơn vị A" }];
+  const everyTask = catalog.groups.flatMap((g) => g.tasks.map((t) => `${g.key}.${t.key}`));
+  const kindsOf = (r: UnitReport) => synthesisOf(registry, [r]).highlights.map((h) => h.kind);
+  const all = ["staff", "most-done", "widest-reach", "budget", "target"];
+  test.each<[string, Partial<UnitReport>, Record<string, Partial<TaskReport>>, string[]]>([
+    ["the default unit", {}, {}, all],
+    [
+      "nobody employed: no staff",
+      {
+        staff: {
+          employees: { total: 0, female: 0 },
+          unit_leaders: { total: 0, female: 0 },
+          division_leaders: { total: 0, female: 0 },
+          succession_pool: { total: 30, female: 13 },
+        },
+      },
+      {},
+      ["most-done", "widest-reach", "budget", "target"],
+    ],
+    ["planned only: funding", { budget: { planned_vnd: 5_000_000 } }, {}, all],
+    ["spent only: funding", { budget: { spent_vnd: 5_000_000 } }, {}, all],
+    ["neither: no funding", { budget: {} }, {}, ["staff", "most-done", "widest-reach", "target"]],
+    [
+      "nothing done yet: no most completed",
+      {},
+      Object.fromEntries(everyTask.map((k) => [k, { status: "in_progress" as const }])),
+      ["staff", "widest-reach", "budget", "target"],
+    ],
+  ])("%s", (_name, extra, tasks, kinds) => {
+    expect(kindsOf(report(registry[0]!, tasks, extra))).toEqual(kinds);
+  });
+
+  test("the widest reach may be the first sub-task", () => {
+    // The letter's order with the sub-task counting beneficiaries first.
+    const [first, ...rest] = catalog.groups;
+    const covid = first!.tasks.find((t) => t.key === "covid_recovery")!;
+    const reordered = {
+      ...catalog,
+      groups: [{ ...first!, tasks: [covid, ...first!.tasks.filter((t) => t !== covid)] }, ...rest],
+    };
+    const unit = makeUnitReport(
+      {
+        unit: { code: "A", name: "Đơn vị A" },
+        tasks: { coordination: { covid_recovery: { beneficiaries: { total: 5_000, female: 10 } } } },
+      },
+      reordered,
+    );
+    const c = consolidate({
+      catalog: reordered,
+      registry,
+      period: "semi-annual",
+      year: 2022,
+      deadline: reordered.periods["semi-annual"].deadline,
+      entries: entriesOf([unit]),
+    });
+    expect(synthesise(c, reordered, registry).highlights).toContainEqual({ kind: "widest-reach", task: 0 });
   });
 });

@@ -738,6 +738,18 @@ describe("groupThemes against the grouping by brute force", () => {
     return upper ? text.toLocaleUpperCase("vi") : text;
   };
 
+  test("features are the content syllables and the pairs of neighbouring ones, function syllables left out", () => {
+    expect([...themeFeatures("Kinh phí của Ban còn ít (32,5%)").entries()]).toEqual([
+      ["1 kinh", 10],
+      ["1 phí", 10],
+      ["2 kinh phí", 10],
+      ["1 ban", 1],
+      ["2 phí ban", 1],
+      ["1 ít", 10],
+      ["2 ban ít", 1],
+    ]);
+  });
+
   test("a pair exactly at the threshold shares a theme; one shared word less and it does not", () => {
     // Syllables of the sector's vocabulary weigh 1 each, as unigrams and in bigrams: 25 syllables are 49
     // features, 26 are 51, and a shared run of k syllables shares 2k − 1 of them.
@@ -773,5 +785,55 @@ describe("groupThemes against the grouping by brute force", () => {
     // Nearly every case is decided, and most group different wordings together.
     expect(compared).toBeGreaterThan(runs(1000).numRuns * 0.9);
     expect(merged).toBeGreaterThan(runs(1000).numRuns * 0.5);
+  });
+
+  test("gives the same themes on a few dozen points of six ideas, at thresholds from 0.3 to 0.8", () => {
+    // Enough distinct texts for the index, the bounds on shared weight and the merging of groups to
+    // have work to do, still far below the limits on comparisons; thresholds other than the default
+    // move where both stages draw their lines.
+    const ideas = [
+      ...IDEAS,
+      "Một số đơn vị chưa bố trí cán bộ nữ tham gia Ban vì sự tiến bộ của phụ nữ",
+      "Lao động nữ làm việc tại công trường chưa được khám sức khỏe định kỳ",
+      "Chưa thống kê được số liệu tách biệt theo giới trong báo cáo của đơn vị",
+    ];
+    const words = [...WORDS, "định kỳ", "lao động nữ", "số liệu", "công trường", "Ban", "sức khỏe"];
+    const textAt = (idea: number, edits: { kind: string; at: number; word: number }[]) => {
+      const out = ideas[idea]!.split(" ");
+      for (const e of edits) {
+        const i = e.at % (out.length + 1);
+        const word = words[e.word % words.length]!;
+        if (e.kind === "drop") out.splice(i, 1);
+        else if (e.kind === "add") out.splice(i, 0, word);
+        else out.splice(i, 1, word);
+      }
+      return out.join(" ");
+    };
+    const many = fc.record({
+      threshold: fc.constantFrom(0.3, 0.36, DEFAULT_THEME_THRESHOLD, 0.5, 0.6, 0.8),
+      points: fc.array(
+        fc.record({
+          code: fc.constantFrom("A", "B", "C", "D", "E", "F"),
+          idea: fc.nat(ideas.length - 1),
+          edits: fc.array(
+            fc.record({ kind: fc.constantFrom("drop", "add", "swap"), at: fc.nat(30), word: fc.nat(40) }),
+            { maxLength: 6 },
+          ),
+        }),
+        { minLength: 10, maxLength: 40 },
+      ),
+    });
+    let compared = 0;
+    fc.assert(
+      fc.property(many, ({ threshold, points: drawn }) => {
+        const points = drawn.map((d) => point(d.code, textAt(d.idea, d.edits)));
+        const expected = groupByBruteForce(points, threshold);
+        if (!expected) return;
+        compared++;
+        expect(groupThemes(points, { threshold })).toEqual(expected);
+      }),
+      runs(300),
+    );
+    expect(compared).toBeGreaterThan(runs(300).numRuns * 0.6);
   });
 });
