@@ -382,6 +382,45 @@ describe("activities: at most five per group, joint ones once", () => {
   });
   const groupOf = (s: Synthesis, key: string) => s.groups.find((g) => g.group === key);
 
+  test.each([
+    [
+      "the first partner gives no count: the other's",
+      undefined,
+      { total: 12, female: 5 },
+      { total: 12, female: 5 },
+    ],
+    [
+      "both give the same count: that count",
+      { total: 12, female: 5 },
+      { total: 12, female: 5 },
+      { total: 12, female: 5 },
+    ],
+    ["their totals differ: no count", { total: 12, female: 5 }, { total: 13, female: 5 }, undefined],
+    ["the women differ: no count", { total: 12, female: 5 }, { total: 12, female: 6 }, undefined],
+  ])("a joint activity's participants: %s", (_name, first, second, shown) => {
+    const s = synthesisOf(registry, [
+      report(
+        registry[0]!,
+        {},
+        {
+          activities: [
+            act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"], ...(first ? { participants: first } : {}) }),
+          ],
+        },
+      ),
+      report(
+        registry[1]!,
+        {},
+        {
+          activities: [act("2022-04-26", "Kiểm tra chéo", { with: ["CGD"], participants: second })],
+        },
+      ),
+    ]);
+    const [only, ...others] = groupOf(s, "inspection")?.activities ?? [];
+    expect(others).toEqual([]);
+    expect(only?.participants).toEqual(shown);
+  });
+
   test("a joint activity reported by both partners is shown once, naming both, and counted once", () => {
     const s = synthesisOf(registry, [
       report(
@@ -483,6 +522,22 @@ describe("activities: at most five per group, joint ones once", () => {
       [[act("2022-04-26", "Kiểm tra", { with: ["CGD", "CGD"] })], [], []],
       1,
       [["CGD"]],
+    ],
+    [
+      "the same day with different partners: two activities",
+      [
+        [
+          act("2022-04-26", "Kiểm tra chéo", { with: ["VKT"] }),
+          act("2022-04-26", "Tọa đàm chuyên đề về phòng, chống bạo lực gia đình", { with: ["VQH"] }),
+        ],
+        [],
+        [],
+      ],
+      2,
+      [
+        ["CGD", "VKT"],
+        ["CGD", "VQH"],
+      ],
     ],
     [
       "three partners: once, all named",
