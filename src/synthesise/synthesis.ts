@@ -396,15 +396,13 @@ function truthful(theme: Theme): Theme[] {
       (p.text.replace(SELF_NOUN, "đơn vị").match(ORG_NAME)?.length ?? 0) +
       (p.text.includes(p.name) ? 1 : 0),
   );
-  // Which points give a figure, and how many of those still to place give it.
+  // Which points give a figure.
   const holders = new Map<string, number[]>();
-  const count = new Map<string, number>();
   sets.forEach((set, i) => {
     for (const f of set) {
       const list = holders.get(f);
       if (list) list.push(i);
       else holders.set(f, [i]);
-      count.set(f, (count.get(f) ?? 0) + 1);
     }
   });
   // Compared as said of several units: one unit naming itself is no claim the others lack.
@@ -413,24 +411,16 @@ function truthful(theme: Theme): Theme[] {
   const out: Theme[] = [];
   let left = n;
   let preferred = theme.text;
-  let sharedKey = "\u0000";
-  const own = new Int32Array(n);
   while (left > 0) {
     const first = points.findIndex((_, i) => !placed[i]);
-    // Figures every point still to place gives: they say nothing specific about any one of them.
-    const shared = new Set([...(sets[first] ?? [])].filter((f) => count.get(f) === left));
-    const key = [...shared].join("\u0000");
-    if (key !== sharedKey) {
-      sharedKey = key;
-      figs.forEach((f, i) => (own[i] = f.filter((x) => !shared.has(x)).length));
-    }
-    // Candidates to word the theme: the least specific points, the grouping's own choice on ties.
+    // Candidates to word the theme: the least specific points (fewest figures of their own, fewest names), the
+    // grouping's own choice on ties. A figure every point still to place gives adds one to each rank alike.
     const ranked: { i: number; rank: number }[] = [];
     for (let i = 0; i < n; i++) {
       if (placed[i]) continue;
       ranked.push({
         i,
-        rank: ((own[i] ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1),
+        rank: ((sets[i]?.size ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1),
       });
     }
     ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
@@ -447,10 +437,7 @@ function truthful(theme: Theme): Theme[] {
       if (holds.length > keep.length) [best, keep] = [i, holds.sort((a, b) => a - b)];
     }
     const chosen = points[best] ?? points[first]!;
-    for (const i of keep) {
-      placed[i] = 1;
-      for (const f of sets[i] ?? []) count.set(f, (count.get(f) ?? 0) - 1);
-    }
+    for (const i of keep) placed[i] = 1;
     left -= keep.length;
     const kept = themeOf(
       keep.map((i) => points[i]!),
