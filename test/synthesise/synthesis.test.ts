@@ -1136,3 +1136,75 @@ describe("highlights: each one only when its figures are there", () => {
     expect(synthesise(c, reordered, registry).highlights).toContainEqual({ kind: "widest-reach", task: 0 });
   });
 });
+
+describe("examples: a sub-task with nothing to count", () => {
+  // The letter's last sub-task with only a text, or only an amount, to report: nothing makes a result
+  // "measured", so a unit that has done it has a result, before one still at work, advisory or not.
+  const registry: RegistryUnit[] = [
+    { code: "V", name: "Vụ V", kind: "advisory" },
+    { code: "B", name: "Đơn vị B" },
+  ];
+  test.each([
+    ["a text only", "text"],
+    ["an amount only", "money"],
+  ] as const)("%s: done comes first", (_name, type) => {
+    const groups = catalog.groups.map((g) =>
+      g.key !== "committee"
+        ? g
+        : {
+            ...g,
+            tasks: g.tasks.map((t) =>
+              t.key !== "consolidation"
+                ? t
+                : { ...t, indicators: [{ ...t.indicators[0]!, key: "decision", type }] },
+            ),
+          },
+    );
+    const variant = { ...catalog, groups };
+    const unit = (u: RegistryUnit, status: "done" | "in_progress") =>
+      makeUnitReport(
+        {
+          unit: { code: u.code, name: u.name },
+          tasks: { committee: { consolidation: { status, summary: `Đơn vị ${u.code} kiện toàn Ban.` } } },
+        },
+        variant,
+      );
+    const c = consolidate({
+      catalog: variant,
+      registry,
+      period: "semi-annual",
+      year: 2022,
+      deadline: variant.periods["semi-annual"].deadline,
+      entries: entriesOf([unit(registry[0]!, "in_progress"), unit(registry[1]!, "done")]),
+    });
+    const last = synthesise(c, variant, registry).tasks.at(-1);
+    expect(last?.task).toBe("consolidation");
+    expect(last?.examples.map((e) => e.code)).toEqual(["B", "V"]);
+  });
+});
+
+test("examples: a sub-task counting people and an amount is measured by its people", () => {
+  // Beneficiaries and support in đồng: an advisory unit done with nobody supported has no result to show.
+  const registry: RegistryUnit[] = [
+    { code: "V", name: "Vụ V", kind: "advisory" },
+    { code: "B", name: "Đơn vị B" },
+  ];
+  const path = "coordination.covid_recovery";
+  const s = synthesisOf(registry, [
+    report(registry[0]!, {
+      [path]: {
+        beneficiaries: { total: 0, female: 0 },
+        support_vnd: 9_000_000,
+        summary: "Vụ đã vận động ủng hộ.",
+      },
+    }),
+    report(registry[1]!, {
+      [path]: {
+        beneficiaries: { total: 5, female: 2 },
+        support_vnd: 0,
+        summary: "Đơn vị hỗ trợ 05 người lao động.",
+      },
+    }),
+  ]);
+  expect(s.tasks[taskIndex(path)]?.examples.map((e) => e.code)).toEqual(["B", "V"]);
+});
