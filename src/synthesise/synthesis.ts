@@ -172,7 +172,6 @@ function examples(
 ): Example[] {
   const candidates: {
     unit: ConsolidatedUnit;
-    order: number;
     weight: number;
     result: boolean;
     /** The summary's opening words; computed only for the candidates read, when the report holds the summary. */
@@ -182,7 +181,7 @@ function examples(
   // to someone else's class, or "đang xây dựng nội dung", is no example of what was achieved.
   const measured = task.indicators.some((i) => i.type !== "text" && i.type !== "money");
   const key = `${group}.${task.key}`;
-  units.forEach((unit, order) => {
+  units.forEach((unit) => {
     const t = unit.report.tasks[group]?.[task.key];
     if (!t || !ACTIVE.has(t.status)) return;
     // A lean report left its summaries out and kept their openings; a whole one has the summary itself.
@@ -191,14 +190,14 @@ function examples(
     const opening = unit.leftOut ? () => held : () => summaryOpening(held);
     const w = weight(t, task.indicators);
     const result = t.status === "done" && (!measured || w > 0);
-    candidates.push({ unit, order, weight: w, result, opening });
+    candidates.push({ unit, weight: w, result, opening });
   });
+  // The sort is stable and candidates come in registry order: ties keep it.
   candidates.sort(
     (a, b) =>
       Number(b.result) - Number(a.result) ||
       Number(advisory.has(b.unit.code)) - Number(advisory.has(a.unit.code)) ||
-      b.weight - a.weight ||
-      a.order - b.order,
+      b.weight - a.weight,
   );
   // Units that copy the same wording would make one example three times: the first of them stands for all.
   // Only the first eight words are read, and only until the examples are found: a thousand units' summaries
@@ -290,12 +289,12 @@ function activities(
   });
   return catalog.groups.map((g) => {
     const mine = all.filter((a) => a.group === g.key);
+    // Stable, on activities in the order reported: ties keep it.
     const ranked = [...mine].sort(
       (a, b) =>
         Number(b.units.some((u) => advisory.has(u.code))) -
           Number(a.units.some((u) => advisory.has(u.code))) ||
-        (b.participants?.total ?? 0) - (a.participants?.total ?? 0) ||
-        a.order - b.order,
+        (b.participants?.total ?? 0) - (a.participants?.total ?? 0),
     );
     // Units hold the same kind of event (each its own year-end meeting): one of a kind stands for the rest.
     const chosen: typeof ranked = [];

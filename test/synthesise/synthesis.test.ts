@@ -595,6 +595,67 @@ describe("activities: at most five per group, joint ones once", () => {
   });
 });
 
+test("activities: a joint activity with an advisory unit ranks as the advisory unit's own", () => {
+  const reg: RegistryUnit[] = [
+    { code: "A", name: "Đơn vị A" },
+    { code: "V", name: "Vụ V", kind: "advisory" },
+  ];
+  const titles = [
+    "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
+    "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
+    "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
+    "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
+    "Phát động Tháng hành động phòng, chống bạo lực gia đình",
+    "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
+    "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
+    "Tập huấn nghiệp vụ cho thành viên Ban",
+  ];
+  const own = titles.map((title, k): Activity => ({
+    date: `2022-0${k + 1}-15`,
+    group: "inspection",
+    title,
+    participants: { total: 100 + k * 10, female: 0 },
+  }));
+  const joint: Activity = {
+    date: "2022-09-20",
+    group: "inspection",
+    title: "Trao đổi kinh nghiệm giữa hai đơn vị",
+    with: ["V"],
+    participants: { total: 3, female: 1 },
+  };
+  for (const activities of [
+    [joint, ...own],
+    [...own, joint],
+  ]) {
+    const s = synthesisOf(reg, [report(reg[0]!, {}, { activities }), report(reg[1]!)]);
+    const g = s.groups.find((x) => x.group === "inspection");
+    expect(g?.activities.map((a) => a.title).sort()).toEqual([joint.title, ...titles.slice(4)].sort());
+  }
+});
+
+test("activities: among as many participants, the first reported are shown", () => {
+  const reg: RegistryUnit[] = [{ code: "A", name: "Đơn vị A" }];
+  const titles = [
+    "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
+    "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
+    "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
+    "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
+    "Phát động Tháng hành động phòng, chống bạo lực gia đình",
+    "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
+    "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
+  ];
+  const activities = titles.map((title, k): Activity => ({
+    date: `2022-0${k + 1}-15`,
+    group: "inspection",
+    title,
+    participants: { total: 40, female: 20 },
+  }));
+  const s = synthesisOf(reg, [report(reg[0]!, {}, { activities })]);
+  expect(s.groups.find((x) => x.group === "inspection")?.activities.map((a) => a.title)).toEqual(
+    titles.slice(0, 5),
+  );
+});
+
 describe("activities: partners' figures and names", () => {
   const reg: RegistryUnit[] = [
     { code: "CGD", name: "Cục Giám định" },
