@@ -140,9 +140,11 @@ export function exampleText(summary: string): { text: string; shortened: boolean
       return -1;
     };
     const semicolon = at("; ");
-    const comma = semicolon < 0 ? at(", ") : -1;
-    if (semicolon > 0) first = head.slice(0, semicolon);
-    else if (comma > 0) first = `${head.slice(0, comma)}…`;
+    if (semicolon !== -1) first = head.slice(0, semicolon);
+    else {
+      const comma = at(", ");
+      if (comma !== -1) first = `${head.slice(0, comma)}…`;
+    }
   }
   return { text: first, shortened: first !== text };
 }

@@ -262,6 +262,21 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
       ["V3", "B", "A"],
     ],
     [
+      "a figure left out counts as nothing, not against the rest",
+      units("B", "A"),
+      {
+        B: training(1, 10),
+        // No number of classes given.
+        A: {
+          status: "done",
+          classes: undefined,
+          participants: { total: 100, female: 0 },
+          summary: "Cử 100 lượt người dự lớp.",
+        },
+      },
+      ["A", "B"],
+    ],
+    [
       "ties keep the registry order",
       units("Z", "Y", "X", "W"),
       { Z: training(1, 10), Y: training(1, 10), X: training(1, 10), W: training(1, 10) },
