@@ -330,9 +330,9 @@ function byPolarity(theme: Theme): Theme[] {
   const negative = theme.points.filter((p) => NEGATION.test(p.text));
   if (negative.length === 0 || negative.length === theme.points.length) return [theme];
   const positive = theme.points.filter((p) => !NEGATION.test(p.text));
-  return [positive, negative].map((part) =>
-    themeOf(part, part.some((p) => p.text === theme.text) ? theme.text : (part[0]?.text ?? "")),
-  );
+  // The theme's wording stays the preferred one in the part that holds it; in the other part no point is
+  // preferred, which ranks its points as preferring the first would.
+  return [positive, negative].map((part) => themeOf(part, theme.text));
 }
 
 function figures(text: string): string[] {

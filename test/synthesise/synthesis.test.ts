@@ -824,6 +824,20 @@ describe("themes: stated once, true of every unit named", () => {
     ]);
   });
 
+  test("split by what they say no to, each part is still stated by its plainest wording", () => {
+    const three: RegistryUnit[] = [...two, { code: "PTDT", name: "Cục Phát triển đô thị" }];
+    // The first two say the same ("rất" is no evidence); the shorter states it, though the longer came first.
+    const list = limitationsOf(three, [
+      ["Kinh phí dành cho công tác bình đẳng giới của đơn vị còn rất hạn chế."],
+      ["Kinh phí dành cho công tác bình đẳng giới của đơn vị còn hạn chế."],
+      ["Kinh phí dành cho công tác bình đẳng giới của đơn vị chưa được bố trí riêng."],
+    ]);
+    expect(stated(list)).toEqual([
+      ["Kinh phí dành cho công tác bình đẳng giới của đơn vị còn hạn chế.", ["VKT", "VKH"]],
+      ["Kinh phí dành cho công tác bình đẳng giới của đơn vị chưa được bố trí riêng.", ["PTDT"]],
+    ]);
+  });
+
   test("a wording with a claim of its own (an extra clause) never speaks for units whose points lack it", () => {
     const three: RegistryUnit[] = [...two, { code: "PTDT", name: "Cục Phát triển đô thị" }];
     const list = limitationsOf(three, [
