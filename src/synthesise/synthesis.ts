@@ -364,9 +364,8 @@ const HOLDS = 0.85;
 
 /** The share of point `a`'s weighted features that point `b` has. */
 function contained(feats: readonly ReadonlyMap<string, number>[], a: number, b: number): number {
-  const fa = feats[a];
-  const fb = feats[b];
-  if (!fa || !fb) return 0;
+  const fa = feats[a] as ReadonlyMap<string, number>;
+  const fb = feats[b] as ReadonlyMap<string, number>;
   let total = 0;
   let held = 0;
   for (const [f, w] of fa) {
@@ -411,9 +410,10 @@ function truthful(theme: Theme): Theme[] {
   const placed = new Uint8Array(n);
   const out: Theme[] = [];
   let left = n;
-  let preferred = theme.text;
+  // The grouping's choice of wording, for the first part only: in later parts preferring no point ranks them
+  // as preferring the first one left would, since ties go by position.
+  let preferred: string | undefined = theme.text;
   while (left > 0) {
-    const first = points.findIndex((_, i) => !placed[i]);
     // Candidates to word the theme: the least specific points (fewest figures of their own, fewest names), the
     // grouping's own choice on ties. A figure every point still to place gives adds one to each rank alike.
     const ranked: { i: number; rank: number }[] = [];
@@ -426,27 +426,28 @@ function truthful(theme: Theme): Theme[] {
     }
     ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
     // Of those, the wording most units' own points hold: it is then true of the units it names.
-    let best = ranked[0]?.i ?? first;
+    let best = (ranked[0] as { i: number }).i;
     let keep: number[] = [];
     // A large theme weighs its best-ranked wording only: weighing several against every point would be quadratic.
     for (const { i } of ranked.slice(0, left > LARGE_THEME ? 1 : CANDIDATES)) {
       const stated = figs[i] ?? [];
       // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
-      const gives = (k: number) => !placed[k] && stated.every((f) => sets[k]?.has(f));
+      const gives = (k: number) => !placed[k] && stated.every((f) => (sets[k] as Set<string>).has(f));
       const pool = stated.length > 0 ? (holders.get(stated[0] ?? "") ?? []) : ranked.map((r) => r.i);
-      const holds = pool.filter((k) => k === i || (gives(k) && contained(feats, i, k) >= HOLDS));
+      // The candidate itself is among them: it gives its own figures and holds all its own words.
+      const holds = pool.filter((k) => gives(k) && contained(feats, i, k) >= HOLDS);
       if (holds.length > keep.length) [best, keep] = [i, holds.sort((a, b) => a - b)];
     }
-    const chosen = points[best] ?? points[first]!;
+    const chosen = points[best] as ThemePoint;
     for (const i of keep) placed[i] = 1;
     left -= keep.length;
     const kept = themeOf(
-      keep.map((i) => points[i]!),
-      "",
+      keep.map((i) => points[i] as ThemePoint),
+      chosen.text,
     );
-    kept.text = kept.units.length > 1 ? generalise(chosen) : chosen.text;
+    if (kept.units.length > 1) kept.text = generalise(chosen);
     out.push(kept);
-    preferred = points.find((_, i) => !placed[i])?.text ?? "";
+    preferred = undefined;
   }
   return out;
 }

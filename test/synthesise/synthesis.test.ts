@@ -824,6 +824,11 @@ describe("themes: stated once, true of every unit named", () => {
     ]);
   });
 
+  test("points without a word to compare, written alike, are one theme", () => {
+    const list = limitationsOf(two, [["…"], ["…"]]);
+    expect(stated(list)).toEqual([["…", ["VKT", "VKH"]]]);
+  });
+
   test("split by what they say no to, each part is still stated by its plainest wording", () => {
     const three: RegistryUnit[] = [...two, { code: "PTDT", name: "Cục Phát triển đô thị" }];
     // The first two say the same ("rất" is no evidence); the shorter states it, though the longer came first.
