@@ -525,6 +525,53 @@ function fastest(points: readonly ThemePoint[]): { themes: Theme[]; ms: number }
   return { themes, ms };
 }
 
+describe("groupThemes: which wording leads", () => {
+  // X is like both Y and Z, which are not like each other: whichever of X and Y leads decides whether Z
+  // joins. The wording raised by more units leads; among as many units, the one raised more often.
+  const X = "Kinh phí dành cho công tác bình đẳng giới còn hạn chế, chưa có nguồn riêng";
+  const Y = "Kinh phí dành cho công tác bình đẳng giới còn hạn chế so với nhu cầu tập huấn";
+  const Z = "Chưa có nguồn kinh phí riêng cho hoạt động tuyên truyền";
+  const texts = (themes: Theme[]) => themes.map((t) => t.points.map((p) => p.text));
+
+  test("the premise: X is like Y and Z, Y and Z are not alike, and no two are near copies", () => {
+    const near = (1 + DEFAULT_THEME_THRESHOLD) / 2;
+    for (const [a, b] of [
+      [X, Y],
+      [X, Z],
+    ] as const) {
+      expect(themeSimilarity(a, b)).toBeGreaterThanOrEqual(DEFAULT_THEME_THRESHOLD);
+      expect(themeSimilarity(a, b)).toBeLessThan(near);
+    }
+    expect(themeSimilarity(Y, Z)).toBeLessThan(DEFAULT_THEME_THRESHOLD);
+  });
+
+  test("more units before more points", () => {
+    // Y from two units; X three times from one.
+    const themes = groupThemes([
+      point("A", X),
+      point("A", X),
+      point("A", X),
+      point("B", Y),
+      point("C", Y),
+      point("D", Z),
+    ]);
+    expect(texts(themes)).toEqual([[X, X, X, Y, Y], [Z]]);
+  });
+
+  test("as many units: more points first", () => {
+    // Y three times from one unit, X twice from another, Z once: Y leads, and X joins it before Z can lead.
+    const themes = groupThemes([
+      point("A", X),
+      point("A", X),
+      point("B", Y),
+      point("B", Y),
+      point("B", Y),
+      point("D", Z),
+    ]);
+    expect(texts(themes)).toEqual([[X, X, Y, Y, Y], [Z]]);
+  });
+});
+
 describe("groupThemes: determinism", () => {
   test("the same input twice gives identical output", () => {
     expect(groupThemes(COMMITTEE)).toEqual(groupThemes(COMMITTEE));
