@@ -362,6 +362,17 @@ describe("groupThemes: ordering and counting", () => {
     expect(groupThemes([point("A", decomposed)])[0]?.text).toBe(decomposed);
   });
 
+  test("two wordings alike in every compared word and in length: the earlier is stated, whatever their order as text", () => {
+    // "của" and "cho" are function syllables: the two compare as one wording; "cho" sorts before "của".
+    for (const [first, second] of [
+      ["Kinh phí của Ban còn ít.", "Kinh phí cho Ban còn ít."],
+      ["Kinh phí cho Ban còn ít.", "Kinh phí của Ban còn ít."],
+    ] as const) {
+      const themes = groupThemes([point("A", first), point("B", second)]);
+      expect(themes.map((t) => t.text)).toEqual([first]);
+    }
+  });
+
   test("no points, no themes; a point without letters is a theme of its own", () => {
     expect(groupThemes([])).toEqual([]);
     expect(
