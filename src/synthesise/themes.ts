@@ -494,7 +494,9 @@ function gatherCores(reps: readonly Text[], join: Join): number[] {
       if (budget-- === 0) break;
       const o = join.shared(x, y);
       // The most similar leader, compared as exact fractions: o/(x+y) against the best so far.
-      if (o >= 0 && (best < 0 || o * (total(x) + bestTotal) > bestShared * (total(x) + total(y)))) {
+      // The first that reaches the threshold beats the initial zero, since what it shares is above zero; a
+      // pair below it (-1) beats nothing.
+      if (o * (total(x) + bestTotal) > bestShared * (total(x) + total(y))) {
         best = l;
         bestShared = o;
         bestTotal = total(y);

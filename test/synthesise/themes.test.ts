@@ -569,6 +569,23 @@ describe("groupThemes: which wording leads", () => {
     expect(texts(themes)).toEqual([[X, X, X, Y, Y], [Z]]);
   });
 
+  test("a wording like two leading ones joins the more alike, whichever leads", () => {
+    // Z from three units leads, Y from two leads too (not like Z); X is more like Z than like Y.
+    for (const order of [
+      ["Z", "Y"],
+      ["Y", "Z"],
+    ]) {
+      const z = ["D", "E", "F"].map((code) => point(code, Z));
+      const y = ["B", "C"].map((code) => point(code, Y));
+      const points = [point("A", X), ...(order[0] === "Z" ? [...z, ...y] : [...y, ...z])];
+      const themes = groupThemes(points);
+      expect(themes.map((t) => [...new Set(t.points.map((p) => p.text))].sort())).toEqual([
+        [X, Z].sort(),
+        [Y],
+      ]);
+    }
+  });
+
   test("as many units: more points first", () => {
     // Y three times from one unit, X twice from another, Z once: Y leads, and X joins it before Z can lead.
     const themes = groupThemes([
