@@ -510,10 +510,11 @@ export function synthesise(c: Consolidation, catalog: Catalog, registry: readonl
     g.tasks.map((t) => ({
       group: g.key,
       task: t.key,
+      // Stryker disable OptionalChaining: every group and sub-task of the catalogue is required in a valid report
       notStarted: c.units
-        // Stryker disable next-line OptionalChaining: every group and sub-task of the catalogue is required in a valid report
         .filter((u) => u.report.tasks[g.key]?.[t.key]?.status === "not_started")
         .map(({ code, name }) => ({ code, name })),
+      // Stryker restore OptionalChaining
       examples: examples(c.units, g.key, t, advisory),
     })),
   );
