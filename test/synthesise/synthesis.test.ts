@@ -383,6 +383,18 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
   });
 });
 
+/** Eight activities of one unit, each of its own kind (no two alike enough to stand for each other). */
+const ACTIVITY_TITLES = [
+  "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
+  "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
+  "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
+  "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
+  "Phát động Tháng hành động phòng, chống bạo lực gia đình",
+  "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
+  "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
+  "Tập huấn nghiệp vụ cho thành viên Ban",
+];
+
 describe("activities: at most five per group, joint ones once", () => {
   const registry: RegistryUnit[] = [
     { code: "CGD", name: "Cục Giám định" },
@@ -579,16 +591,7 @@ describe("activities: at most five per group, joint ones once", () => {
       { code: "A", name: "Đơn vị A" },
       { code: "V", name: "Vụ V", kind: "advisory" },
     ];
-    const titles = [
-      "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
-      "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
-      "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
-      "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
-      "Phát động Tháng hành động phòng, chống bạo lực gia đình",
-      "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
-      "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
-      "Tập huấn nghiệp vụ cho thành viên Ban",
-    ];
+    const titles = ACTIVITY_TITLES;
     const many = titles.map((title, k) =>
       act(`2022-0${k + 1}-15`, title, { participants: { total: (k + 1) * 10, female: 0 } }),
     );
@@ -615,16 +618,7 @@ test("activities: a joint activity with an advisory unit ranks as the advisory u
     { code: "A", name: "Đơn vị A" },
     { code: "V", name: "Vụ V", kind: "advisory" },
   ];
-  const titles = [
-    "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
-    "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
-    "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
-    "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
-    "Phát động Tháng hành động phòng, chống bạo lực gia đình",
-    "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
-    "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
-    "Tập huấn nghiệp vụ cho thành viên Ban",
-  ];
+  const titles = ACTIVITY_TITLES;
   const own = titles.map((title, k): Activity => ({
     date: `2022-0${k + 1}-15`,
     group: "inspection",
@@ -650,15 +644,7 @@ test("activities: a joint activity with an advisory unit ranks as the advisory u
 
 test("activities: among as many participants, the first reported are shown", () => {
   const reg: RegistryUnit[] = [{ code: "A", name: "Đơn vị A" }];
-  const titles = [
-    "Tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ",
-    "Hội nghị quán triệt Quyết định số 2282/QĐ-TTg",
-    "Kiểm tra việc thực hiện kế hoạch bình đẳng giới tại các phòng",
-    "Giao lưu với nữ lãnh đạo tiêu biểu ngành Xây dựng",
-    "Phát động Tháng hành động phòng, chống bạo lực gia đình",
-    "Lớp bồi dưỡng kỹ năng lãnh đạo cho nữ cán bộ trong diện quy hoạch",
-    "Thăm hỏi, tặng quà nữ lao động có hoàn cảnh khó khăn",
-  ];
+  const titles = ACTIVITY_TITLES.slice(0, 7);
   const activities = titles.map((title, k): Activity => ({
     date: `2022-0${k + 1}-15`,
     group: "inspection",
