@@ -426,7 +426,8 @@ function truthful(theme: Theme): Theme[] {
         rank: ((sets[i]?.size ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1),
       });
     }
-    ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+    // Stable, on candidates in position order: ties go by position.
+    ranked.sort((a, b) => a.rank - b.rank);
     // Of those, the wording most units' own points hold: it is then true of the units it names.
     let best = (ranked[0] as { i: number }).i;
     let keep: number[] = [];
