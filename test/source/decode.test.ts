@@ -66,7 +66,28 @@ describe("decode", () => {
   it.each<[string, Uint8Array, string, string, number, number]>([
     ["UTF-16, little-endian", bytes([0xff, 0xfe], "a"), "utf16", "0xFF", 1, 1],
     ["UTF-16, big-endian", bytes([0xfe, 0xff], "a"), "utf16", "0xFE", 1, 1],
+    ["0xFF before a byte other than 0xFE, not UTF-16", bytes([0xff], "a"), "legacy", "0xFF", 1, 1],
+    ["0xFE before a byte other than 0xFF, not UTF-16", bytes([0xfe], "a"), "legacy", "0xFE", 1, 1],
+    ["0xFE second after a letter, not UTF-16", bytes("a", [0xfe]), "legacy", "0xFE", 1, 2],
+    ["0xFF second after a letter, not UTF-16", bytes("a", [0xff]), "legacy", "0xFF", 1, 2],
     ["a NUL on the third line", bytes("a: 1\nb: 2\nc: ", [0]), "nul", "0x00", 3, 4],
+    ["a NUL first", bytes([0], "a: 1"), "nul", "0x00", 1, 1],
+    [
+      "the second and third bytes of a byte order mark after a letter",
+      bytes("a", [0xbb, 0xbf], "b"),
+      "legacy",
+      "0xBB",
+      1,
+      2,
+    ],
+    [
+      "a byte order mark's first and third bytes around a letter",
+      bytes([0xef], "a", [0xbf], "b"),
+      "legacy",
+      "0xEF",
+      1,
+      1,
+    ],
     [
       "a legacy byte after Vietnamese letters, counted as characters",
       bytes("a: 1\ntên: Báo ", [0xb8]),
