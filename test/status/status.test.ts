@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { displayWidth, formatStatusJson, formatStatusText } from "../../src/output/status.js";
@@ -160,6 +161,49 @@ describe("status of a period's submissions", () => {
     expect(failures(result, [])).toEqual([]);
     expect(failures(result, ["invalid"])).toEqual(["invalid"]);
     expect(failures(result, ["late", "missing", "invalid"])).toEqual(["missing", "late", "invalid"]);
+  });
+});
+
+describe("the receipts file beside the unit files", () => {
+  const files = standardFiles();
+  const vp = files["nop/vp.yaml"] ?? "";
+  const receipts = (received: string) =>
+    [
+      "format: geq/receipts/v1",
+      "year: 2022",
+      "period: semi-annual",
+      "receipts:",
+      '  - unit: "VP"',
+      `    received: ${received}`,
+      '    file: "vp.yaml"',
+      `    sha256: ${createHash("sha256").update(vp).digest("hex")}`,
+      "",
+    ].join("\n");
+
+  it("counts a unit late by the day its file arrived, not the date the unit wrote", async () => {
+    const dir = folder({ ...files, "nop/receipts.yaml": receipts("2022-06-13") });
+    const result = await ok(["nop"], dir, "2022-06-20");
+    expect(row(result, "VP")).toMatchObject({
+      state: "late",
+      submitted: "2022-06-09",
+      arrived: "2022-06-13",
+      by: "receipt",
+    });
+  });
+
+  it("stops on a receipts file with an error, naming it, in the language asked for", async () => {
+    const dir = folder({ ...files, "nop/receipts.yaml": receipts("2022-06-31") });
+    for (const lang of ["vi", "en"] as const) {
+      const result = await status(["nop"], { cwd: dir, asOf: "2022-06-20", lang });
+      expect(result).toMatchObject({
+        ok: false,
+        problem: "receipts-invalid",
+        params: { path: "nop/receipts.yaml" },
+      });
+      const messages = ("diagnostics" in result ? (result.diagnostics ?? []) : []).map((d) => d.message);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(lang === "vi" ? /ngày/ : /date/);
+    }
   });
 });
 
