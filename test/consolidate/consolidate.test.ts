@@ -794,6 +794,15 @@ describe("what a checked file contributes", () => {
       errors: 0,
       digest,
     });
+    // Held lean: what was left out goes with the report, for the report to read the openings again.
+    const leftOut = { openings: { "1.1": "tổ chức hội nghị" }, chars: 120, hash: "0".repeat(64) };
+    expect(submissionEntry({ file: "vkt.yaml", diagnostics: [], unit, report, leftOut })).toStrictEqual({
+      ...unit,
+      file: "vkt.yaml",
+      errors: 0,
+      report,
+      leftOut,
+    });
     // Neither a report nor a digest (the file was rejected): no waivers cited, whatever the findings say.
     expect(submissionEntry({ file: "vkt.yaml", diagnostics: valid, unit })).toStrictEqual({
       ...unit,
