@@ -50,8 +50,10 @@ describe("discover", () => {
     const dir = tree();
     symlinkSync("units", join(dir, "link"));
     symlinkSync(join("..", "a.yaml"), join(dir, "units", "locked", "c.yaml"));
-    // A link back up the tree is walked once, not forever.
+    // Links back up the tree are walked once, not forever: two of them, were each followed, would
+    // walk the tree 2^40 times before the system refused a path of 40 links.
     symlinkSync("..", join(dir, "units", "locked", "up"));
+    symlinkSync("..", join(dir, "units", "locked", "up2"));
     expect(discover(["units", "link", "units/a.yaml", "./link/a.yaml"], dir)).toEqual({
       files: [join("units", "a.yaml"), join("units", "locked", "b.yaml")],
     });
@@ -111,6 +113,7 @@ describe("discover: which files a run reads", () => {
     ],
     ["`*` stays in its folder", ["units/2022/*.yaml"], u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml")],
     ["`**/` crosses folders, none included", ["units/**/e.yaml"], u("2022/sub/e.yaml")],
+    ["`**/` ends at a slash, never inside a name", ["units/**/b.yaml"], u("2022/b.yaml")],
     [
       "`**` alone crosses folders",
       ["units/2022/**"],
@@ -119,6 +122,7 @@ describe("discover: which files a run reads", () => {
     ["`?` is one character, never a slash", ["units/2022/?.yaml"], u("2022/a.yaml", "2022/b.yaml")],
     ["`[...]` is one of its characters", ["units/2022/[ac].yaml"], u("2022/a.yaml")],
     ["`[!...]` is none of them", ["units/2022/[!ac].yaml"], u("2022/b.yaml")],
+    ["two `[...]` in a row, each one character", ["units/2022/[ab][.]yaml"], u("2022/a.yaml", "2022/b.yaml")],
     ["`[a-c]` is a range", ["units/2022/[a-b].yaml"], u("2022/a.yaml", "2022/b.yaml")],
     ["`{a,b}` is either", ["units/2022/{a,c-d}.yaml"], u("2022/a.yaml", "2022/c-d.yaml")],
     ["`{…*}` with a star inside", ["units/{a*,bxd}.yaml"], u("a+b.yaml", "a.b.yaml", "axb.yaml", "bxd.yaml")],
