@@ -345,6 +345,22 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
     expect(s.tasks[taskIndex("inspection.inspection")]?.examples.map((e) => e.code)).toEqual(["A", "B"]);
   });
 
+  test("the unit with more results leads: a flag answered yes weighs one, a flag answered no nothing", () => {
+    const registry = units("B", "A");
+    const inspection = (flag: boolean): Partial<TaskReport> => ({
+      status: "done",
+      plan_issued: flag,
+      inspections: 1,
+      cross_inspections: 0,
+      summary: `Kế hoạch kiểm tra ${flag ? "đã ban hành" : "chưa có"}; đã kiểm tra 01 lượt.`,
+    });
+    const s = synthesisOf(registry, [
+      report(registry[0]!, { "inspection.inspection": inspection(false) }),
+      report(registry[1]!, { "inspection.inspection": inspection(true) }),
+    ]);
+    expect(s.tasks[taskIndex("inspection.inspection")]?.examples.map((e) => e.code)).toEqual(["A", "B"]);
+  });
+
   test("names and texts: the registry's name, a long summary shortened to its first sentence", () => {
     const registry = [{ code: "VKT", name: "Viện Kinh tế xây dựng" }];
     const long = `Viện đã tổ chức 01 lớp bồi dưỡng cho nữ lãnh đạo, quản lý. ${"Nội dung chi tiết của lớp học. ".repeat(8)}`;
