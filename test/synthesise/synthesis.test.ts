@@ -329,30 +329,18 @@ describe("examples: at most three per sub-task, chosen by the stated rule", () =
     (_name, registry, tasks, expected) => expect(picked(registry, tasks)).toEqual(expected),
   );
 
-  test("a flag answered yes is a result; a flag answered no, with every count at zero, is not", () => {
+  // Unit B answers no to the plan and A yes, each with the same number of inspections; B comes first in the registry.
+  test.each([
+    ["a flag answered yes is a result; a flag answered no, with every count at zero, is not", 0],
+    ["the unit with more results leads: a flag answered yes weighs one, a flag answered no nothing", 1],
+  ])("%s", (_name, inspections) => {
     const registry = units("B", "A");
     const inspection = (flag: boolean): Partial<TaskReport> => ({
       status: "done",
       plan_issued: flag,
-      inspections: 0,
+      inspections,
       cross_inspections: 0,
-      summary: `Kế hoạch kiểm tra: ${flag ? "đã ban hành" : "chưa có"}.`,
-    });
-    const s = synthesisOf(registry, [
-      report(registry[0]!, { "inspection.inspection": inspection(false) }),
-      report(registry[1]!, { "inspection.inspection": inspection(true) }),
-    ]);
-    expect(s.tasks[taskIndex("inspection.inspection")]?.examples.map((e) => e.code)).toEqual(["A", "B"]);
-  });
-
-  test("the unit with more results leads: a flag answered yes weighs one, a flag answered no nothing", () => {
-    const registry = units("B", "A");
-    const inspection = (flag: boolean): Partial<TaskReport> => ({
-      status: "done",
-      plan_issued: flag,
-      inspections: 1,
-      cross_inspections: 0,
-      summary: `Kế hoạch kiểm tra ${flag ? "đã ban hành" : "chưa có"}; đã kiểm tra 01 lượt.`,
+      summary: `Kế hoạch kiểm tra ${flag ? "đã ban hành" : "chưa có"}; đã kiểm tra ${inspections} lượt.`,
     });
     const s = synthesisOf(registry, [
       report(registry[0]!, { "inspection.inspection": inspection(false) }),
