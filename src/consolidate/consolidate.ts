@@ -172,8 +172,9 @@ export interface Consolidation {
  * not less comes out as 0 or 1 cannot show in any result.
  */
 function byText(a: string, b: string): number {
+  if (a < b) return -1;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: see above: 0 and 1 sort alike
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a > b ? 1 : 0;
 }
 
 function byCode(a: { code: string }, b: { code: string }): number {

@@ -37,10 +37,10 @@ const identity = (s: Stats) => `${s.dev}:${s.ino}`;
 export function fileIdentity(path: string): string | undefined {
   try {
     return identity(statSync(fsPath(path)));
-    // Stryker disable next-line BlockStatement: an empty block returns undefined all the same
   } catch {
-    return undefined;
+    // No file there, or none this process may see: no identity.
   }
+  return undefined;
 }
 
 /**

@@ -42,9 +42,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     else return i;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      // Stryker disable next-line ConditionalExpression: past the end, `undefined & 0xc0` is 0, not 0x80, so the byte is refused either way; the test is there for the type
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      // Past the end there is no continuation byte: 0 is not one either.
+      const c = bytes[i + k] ?? 0;
+      if ((c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
@@ -57,8 +57,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  // Stryker disable next-line EqualityOperator: the byte at the offset is the one refused (a NUL, 0xFF, 0xFE or a byte that is not UTF-8), never a line end, so counting it changes nothing
-  for (let i = 0; i < offset; i++) {
+  for (let i = 0; i !== offset; i++) {
     if (bytes[i] === 0x0a) {
       line++;
       lineStart = i + 1;

@@ -42,7 +42,6 @@ function realOf(path: string): string {
 /** Whether an entry is a folder to walk into: a folder, or a link to one. */
 function isFolder(entry: Dirent<Buffer>, full: string): boolean {
   if (entry.isDirectory()) return true;
-  // Stryker disable next-line ConditionalExpression: a shortcut; stat says a file is no folder too
   if (!entry.isSymbolicLink()) return false;
   try {
     return statSync(fsPath(full)).isDirectory();
@@ -123,12 +122,11 @@ function expandGlob(pattern: string, cwd: string): string[] {
   const base = parts.slice(0, firstGlob).join("/") || (posix.startsWith("/") ? "/" : ".");
   const regex = globToRegExp(posix.replace(/^\.\//, ""));
   const found: string[] = [];
-  let baseIsFolder: boolean;
+  let baseIsFolder: boolean | undefined;
   try {
     baseIsFolder = statSync(resolve(cwd, base)).isDirectory();
-    // Stryker disable next-line BlockStatement: left unset, the flag is undefined, which is no folder either
   } catch {
-    baseIsFolder = false;
+    // Nothing there, or nothing this process may read: no folder to walk.
   }
   if (baseIsFolder) walk(resolve(cwd, base), found);
   return found

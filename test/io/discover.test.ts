@@ -6,12 +6,16 @@ import { describe, expect, it, vi } from "vitest";
 
 /** Folders whose listing fails as if permission were denied: root reads any folder, so it is simulated. */
 const denied = vi.hoisted(() => new Set<string>());
+/** Every folder listed, so that a walk in circles fails here rather than running until the system refuses it. */
+const listed = vi.hoisted(() => [] as string[]);
 
 vi.mock("node:fs", async (importOriginal) => {
   const actual = await importOriginal<typeof fs>();
   return {
     ...actual,
     readdirSync: ((path: fs.PathLike, options?: unknown) => {
+      listed.push(String(path));
+      if (listed.length > 1000) throw new Error("walked in circles");
       if (denied.has(String(path))) throw Object.assign(new Error("permission denied"), { code: "EACCES" });
       return (actual.readdirSync as (p: fs.PathLike, o?: unknown) => unknown)(path, options);
     }) as typeof actual.readdirSync,
@@ -50,10 +54,14 @@ describe("discover", () => {
     const dir = tree();
     symlinkSync("units", join(dir, "link"));
     symlinkSync(join("..", "a.yaml"), join(dir, "units", "locked", "c.yaml"));
-    // Links back up the tree are walked once, not forever: two of them, were each followed, would
-    // walk the tree 2^40 times before the system refused a path of 40 links.
+    // Links back up the tree are walked once, not forever: each folder of a walk is listed once.
     symlinkSync("..", join(dir, "units", "locked", "up"));
     symlinkSync("..", join(dir, "units", "locked", "up2"));
+    listed.length = 0;
+    expect(discover(["units"], dir)).toEqual({
+      files: [join("units", "a.yaml"), join("units", "locked", "b.yaml")],
+    });
+    expect(listed).toHaveLength(2);
     expect(discover(["units", "link", "units/a.yaml", "./link/a.yaml"], dir)).toEqual({
       files: [join("units", "a.yaml"), join("units", "locked", "b.yaml")],
     });
