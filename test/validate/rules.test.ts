@@ -19,6 +19,7 @@ import {
   textPosition,
   unitYaml,
   valuePosition,
+  type Data,
   type Position,
 } from "../helpers/unit-yaml.js";
 
@@ -84,6 +85,13 @@ interface Case {
 
 const summary = "Đang tổng hợp ý kiến góp ý của các phòng chuyên môn.";
 const longText = "Đ".repeat(4001);
+/** The staff figures as `geq init` writes them. */
+const ZERO_STAFF = {
+  "staff.employees": { total: 0, female: 0 },
+  "staff.unit_leaders": { total: 0, female: 0 },
+  "staff.division_leaders": { total: 0, female: 0 },
+  "staff.succession_pool": { total: 0, female: 0 },
+};
 
 const cases: Case[] = [
   // Reading
@@ -1141,6 +1149,14 @@ const cases: Case[] = [
     message: /^Đánh giá chung: chưa có nội dung$/,
   },
   {
+    name: "an assessment of empty lists, its causes left out",
+    rule: "empty-assessment",
+    severity: "warning",
+    text: unitYaml({ assessment: { strengths: [], limitations: [] } }),
+    path: "assessment",
+    at: (t) => valuePosition(t, "assessment"),
+  },
+  {
     name: "empty next steps",
     rule: "empty-assessment",
     severity: "warning",
@@ -1159,14 +1175,28 @@ const cases: Case[] = [
       /^Họ và tên người ký: «Họ và tên người ký» là nội dung mẫu của geq init; hãy thay bằng nội dung của đơn vị$/,
   },
   {
+    name: "the scaffold's document number left in, after the unit's code",
+    rule: "placeholder",
+    severity: "warning",
+    text: unitYaml({ reference: "…/BC-VKT" }),
+    path: "reference",
+    at: (t) => valuePosition(t, "reference"),
+  },
+  {
     name: "the scaffold's zeros left in every staff figure",
     rule: "placeholder",
     severity: "warning",
+    text: unitYaml(ZERO_STAFF),
+    path: "staff",
+    at: (t) => valuePosition(t, "staff"),
+  },
+  {
+    name: "the scaffold's zeros left in every staff figure, a note beside them",
+    rule: "placeholder",
+    severity: "warning",
     text: unitYaml({
-      "staff.employees": { total: 0, female: 0 },
-      "staff.unit_leaders": { total: 0, female: 0 },
-      "staff.division_leaders": { total: 0, female: 0 },
-      "staff.succession_pool": { total: 0, female: 0 },
+      ...ZERO_STAFF,
+      "staff.x-ghi-chu": "Chưa có số liệu của Phòng Tổ chức.",
     }),
     path: "staff",
     at: (t) => valuePosition(t, "staff"),
@@ -1298,6 +1328,14 @@ const cases: Case[] = [
     message: /U\+000C/,
   },
   {
+    name: "a raw form feed in a list item",
+    rule: "xml-illegal-char",
+    severity: "warning",
+    text: replaced("Kinh phí cho hoạt động", "Kinh phí\fcho hoạt động"),
+    path: "assessment.limitations[0]",
+    at: (t) => textPosition(t, "\f"),
+  },
+  {
     name: "a \\f escape in a double-quoted value",
     rule: "xml-illegal-char",
     severity: "warning",
@@ -1381,6 +1419,14 @@ const goodCases: { name: string; text: string }[] = [
   {
     name: "an assessment of causes alone",
     text: unitYaml({ "assessment.strengths": [], "assessment.limitations": [] }),
+  },
+  {
+    name: "an assessment of causes alone, the other lists left out",
+    text: unitYaml({ "assessment.strengths": DELETE, "assessment.limitations": DELETE }),
+  },
+  {
+    name: "a unit with no succession pool yet, its other staff figures above zero",
+    text: unitYaml({ "staff.succession_pool": { total: 0, female: 0 } }),
   },
   {
     name: "done with people counted and no women among them",
@@ -1547,6 +1593,40 @@ describe("every rule at its edge", () => {
     const r = await run({ "u.yaml": text });
     expect(r.diagnostics.filter((d) => d.waived === undefined)).toEqual([]);
   });
+
+  it("accepts a sub-task done whose catalogue gives it nothing but a text to write", async () => {
+    const catalog = catalogYaml((c) => {
+      const tasks = (c.groups as Data[]).flatMap((g) => g.tasks as Data[]);
+      const consolidation = tasks.find((t) => t.key === "consolidation")!;
+      consolidation.indicators = (consolidation.indicators as Data[]).filter((i) => i.type === "text");
+    });
+    const r = await run(
+      {
+        "u.yaml": unitYaml({ "tasks.committee.consolidation.members": DELETE }),
+        [CONFIG]: configYaml({ catalog: "./cat.yaml" }),
+        "cat.yaml": catalog,
+      },
+      { config: CONFIG },
+    );
+    expect(r.problem).toBeUndefined();
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe("a unit's own data under x- keys", () => {
+  it("has its people figures compared, even beside a total or a count of women alone", async () => {
+    const text = unitYaml({
+      "x-theo-phong": {
+        tong: { total: 142, phong_to_chuc: { total: 2, female: 3 } },
+        nu: { female: 77, phong_ke_toan: { total: 1, female: 2 } },
+      },
+    });
+    const r = await run({ "u.yaml": text });
+    expect(r.diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ["people-female-le-total", "x-theo-phong.tong.phong_to_chuc.female"],
+      ["people-female-le-total", "x-theo-phong.nu.phong_ke_toan.female"],
+    ]);
+  });
 });
 
 describe("messages in English", () => {
@@ -1632,6 +1712,7 @@ describe("valid files", () => {
       "x-ghi-chu": "Bản nháp gửi Ban",
       "unit.x-ma-cu": "VKTXD",
       "staff.x-nguon": "Phòng Tổ chức",
+      "staff.x-ghi-chu": null,
       "tasks.coordination.policy.x-tai-lieu": ["kh-15.pdf"],
       "tasks.x-nhom-rieng": { a: 1 },
     });
@@ -1685,7 +1766,7 @@ describe("hostile keys", () => {
  * neither zero nor absent to them, so no rule speaks of it.
  */
 describe("one pass over a file with schema errors", () => {
-  it.each([
+  it.each<{ name: string; text: string; rules: string[]; options?: ValidateOptions }>([
     {
       name: "an error elsewhere hides neither a figure, a date, a summary nor the lateness",
       text: replaced(
@@ -1720,6 +1801,35 @@ describe("one pass over a file with schema errors", () => {
       name: "an assessment of the wrong type is not an empty one",
       text: unitYaml({ assessment: "Tốt" }),
       rules: ["wrong-type"],
+    },
+    {
+      name: "next steps written as one text, not a list, are not empty ones",
+      text: unitYaml({ next_steps: "Tiếp tục tổ chức lớp bồi dưỡng cho cán bộ nữ." }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "staff figures left out are not the scaffold's zeros, nor a total leaders exceed",
+      text: unitYaml({ staff: DELETE }),
+      rules: ["required"],
+    },
+    {
+      name: "a staff figure refused is not one of the scaffold's zeros",
+      text: unitYaml({
+        "staff.employees": { total: 0, female: 0 },
+        "staff.unit_leaders": { total: 0, female: 0 },
+        "staff.division_leaders": { total: 0, female: 0 },
+        "staff.succession_pool": "30 người",
+      }),
+      rules: ["wrong-type"],
+    },
+    {
+      name: "women counted in a sub-task not started are a figure, its total refused",
+      text: unitYaml({
+        "tasks.female_cadres.leadership_training.status": "not_started",
+        "tasks.female_cadres.leadership_training.classes": 0,
+        "tasks.female_cadres.leadership_training.participants": { total: "mười hai", female: 3 },
+      }),
+      rules: ["inactive-with-figures", "wrong-type"],
     },
     {
       name: "cases reported refused are not 0 cases below those resolved",
@@ -1759,12 +1869,38 @@ describe("one pass over a file with schema errors", () => {
       rules: ["number-format"],
     },
     {
+      name: "a year and a period refused are not others than the ones being checked",
+      text: replaced("year: 2022", 'year: "2022"', unitYaml({ period: "Semi-annual" })),
+      options: { year: 2022, period: "semi-annual" },
+      rules: ["invalid-value", "number-format"],
+    },
+    {
+      name: "an activity written as a line of text is left out, and the one after it still checked",
+      text: unitYaml({ "activities.0": "Tọa đàm ngày 8/3", "activities.1.date": "2022-07-01" }),
+      rules: ["activity-outside-window", "wrong-type"],
+    },
+    {
+      name: "an activity without its date has no date to be invalid or outside the window",
+      text: unitYaml({ "activities.1.date": DELETE }),
+      rules: ["required"],
+    },
+    {
+      name: "codes written in lower case: a partner refused is not the unit itself, refused too",
+      text: unitYaml({ "unit.code": "vkt", "activities.0.with": ["dhxd"] }),
+      rules: ["invalid-code"],
+    },
+    {
+      name: "a waiver written as a bare rule name is left out",
+      text: unitYaml({ waivers: ["late-submission"] }),
+      rules: ["wrong-type"],
+    },
+    {
       name: "a waiver is not judged unused in a file the schema refused in part",
       text: replaced("spent_vnd: 21500000", "spent_vnd: 21.500.000", unitYaml(LATE_WAIVED)),
       rules: ["number-format"],
     },
-  ])("$name", async ({ text, rules }) => {
-    const r = await run({ "u.yaml": text });
+  ])("$name", async ({ text, rules, options }) => {
+    const r = await run({ "u.yaml": text }, options);
     expect(
       [...new Set(r.diagnostics.map((d) => d.rule))].sort(),
       JSON.stringify(r.diagnostics, null, 1),

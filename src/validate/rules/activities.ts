@@ -10,8 +10,8 @@ export const activityWithSelf: UnitRule = {
     const out: Finding[] = [];
     const self = report.unit?.code;
     if (self === undefined) return out;
-    (report.activities ?? []).forEach((a, i) => {
-      (a?.with ?? []).forEach((code, j) => {
+    report.activities?.forEach((a, i) => {
+      a?.with?.forEach((code, j) => {
         if (code === self)
           out.push({ rule: "activity-with-self", path: ["activities", i, "with", j], params: { code } });
       });

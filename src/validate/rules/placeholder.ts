@@ -1,3 +1,4 @@
+import { STAFF_KEYS } from "../../model.js";
 import type { Finding } from "../finding.js";
 import { findValues } from "./find-values.js";
 import type { UnitRule } from "./rule.js";
@@ -33,9 +34,9 @@ export const placeholder: UnitRule = {
       params: { value },
     }));
     // The scaffold's staff figures are all zeros; a unit with no staff at all does not report. A figure
-    // the schema refused is left out of the draft, and then no longer counts as a zero.
-    const staff = Object.values(report.staff ?? {});
-    if (staff.length > 0 && staff.every((p) => p?.total === 0))
+    // missing, or refused by the schema (left out of the draft), does not count as a zero; a note under
+    // an x- key beside them is no figure.
+    if (STAFF_KEYS.every((key) => report.staff?.[key]?.total === 0))
       out.push({ rule: "placeholder", path: ["staff"], params: { zeros: true } });
     return out;
   },

@@ -45,7 +45,7 @@ export const waiverRules: UnitRule = {
   id: "unknown-waiver-rule",
   check: ({ report }) => {
     const out: Finding[] = [];
-    (report.waivers ?? []).forEach((w, i) => {
+    report.waivers?.forEach((w, i) => {
       if (w?.rule === undefined) return;
       const info = Object.hasOwn(RULES, w.rule) ? RULES[w.rule] : undefined;
       const path = ["waivers", i, "rule"];
@@ -69,7 +69,7 @@ export const waiverRules: UnitRule = {
 export function unusedWaivers(report: UnitReport, findings: readonly Finding[]): Finding[] {
   const fired = new Set(findings.map((f) => f.rule));
   const out: Finding[] = [];
-  (report.waivers ?? []).forEach((w, i) => {
+  report.waivers?.forEach((w, i) => {
     const info = RULES[w.rule];
     if (info?.severity !== "warning" || info.waivable === false || fired.has(w.rule)) return;
     out.push({ rule: "unused-waiver", path: ["waivers", i, "rule"], params: { rule: w.rule } });
