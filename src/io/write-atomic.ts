@@ -33,7 +33,6 @@ export async function writeAtomic(
   try {
     fd = openSync(tmp, "wx", 0o666);
     live.add(tmp);
-    // Stryker disable next-line StringLiteral: given a string, the first writeSync writes it whole, so its bytes come out alike; encoding first is what lets a long text yield between chunks
     const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
     let written = 0;
     while (written < bytes.length) {

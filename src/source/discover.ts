@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { join, posix, relative, resolve, sep } from "node:path";
 import { fsPath, nameFromBytes } from "../io/names.js";
 
 /**
@@ -28,12 +28,17 @@ class Unreadable extends Error {
   }
 }
 
+// Stryker disable next-line StringLiteral: unreachable, every error of the file system carries a code
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? "EIO";
 
-/** The real path, or the path itself when it cannot be resolved (a dangling link: its reading will say so). */
+/**
+ * The real path, or the path itself when it cannot be resolved (a dangling link: its reading will say
+ * so). As bytes, so that names that are not UTF-8 stay apart; by the system's realpath, as Node's own
+ * resolves a path of bytes as UTF-8 text, and so fails on such a name.
+ */
 function realOf(path: string): string {
   try {
-    return realpathSync(fsPath(path), { encoding: "buffer" }).toString("latin1");
+    return realpathSync.native(fsPath(path), { encoding: "buffer" }).toString("latin1");
   } catch {
     return path;
   }
@@ -42,9 +47,11 @@ function realOf(path: string): string {
 /** Whether an entry is a folder to walk into: a folder, or a link to one. */
 function isFolder(entry: Dirent<Buffer>, full: string): boolean {
   if (entry.isDirectory()) return true;
+  // Stryker disable next-line ConditionalExpression: a shortcut; of anything but a link, the stat below says the same
   if (!entry.isSymbolicLink()) return false;
   try {
     return statSync(fsPath(full)).isDirectory();
+    // Stryker disable next-line BlockStatement: without its return the function gives undefined, which its caller reads as false
   } catch {
     return false;
   }
@@ -112,15 +119,20 @@ function globToRegExp(glob: string): RegExp {
       }
     } else re += c.replace(/[.+^$()|\\\]]/g, "\\$&");
   }
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    // A range out of order (`[z-a]`), a brace that is no pattern (`{?}`): as in a shell, nothing matches.
+    return /(?!)/;
+  }
 }
 
 function expandGlob(pattern: string, cwd: string): string[] {
-  const posix = pattern.split(sep).join("/");
-  const parts = posix.split("/");
-  const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
-  const base = parts.slice(0, firstGlob).join("/") || (posix.startsWith("/") ? "/" : ".");
-  const regex = globToRegExp(posix.replace(/^\.\//, ""));
+  const glob = pattern.split(sep).join("/");
+  // The folder to walk: up to the last `/` before the first glob mark ("" is the current folder).
+  const base = glob.slice(0, glob.lastIndexOf("/", glob.search(GLOB_CHARS)) + 1);
+  // The paths found are joined, so in normal form; the glob too, for `./a`, `a/./b`, `a/../a` or `a//b`.
+  const regex = globToRegExp(posix.normalize(glob));
   const found: string[] = [];
   let baseIsFolder: boolean | undefined;
   try {
@@ -130,10 +142,11 @@ function expandGlob(pattern: string, cwd: string): string[] {
   }
   if (baseIsFolder) walk(resolve(cwd, base), found);
   return found
-    .map((abs) => {
-      const rel = base === "." ? relative(cwd, abs) : join(base, relative(resolve(cwd, base), abs));
-      return rel.split(sep).join("/");
-    })
+    .map((abs) =>
+      join(base, relative(resolve(cwd, base), abs))
+        .split(sep)
+        .join("/"),
+    )
     .filter((p) => regex.test(p));
 }
 
@@ -148,11 +161,11 @@ export function discover(paths: readonly string[], cwd: string): { files: string
   };
   try {
     for (const p of paths) {
-      let stat;
+      let stat: Stats | undefined;
       try {
         stat = statSync(resolve(cwd, p));
       } catch {
-        stat = undefined;
+        // Nothing there (a glob, perhaps), or nothing this process may reach: no file or folder to read.
       }
       if (stat?.isDirectory()) {
         const found: string[] = [];
@@ -171,6 +184,7 @@ export function discover(paths: readonly string[], cwd: string): { files: string
       }
     }
   } catch (e) {
+    // Stryker disable next-line ConditionalExpression: nothing else is thrown here but the engine's own errors, and on those relative() throws too
     if (e instanceof Unreadable)
       return { problem: "folder-unreadable", params: { path: relative(cwd, e.path) || ".", code: e.code } };
     throw e;

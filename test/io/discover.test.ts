@@ -44,6 +44,12 @@ describe("discover", () => {
     };
     expect(discover(["units"], dir)).toEqual(problem);
     expect(discover(["units/**/*.yaml"], dir)).toEqual(problem);
+    // The current folder itself is named as such, not by an empty name.
+    denied.add(dir);
+    expect(discover(["*.yaml"], dir)).toEqual({
+      problem: "folder-unreadable",
+      params: { path: ".", code: "EACCES" },
+    });
     denied.clear();
     expect(discover(["units"], dir)).toEqual({
       files: [join("units", "a.yaml"), join("units", "locked", "b.yaml")],
@@ -93,6 +99,8 @@ describe("discover: which files a run reads", () => {
       "units/a+b.yaml",
       "units/a.b.yaml",
       "units/axb.yaml",
+      "marks/!.yaml",
+      "marks/\\.yaml",
       "empty/readme.md",
     ]) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -101,23 +109,24 @@ describe("discover: which files a run reads", () => {
     return dir;
   }
   const u = (...names: string[]) => names.map((n) => `units/${n}`);
+  const ALL_UNITS = u(
+    "2022/a.yaml",
+    "2022/b.yaml",
+    "2022/c-d.yaml",
+    "2022/sub/e.yaml",
+    "[x].yaml",
+    "a+b.yaml",
+    "a.b.yaml",
+    "axb.yaml",
+    "bct.YML",
+    "bxd.yaml",
+  );
 
   it.each<[string, string[], string[]]>([
     [
       "a folder: its YAML files at any depth, not configuration, receipts, hidden or node_modules",
       ["units"],
-      u(
-        "2022/a.yaml",
-        "2022/b.yaml",
-        "2022/c-d.yaml",
-        "2022/sub/e.yaml",
-        "[x].yaml",
-        "a+b.yaml",
-        "a.b.yaml",
-        "axb.yaml",
-        "bct.YML",
-        "bxd.yaml",
-      ),
+      ALL_UNITS,
     ],
     ["`*` stays in its folder", ["units/2022/*.yaml"], u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml")],
     ["`**/` crosses folders, none included", ["units/**/e.yaml"], u("2022/sub/e.yaml")],
@@ -130,6 +139,10 @@ describe("discover: which files a run reads", () => {
     ["`?` is one character, never a slash", ["units/2022/?.yaml"], u("2022/a.yaml", "2022/b.yaml")],
     ["`[...]` is one of its characters", ["units/2022/[ac].yaml"], u("2022/a.yaml")],
     ["`[!...]` is none of them", ["units/2022/[!ac].yaml"], u("2022/b.yaml")],
+    ["a `!` further in `[...]` is itself", ["marks/[a!].yaml"], ["marks/!.yaml"]],
+    ["a `\\` in `[...]` is itself", ["marks/[\\].yaml"], ["marks/\\.yaml"]],
+    ["a range out of order matches nothing, as in a shell", ["units/2022/[b-a].yaml"], []],
+    ["a `{...}` that is no pattern matches nothing", ["units/{?}.yaml"], []],
     ["two `[...]` in a row, each one character", ["units/2022/[ab][.]yaml"], u("2022/a.yaml", "2022/b.yaml")],
     ["`[a-c]` is a range", ["units/2022/[a-b].yaml"], u("2022/a.yaml", "2022/b.yaml")],
     ["`{a,b}` is either", ["units/2022/{a,c-d}.yaml"], u("2022/a.yaml", "2022/c-d.yaml")],
@@ -140,7 +153,17 @@ describe("discover: which files a run reads", () => {
     ["a `[` that closes nothing is itself", ["units/[x*"], u("[x].yaml")],
     ["a `{` that closes nothing is itself", ["units/{*"], []],
     ["`./` in front changes nothing", ["./units/2022/?.yaml"], u("2022/a.yaml", "2022/b.yaml")],
+    [
+      "`./`, `x/..` and `//` inside change nothing",
+      ["units/./2022/../2022//?.yaml"],
+      u("2022/a.yaml", "2022/b.yaml"),
+    ],
     ["a glob from the current folder", ["*/2022/a.yaml"], u("2022/a.yaml")],
+    [
+      "`**` alone: every YAML file below the current folder",
+      ["**"],
+      ["marks/!.yaml", "marks/\\.yaml", ...ALL_UNITS],
+    ],
     ["a file and a glob naming it: once", ["units/bxd.yaml", "units/b*.yaml"], u("bxd.yaml")],
     [
       "a folder and a file in it: once",
@@ -190,6 +213,37 @@ describe("discover: which files a run reads", () => {
     symlinkSync(join("..", "..", "elsewhere"), join(dir, "units", "2022", "far"));
     expect(discover(["units/2022"], dir)).toEqual({
       files: u("2022/a.yaml", "2022/b.yaml", "2022/c-d.yaml", "2022/far/far.yaml", "2022/sub/e.yaml"),
+    });
+  });
+
+  it("lists each link to nothing found in a folder, for its reading to say so", () => {
+    const dir = submissions();
+    symlinkSync("nowhere.yaml", join(dir, "units", "2022", "gone.yaml"));
+    symlinkSync("elsewhere.yaml", join(dir, "units", "2022", "lost.yaml"));
+    symlinkSync("loop.yaml", join(dir, "units", "2022", "loop.yaml"));
+    expect(discover(["units/2022"], dir)).toEqual({
+      files: u(
+        "2022/a.yaml",
+        "2022/b.yaml",
+        "2022/c-d.yaml",
+        "2022/gone.yaml",
+        "2022/loop.yaml",
+        "2022/lost.yaml",
+        "2022/sub/e.yaml",
+      ),
+    });
+  });
+
+  it("reads files whose names are not UTF-8 (from a Latin-1 system), each once, however reached", () => {
+    const dir = mkdtempSync(join(tmpdir(), "geq-discover-"));
+    mkdirSync(join(dir, "units"));
+    // "báo-cáo" and "bào-cào" in Latin-1: as UTF-8 text both would read "b\ufffdo-c\ufffdo".
+    for (const name of ["b\xe1o-c\xe1o.yaml", "b\xe0o-c\xe0o.yaml"])
+      writeFileSync(Buffer.from(join(dir, "units", name), "latin1"), "");
+    symlinkSync("units", join(dir, "link"));
+    // An undecodable byte is carried as a lone surrogate, 0xE1 as U+DCE1 (see names.ts).
+    expect(discover(["units", "link"], dir)).toEqual({
+      files: ["units/b\udce0o-c\udce0o.yaml", "units/b\udce1o-c\udce1o.yaml"],
     });
   });
 

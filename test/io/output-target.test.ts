@@ -21,11 +21,13 @@ beforeEach(() => {
   symlinkSync(join("real", "target.docx"), join(cwd, "link.docx"));
   symlinkSync("nowhere.docx", join(cwd, "dangling.docx"));
   mkdirSync(join(cwd, "out", "bao-cao.docx"));
+  mkdirSync(join(cwd, "loop"));
+  symlinkSync("bao-cao.docx", join(cwd, "loop", "bao-cao.docx"));
   execFileSync("mkfifo", [join(cwd, "pipe.docx")]);
 });
 
-const plan = (target: string, exclusive = false) =>
-  planOutput(target, { cwd, defaultName: "bao-cao.docx", exclusive });
+const plan = (target: string, more: { exclusive?: boolean } = {}) =>
+  planOutput(target, { cwd, defaultName: "bao-cao.docx", ...more });
 
 describe("planOutput", () => {
   it.each([
@@ -64,6 +66,12 @@ describe("planOutput", () => {
     ["a link to nothing", "dangling.docx", notFile, { path: "dangling.docx", kind: "link" }],
     ["a file named as a folder", "old.docx/", "output-failed", { path: "old.docx/", code: "ENOTDIR" }],
     ["a file under a file", "old.docx/x.docx", "output-failed", { path: "old.docx/x.docx", code: "ENOTDIR" }],
+    [
+      "a folder whose default name is a link to itself, with the system's reason",
+      "loop/",
+      "output-failed",
+      { path: "loop/bao-cao.docx", code: "ELOOP" },
+    ],
   ])("refuses %s", (_, target, problem, params) => {
     expect(plan(target)).toEqual({ ok: false, problem, params });
   });
@@ -79,12 +87,16 @@ describe("planOutput", () => {
   });
 
   it("exclusive: refuses an existing file, not a new one", () => {
-    expect(plan("old.docx", true)).toEqual({
+    expect(plan("old.docx", { exclusive: true })).toEqual({
       ok: false,
       problem: "output-exists",
       params: { path: "old.docx" },
     });
-    expect(plan("new.docx", true)).toEqual({ ok: true, path: join(cwd, "new.docx"), shown: "new.docx" });
+    expect(plan("new.docx", { exclusive: true })).toEqual({
+      ok: true,
+      path: join(cwd, "new.docx"),
+      shown: "new.docx",
+    });
   });
 });
 

@@ -149,21 +149,28 @@ describe("writeAtomic", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("removeTemporaryFiles, called during a write (as the signal handler does), leaves the old file and no temporary file", async () => {
-    const target = join(dir, "report.docx");
-    writeFileSync(target, "old");
-    const writing = writeAtomic(target, BIG);
-    // The write yields between chunks: by now the temporary file exists.
-    await new Promise((done) => setImmediate(done));
-    expect(leftovers()).toHaveLength(1);
-    removeTemporaryFiles();
-    expect(leftovers()).toEqual([]);
-    const result = await writing;
-    expect(result.ok).toBe(false);
-    expect(readFileSync(target, "utf8")).toBe("old");
-    expect(statSync(target).size).toBe(3);
-    expect(leftovers()).toEqual([]);
-  });
+  it.each([
+    ["bytes", BIG],
+    ["text", "ả".repeat(BIG.length / 3)],
+  ])(
+    "removeTemporaryFiles, called during a write of %s (as the signal handler does), leaves the old file and no temporary file",
+    async (_, data) => {
+      const target = join(dir, "report.docx");
+      writeFileSync(target, "old");
+      const writing = writeAtomic(target, data);
+      // The write yields between chunks, text as much as bytes: by now the temporary file holds only part of it.
+      await new Promise((done) => setImmediate(done));
+      expect(leftovers()).toHaveLength(1);
+      expect(statSync(join(dir, leftovers()[0]!)).size).toBeLessThan(BIG.length);
+      removeTemporaryFiles();
+      expect(leftovers()).toEqual([]);
+      const result = await writing;
+      expect(result.ok).toBe(false);
+      expect(readFileSync(target, "utf8")).toBe("old");
+      expect(statSync(target).size).toBe(3);
+      expect(leftovers()).toEqual([]);
+    },
+  );
   it("removeTemporaryFiles does not fail when a temporary file is already gone", async () => {
     const target = join(dir, "report.docx");
     const writing = writeAtomic(target, BIG);
