@@ -116,21 +116,58 @@ function unclosed(text: string): number {
   return open[0] ?? -1;
 }
 
-/** The end of the first sentence, not counting a full stop inside brackets (`(khai giảng ngày 15/3. Bế giảng …)`). */
-function firstSentenceEnd(text: string): number {
-  for (const m of text.matchAll(SENTENCE_END)) if (unclosed(text.slice(0, m.index)) < 0) return m.index;
-  return -1;
+/**
+ * The first sentence, not ended by a full stop inside brackets (`(khai giảng ngày 15/3. Bế giảng …)`) nor by
+ * a mark with nothing before it (`… Ban đã …`); the whole text when it is one sentence.
+ */
+function firstSentence(text: string): string {
+  for (const m of text.matchAll(SENTENCE_END))
+    if (m.index > 0 && unclosed(text.slice(0, m.index)) < 0) return text.slice(0, m.index + 1);
+  return text;
+}
+
+/** Words by which a sentence announces the list after its colon (`02 văn bản gồm: …`, `như sau: …`). */
+const ANNOUNCING = ["bao gồm", "gồm", "như sau", "sau đây", "sau", "cụ thể"];
+/**
+ * A count a few syllables before a colon (`ban hành 02 kế hoạch: …`): the list after it has that many items. A
+ * number within a date or a name (`năm 2022`, `COVID-19`) is no count.
+ */
+const COUNT = /(?:^|\s)(\d{1,3})(?:\s+[\p{L}\p{M}]+){1,4}$/u;
+
+/**
+ * When a cut at `cut` would leave a list that `text` announces before it short — a colon after a count or
+ * after `gồm`, `như sau` …, whose items are separated by `; ` — the text before the announcement, which
+ * names no item rather than some of them ("ban hành 02 văn bản", not "ban hành 02 văn bản gồm: Kế hoạch
+ * số 04/KH-KTXD"); it is empty when the sentence opens with the announcement. Undefined when the cut
+ * leaves every announced list whole: a counted list is whole once that many items are kept.
+ */
+function beforeAnnouncedList(text: string, cut: number): string | undefined {
+  for (let colon = text.indexOf(": "); colon !== -1 && colon < cut; colon = text.indexOf(": ", colon + 1)) {
+    if (unclosed(text.slice(0, colon)) !== -1) continue;
+    const lead = text.slice(0, colon).trimEnd();
+    const said = lead.normalize("NFC").toLocaleLowerCase("vi");
+    const word = ANNOUNCING.find((w) => said === w || said.endsWith(` ${w}`));
+    // Compared in NFC, removed as typed: as many words as the announcing word has.
+    const stem = word ? lead.split(/\s+/u).slice(0, -word.split(" ").length).join(" ") : lead;
+    const count = COUNT.exec(stem);
+    if (!word && !count) continue;
+    const kept = text.slice(colon, cut + 2).split("; ").length - 1;
+    if (count && kept >= Number(count[1])) continue;
+    return stem.replace(/[\s,;]+$/u, "");
+  }
+  return undefined;
 }
 
 /**
  * The summary as an example: whole when short, else its first sentence. A first sentence too long for the
- * body is cut at its last clause (`; `, else `, `) that leaves a readable part; never inside a phrase.
+ * body is cut at its last clause (`; `, else `, `) that leaves a readable part; never inside a phrase, nor
+ * inside a list the sentence announces: then before the announcement, or when nothing comes before it, not
+ * at all (the list whole).
  */
 export function exampleText(summary: string): { text: string; shortened: boolean } {
   const text = summary.trim();
   if (text.length <= EXAMPLE_CHARS) return { text, shortened: false };
-  const end = firstSentenceEnd(text);
-  let first = end >= 0 ? text.slice(0, end + 1) : text;
+  let first = firstSentence(text);
   if (first.length > SENTENCE_CHARS) {
     const head = first.slice(0, SENTENCE_CHARS);
     // A clause boundary outside brackets, far enough in to say something.
@@ -140,10 +177,11 @@ export function exampleText(summary: string): { text: string; shortened: boolean
       return -1;
     };
     const semicolon = at("; ");
-    if (semicolon !== -1) first = head.slice(0, semicolon);
-    else {
-      const comma = at(", ");
-      if (comma !== -1) first = `${head.slice(0, comma)}…`;
+    const cut = semicolon !== -1 ? semicolon : at(", ");
+    if (cut !== -1) {
+      const before = beforeAnnouncedList(head, cut);
+      if (before === undefined) first = semicolon !== -1 ? head.slice(0, cut) : `${head.slice(0, cut)}…`;
+      else if (before !== "") first = before;
     }
   }
   return { text: first, shortened: first !== text };
@@ -157,9 +195,10 @@ function weight(task: TaskReport, indicators: readonly Indicator[]): number {
   let w = 0;
   for (const { key, type } of indicators) {
     const v = task[key];
-    if (type === "count" && typeof v === "number") w += v;
-    else if (type === "people" && typeof v === "object") w += v.total;
-    else if (type === "flag" && v === true) w += 1;
+    // People are the only figure with parts, and a flag the only one that is true; money, a number too, is not a count.
+    if (typeof v === "object") w += v.total;
+    else if (type === "count" && typeof v === "number") w += v;
+    else if (v === true) w += 1;
   }
   return w;
 }
@@ -217,8 +256,9 @@ function examples(
   return distinct.map((c) => ({
     code: c.unit.code,
     name: c.unit.name,
+    // A unit is a candidate only with a summary (or its opening): the whole report has it.
     // Stryker disable next-line OptionalChaining: every group and sub-task of the catalogue is required in a valid report
-    ...exampleText(wholeReport(c.unit).tasks[group]?.[task.key]?.summary ?? ""),
+    ...exampleText(wholeReport(c.unit).tasks[group]?.[task.key]?.summary as string),
   }));
 }
 
@@ -330,10 +370,9 @@ const NEGATION = /(?<!\p{L})(?:chưa|không)(?!\p{L})/iu;
 /** A theme's points that say no and those that do not are two themes: one wording cannot state both. */
 function byPolarity(theme: Theme): Theme[] {
   const negative = theme.points.filter((p) => NEGATION.test(p.text));
-  if (negative.length === 0 || negative.length === theme.points.length) return [theme];
   const positive = theme.points.filter((p) => !NEGATION.test(p.text));
   // The theme's wording stays the preferred one in the part that holds it; in the other part no point is
-  // preferred, which ranks its points as preferring the first would.
+  // preferred, which ranks its points as preferring the first would. A part without points words no theme.
   return [positive, negative].map((part) => themeOf(part, theme.text));
 }
 
@@ -395,6 +434,7 @@ function truthful(theme: Theme): Theme[] {
     (p) =>
       (p.text.match(SELF_NOUN)?.length ?? 0) +
       // Counted once the self-naming nouns read `đơn vị`: `Công đoàn Trường` is not a proper name.
+      // Stryker disable next-line StringLiteral: without a capital, any stand-in parts the noun from a following name alike
       (p.text.replace(SELF_NOUN, "đơn vị").match(ORG_NAME)?.length ?? 0) +
       (p.text.includes(p.name) ? 1 : 0),
   );
@@ -423,7 +463,9 @@ function truthful(theme: Theme): Theme[] {
       if (placed[i]) continue;
       ranked.push({
         i,
-        rank: ((sets[i]?.size ?? 0) * 10 + (fixed[i] ?? 0)) * 2 + (points[i]?.text === preferred ? 0 : 1),
+        rank:
+          ((sets[i] as Set<string>).size * 10 + (fixed[i] as number)) * 2 +
+          ((points[i] as ThemePoint).text === preferred ? 0 : 1),
       });
     }
     // Stable, on candidates in position order: ties go by position.
@@ -433,10 +475,12 @@ function truthful(theme: Theme): Theme[] {
     let keep: number[] = [];
     // A large theme weighs its best-ranked wording only: weighing several against every point would be quadratic.
     for (const { i } of ranked.slice(0, left > LARGE_THEME ? 1 : CANDIDATES)) {
-      const stated = figs[i] ?? [];
+      const stated = figs[i] as string[];
       // Figure by figure, not as substrings: "3,3%" is not given by a unit that wrote "33,3%".
       const gives = (k: number) => !placed[k] && stated.every((f) => (sets[k] as Set<string>).has(f));
-      const pool = stated.length > 0 ? (holders.get(stated[0] ?? "") ?? []) : ranked.map((r) => r.i);
+      const pool =
+        // Stryker disable next-line ConditionalExpression: only a narrower search; gives() admits the same points from all of them
+        stated.length > 0 ? (holders.get(stated[0] as string) as number[]) : ranked.map((r) => r.i);
       // The candidate itself is among them: it gives its own figures and holds all its own words.
       const holds = pool.filter((k) => gives(k) && contained(feats, i, k) >= HOLDS);
       if (holds.length > keep.length) [best, keep] = [i, holds.sort((a, b) => a - b)];

@@ -163,6 +163,93 @@ describe("exampleText: the summary, or its first sentence when long", () => {
     ],
   ])("%s", (_name, summary, text, shortened) => expect(exampleText(summary)).toEqual({ text, shortened }));
 
+  // A sentence that announces a list ("02 văn bản gồm:") and is cut after its first item would tell the reader
+  // that item is all there is. Texts from examples/2022 and 2023, where not stated otherwise.
+  const KTXD =
+    "Trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản gồm: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới và chế độ đối với lao động nữ. Các chế độ, chính sách đối với lao động nữ được thực hiện đầy đủ.";
+  test.each([
+    [
+      "a list announced with `gồm` and a count, cut after its first item: cut before the announcement",
+      KTXD,
+      "Trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản",
+    ],
+    ...[", bao gồm:", " như sau:", " sau đây:", " sau:", " gồm :"].map((announced) => [
+      `…announced with \`${announced}\`, alike`,
+      KTXD.replace(" gồm:", announced),
+      "Trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản",
+    ]),
+    [
+      "…typed with combining marks, alike",
+      KTXD.normalize("NFD"),
+      "Trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản".normalize("NFD"),
+    ],
+    [
+      "a count before the colon announces a list too",
+      "Trong năm 2022, Thanh tra Bộ đã ban hành 02 kế hoạch: Kế hoạch số 06/KH-TTr ngày 11/3/2022 triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030; Kế hoạch số 17/KH-TTr ngày 06/9/2022 thực hiện Chương trình truyền thông về bình đẳng giới đến năm 2030 và Chương trình Phòng ngừa và ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025. Các nội dung được triển khai gắn với nhiệm vụ chuyên môn.",
+      "Trong năm 2022, Thanh tra Bộ đã ban hành 02 kế hoạch",
+    ],
+    [
+      "two items kept of three announced: still short, cut before the announcement",
+      "Ban đã tham mưu ban hành 03 văn bản gồm: Kế hoạch số 86/KH-ĐHXDHN ngày 21/02/2022 hoạt động năm 2022 của Ban; Thông báo số 90/TB-ĐHXDHN ngày 25/02/2022 phân công nhiệm vụ thành viên Ban; Kế hoạch số 210/KH-ĐHXDHN ngày 08/7/2022 công tác 6 tháng cuối năm 2022 của Ban, bám sát văn bản hướng dẫn của Bộ và chương trình công tác của Nhà trường.",
+      "Ban đã tham mưu ban hành 03 văn bản",
+    ],
+    [
+      "a list without a count (`như sau`) is short wherever it is cut",
+      "Ban đã phối hợp với Công đoàn tổ chức các hoạt động như sau: gặp mặt, tặng hoa nữ công chức, viên chức nhân Ngày Quốc tế Phụ nữ 8/3; thăm hỏi, tặng quà nữ người lao động có hoàn cảnh khó khăn; tọa đàm về vai trò của phụ nữ trong gia đình và xã hội; giao lưu văn nghệ, thể thao chào mừng Ngày Phụ nữ Việt Nam 20/10.",
+      "Ban đã phối hợp với Công đoàn tổ chức các hoạt động",
+    ],
+    [
+      "cut at a comma inside the list: before the announcement too, with no ellipsis",
+      "Trong năm 2022, Ban đã tham mưu ban hành 03 văn bản gồm: Quyết định số 24/QĐ-TTr ngày 06/01/2022 ban hành Quy chế chi tiêu nội bộ năm 2022, trong đó quy định mức hỗ trợ lao động nữ nhân dịp 8/3 và 20/10, Kế hoạch số 07/KH-TTr ngày 23/3/2022 hoạt động năm 2022 của Ban, Kế hoạch số 13/KH-TTr ngày 13/7/2022 công tác 6 tháng cuối năm 2022 của Ban.",
+      "Trong năm 2022, Ban đã tham mưu ban hành 03 văn bản",
+    ],
+    [
+      "a sentence that opens with the announcement keeps its list whole",
+      "Cụ thể: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới và chế độ đối với lao động nữ. Các chế độ được thực hiện đầy đủ.",
+      "Cụ thể: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới và chế độ đối với lao động nữ.",
+    ],
+    [
+      "as many items kept as announced: the list is whole, cut after it as before",
+      "Ban hành 02 văn bản gồm: Kế hoạch số 46/KH-ĐHKT ngày 28/01/2023 hoạt động năm 2023 của Ban; Kế hoạch số 142/KH-ĐHKT ngày 06/7/2023 công tác 6 tháng cuối năm 2023 của Ban; Ban duy trì họp định kỳ hằng quý để đánh giá kết quả và triển khai nhiệm vụ.",
+      "Ban hành 02 văn bản gồm: Kế hoạch số 46/KH-ĐHKT ngày 28/01/2023 hoạt động năm 2023 của Ban; Kế hoạch số 142/KH-ĐHKT ngày 06/7/2023 công tác 6 tháng cuối năm 2023 của Ban",
+    ],
+    [
+      "…and with the count four syllables before the colon, after another number (invented text)",
+      "Trong 6 tháng đầu năm 2022, Ban ban hành 02 văn bản hướng dẫn gồm: Kế hoạch số 46/KH-ĐHKT ngày 28/01/2022 hoạt động năm 2022 của Ban; Kế hoạch số 142/KH-ĐHKT ngày 06/7/2022 công tác 6 tháng cuối năm của Ban; Ban duy trì họp định kỳ hằng quý để đánh giá kết quả.",
+      "Trong 6 tháng đầu năm 2022, Ban ban hành 02 văn bản hướng dẫn gồm: Kế hoạch số 46/KH-ĐHKT ngày 28/01/2022 hoạt động năm 2022 của Ban; Kế hoạch số 142/KH-ĐHKT ngày 06/7/2022 công tác 6 tháng cuối năm của Ban",
+    ],
+    [
+      "the announcement after the cut: cut as before",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Cục; trong năm đã ban hành 02 văn bản gồm: Kế hoạch số 17/KH-HĐXD ngày 28/4/2023 triển khai văn bản hướng dẫn của Bộ Xây dựng về công tác bình đẳng giới năm 2023; Thông báo số 38/TB-HĐXD ngày 18/11/2023 về việc phổ biến Luật Phòng, chống bạo lực gia đình.",
+      "Tiếp tục triển khai các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về bình đẳng giới gắn với nhiệm vụ chính trị của Cục",
+    ],
+    [
+      "a colon that announces no list (no count, no `gồm`): cut as before",
+      "Hai Tháng hành động năm 2022 được triển khai với các hình thức: phát động, treo khẩu hiệu tại trụ sở, đăng tin trên Báo Xây dựng điện tử, sinh hoạt chuyên đề về phòng, chống bạo lực gia đình; 06 hoạt động đã được tổ chức với 205 lượt người tham gia (120 lượt nữ).",
+      "Hai Tháng hành động năm 2022 được triển khai với các hình thức: phát động, treo khẩu hiệu tại trụ sở, đăng tin trên Báo Xây dựng điện tử, sinh hoạt chuyên đề về phòng, chống bạo lực gia đình",
+    ],
+    [
+      "a year before the colon is no count (invented text)",
+      "Các hoạt động tiếp tục được triển khai theo kế hoạch năm 2022 của Ban: phát động, treo khẩu hiệu tại trụ sở, đăng tin trên Báo Xây dựng điện tử, sinh hoạt chuyên đề về phòng, chống bạo lực gia đình; 06 hoạt động đã được tổ chức với 205 lượt người tham gia (120 lượt nữ).",
+      "Các hoạt động tiếp tục được triển khai theo kế hoạch năm 2022 của Ban: phát động, treo khẩu hiệu tại trụ sở, đăng tin trên Báo Xây dựng điện tử, sinh hoạt chuyên đề về phòng, chống bạo lực gia đình",
+    ],
+    [
+      "a list announced and closed inside brackets: cut as before (invented text)",
+      "Ban đã tham mưu ban hành các văn bản về công tác bình đẳng giới (02 văn bản gồm: Kế hoạch số 04/KH-KTXD và Thông báo số 11/TB-KTXD) tới các phòng chuyên môn, công chức, viên chức, người lao động của Cục; tổ chức quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới và chế độ đối với lao động nữ trong toàn Cục.",
+      "Ban đã tham mưu ban hành các văn bản về công tác bình đẳng giới (02 văn bản gồm: Kế hoạch số 04/KH-KTXD và Thông báo số 11/TB-KTXD) tới các phòng chuyên môn, công chức, viên chức, người lao động của Cục",
+    ],
+  ])("a list the sentence announces is never cut short: %s", (_name, summary, text) =>
+    expect(exampleText(summary)).toEqual({ text, shortened: true }),
+  );
+
+  test("a mark with nothing before it ends no sentence: the example is the sentence after it", () => {
+    const summary = `… Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người. ${"Nội dung chi tiết của lớp học. ".repeat(6)}`;
+    expect(exampleText(summary)).toEqual({
+      text: "… Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.",
+      shortened: true,
+    });
+  });
+
   test("160 characters are kept whole, 161 give the first sentence; a first sentence of 240 is not cut", () => {
     const first = "Ban đã tổ chức 02 lớp bồi dưỡng.";
     const of = (length: number) => `${first} ${"Nội dung ".repeat(40)}`.slice(0, length - 1) + ".";
@@ -644,8 +731,9 @@ test("activities: a joint activity with an advisory unit ranks as the advisory u
     with: ["V"],
     participants: { total: 3, female: 1 },
   };
+  // Before every own activity and after them: the report lists activities by date.
   for (const activities of [
-    [joint, ...own],
+    [{ ...joint, date: "2022-01-02" }, ...own],
     [...own, joint],
   ]) {
     const s = synthesisOf(reg, [report(reg[0]!, {}, { activities }), report(reg[1]!)]);
@@ -710,6 +798,29 @@ describe("activities: partners' figures and names", () => {
       { code: "XYZ", name: "" },
     ]);
   });
+});
+
+test("activities: joint activities of other partners on the same day are two, whatever their codes spell run together", () => {
+  // "A" with "BC" and "AB" with "C": both pairs read "ABC" without a separator.
+  const reg: RegistryUnit[] = ["A", "BC", "AB", "C"].map((code) => ({ code, name: `Đơn vị ${code}` }));
+  const joint = (title: string, partner: string): Activity => ({
+    date: "2022-04-26",
+    group: "inspection",
+    title,
+    with: [partner],
+  });
+  const s = synthesisOf(reg, [
+    report(reg[0]!, {}, { activities: [joint("Kiểm tra chéo", "BC")] }),
+    report(reg[1]!),
+    report(reg[2]!, {}, { activities: [joint("Tọa đàm về phòng, chống bạo lực gia đình", "C")] }),
+    report(reg[3]!),
+  ]);
+  const g = s.groups.find((x) => x.group === "inspection");
+  expect(g?.total).toBe(2);
+  expect(g?.activities.map((a) => a.units.map((u) => u.code))).toEqual([
+    ["A", "BC"],
+    ["AB", "C"],
+  ]);
 });
 
 describe("activities: one of a kind", () => {
@@ -945,6 +1056,20 @@ describe("themes: stated once, true of every unit named", () => {
     expect(list.points).toBe(1000);
     expect(list.themes.reduce((n, t) => n + t.units.length, 0)).toBeGreaterThan(0);
     expect((used.user + used.system) / 1000).toBeLessThan(1500);
+  });
+
+  test("themes raised by as many units come in the order their first point was given", () => {
+    const money = "Kinh phí hoạt động của Ban còn hạn chế.";
+    const data = "Số liệu tách biệt theo giới chưa được cập nhật định kỳ.";
+    // The first unit names money first, the second names it last.
+    const list = limitationsOf(two, [
+      [money, data],
+      [data, money],
+    ]);
+    expect(stated(list)).toEqual([
+      [money, ["VKT", "VKH"]],
+      [data, ["VKT", "VKH"]],
+    ]);
   });
 
   test("no points: no themes", () => {
