@@ -171,7 +171,7 @@ export interface Consolidation {
  * negative (V8's TimSort, like CPython's, compares with less-than alone), so whether a pair that is
  * not less comes out as 0 or 1 cannot show in any result.
  */
-function byText(a: string, b: string): number {
+export function byText(a: string, b: string): number {
   if (a < b) return -1;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: see above: 0 and 1 sort alike
   return a > b ? 1 : 0;

@@ -242,6 +242,11 @@ const MUST_NOT_GROUP: Pair[] = [
     a: "Cử cán bộ nữ trong diện quy hoạch tham gia các lớp bồi dưỡng kỹ năng lãnh đạo, quản lý.",
     b: "Đề nghị Bộ có hướng dẫn cụ thể về tỷ lệ cán bộ nữ trong quy hoạch lãnh đạo, quản lý các cấp.",
   },
+  {
+    why: "a phrase is its two words: funding against experience, which share only their first syllable",
+    a: "Kinh phí",
+    b: "Kinh nghiệm",
+  },
 ];
 
 describe("groupThemes: which pairs share a theme", () => {
@@ -378,6 +383,12 @@ describe("groupThemes: ordering and counting", () => {
     expect(
       groupThemes([point("A", "…"), point("B", "…"), point("C", "2022")]).map((t) => t.points.length),
     ).toEqual([2, 1]);
+    // Equal once trimmed, like texts with letters; otherwise never alike, whatever they have in common.
+    expect(
+      groupThemes([point("A", "  2022 "), point("B", "2022"), point("C", "… … …"), point("D", "- … …")]).map(
+        (t) => t.points.length,
+      ),
+    ).toEqual([2, 1, 1]);
     // Nothing to compare is nothing shared, even between two such texts.
     expect(themeSimilarity("…", "2022")).toBe(0);
     expect(themeSimilarity("…", "Kinh phí còn hạn chế.")).toBe(0);
@@ -910,5 +921,100 @@ describe("groupThemes against the grouping by brute force", () => {
       runs(300),
     );
     expect(compared).toBeGreaterThan(runs(300).numRuns * 0.6);
+  });
+});
+
+describe("groupThemes: the work the index saves", () => {
+  /** The pairs the index proposed for a full comparison, in the order it proposed them. */
+  const proposed = (points: readonly ThemePoint[], threshold?: number): string[] => {
+    const pairs: string[] = [];
+    groupThemes(points, { threshold, onCompare: (a, b) => pairs.push(`${a} | ${b}`) });
+    return pairs;
+  };
+
+  test("which pairs are compared, and in which order, depends on the content alone", () => {
+    // The global order of features decides which of them index a text, so an order that followed the
+    // input would compare other pairs when units report in another order.
+    const { points } = templated(60, 5, 11);
+    const expected = proposed(points);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(proposed(shuffled(points, 3))).toEqual(expected);
+    const byUnit = new Map<string, ThemePoint[]>();
+    for (const p of points) byUnit.set(p.code, [...(byUnit.get(p.code) ?? []), p]);
+    expect(proposed(shuffled([...byUnit.values()], 4).flat())).toEqual(expected);
+  });
+
+  test("features as frequent and with the same hash are ordered by their text", () => {
+    // 32-bit FNV-1a over UTF-16 code units, written out here to check the premise: the two syllables
+    // collide. "biagds pdgqrv" is indexed under only the first of them, so which is first decides
+    // whether it meets "biagds" or "pdgqrv".
+    const fnv1a = (s: string) =>
+      [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0, 0x811c9dc5);
+    expect(fnv1a("biagds")).toBe(fnv1a("pdgqrv"));
+    const points = ["biagds", "biagds pdgqrv", "pdgqrv"].map((text, i) => point(`DV${i}`, text));
+    // Proposed once for each stage: as near copies, then as a theme.
+    const expected = ["biagds pdgqrv | biagds", "biagds pdgqrv | biagds"];
+    for (const seed of [1, 2, 3, 4, 5])
+      expect(proposed(shuffled(points, seed)), `seed ${seed}`).toEqual(expected);
+  });
+
+  test("points that share only chance syllables are hardly ever compared", () => {
+    // Each of 300 sentences of random syllables shares some with others, but never enough of its
+    // weight to reach the threshold: the index proposes almost none of the 44,850 pairs.
+    expect(proposed(unrelated(300, 5)).length).toBeLessThanOrEqual(3);
+  });
+
+  test("rewordings of one point: a text meets a group of near copies once, not once per member", () => {
+    // Each names its own unit, a syllable no other point has.
+    const letters = "abcdeghiklmnopqrstuvy";
+    const points = Array.from({ length: 100 }, (_, i) =>
+      point(
+        `DV${i}`,
+        `Tiếp tục phối hợp với Công đoàn Cục ${letters[i % 21]}${letters[Math.floor(i / 21)]} chăm lo quyền lợi của lao động nữ.`,
+      ),
+    );
+    expect(groupThemes(points)).toHaveLength(1);
+    expect(proposed(points).length).toBeLessThan(2 * points.length);
+  });
+
+  /** How many comparisons each text was proposed for, as the one being placed. */
+  const perText = (points: readonly ThemePoint[]): Map<string, number> => {
+    const counts = new Map<string, number>();
+    groupThemes(points, { onCompare: (a) => counts.set(a, (counts.get(a) ?? 0) + 1) });
+    return counts;
+  };
+  const letters = "abcdeghiklmnopqrstuvy";
+  /** Syllables no wording has, distinct for i < 441. */
+  const syllable = (i: number) => `b${letters[i % 21]}${letters[Math.floor(i / 21) % 21]}`;
+
+  test("a point is compared with at most 32 others as near copies, however many share its rare words", () => {
+    // Each of 39 short points repeats one phrase of the long one, which comes last ("ở" sorts last and
+    // weighs nothing): its index finds 34 of them.
+    const words = Array.from({ length: 40 }, (_, i) => syllable(i));
+    const phrases = words.slice(0, -1).map((w, k) => point(`T${k}`, `${w} ${words[k + 1]}`));
+    const long = point("X", `ở ${words.join(" ")}`);
+    expect(perText([...phrases, long]).get(normaliseForThemes(long.text))).toBe(32);
+  });
+
+  test("a point is compared with at most 8 members of one group of near copies", () => {
+    // Twelve near copies, and a point that shares their whole opening but adds as much again of its own:
+    // 2·150 / (270 + 170) ≈ 0.68, below the 0.71 of near copies. Once met, a group is not met again
+    // member by member: each test of a member is a try, and its members stay together in the index.
+    const copies = Array.from({ length: 12 }, (_, k) =>
+      point(`G${k}`, `cj ck cl cm cn co cp cq ${syllable(100 + k)}`),
+    );
+    const other = point("Y", "ở cj ck cl cm cn co cp cq dd de df dg dh di");
+    expect(themeSimilarity(other.text, copies[0]!.text)).toBeLessThan((1 + DEFAULT_THEME_THRESHOLD) / 2);
+    // Eight tries as near copies, one comparison with the theme's leader.
+    expect(perText([...copies, other]).get(normaliseForThemes(other.text))).toBe(9);
+  });
+
+  test("a point that another holds whole, exactly at the threshold, shares its theme", () => {
+    // "kinh phí" is 30 of the 50 that "thiếu kinh phí" weighs: 2·30 / (50 + 30) = 0.75, and what they
+    // share is the last of the longer text's features in the global order, exactly where its index ends.
+    expect(themeSimilarity("Thiếu kinh phí", "Kinh phí")).toBe(0.75);
+    expect(
+      groupThemes([point("A", "Thiếu kinh phí"), point("B", "Kinh phí")], { threshold: 0.75 }),
+    ).toHaveLength(1);
   });
 });
