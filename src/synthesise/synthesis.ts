@@ -382,7 +382,9 @@ function figures(text: string): string[] {
 
 /** A point's wording said of several units: its own name and self-naming nouns read `đơn vị`. */
 function generalise(p: ThemePoint): string {
-  return p.text.split(p.name).join("đơn vị").replace(SELF_NOUN, "đơn vị");
+  const text = p.text.split(p.name).join("đơn vị").replace(SELF_NOUN, "đơn vị");
+  // A point that opened with its unit's name still opens a sentence.
+  return text.startsWith("đơn vị") ? `Đ${text.slice(1)}` : text;
 }
 
 function themeOf(points: readonly ThemePoint[], text: string): Theme {

@@ -23,6 +23,7 @@ import {
   type Synthesis,
   type ThemeList,
 } from "../../src/synthesise/synthesis.js";
+import { DEFAULT_THEME_THRESHOLD, themeFeatures, themeSimilarity } from "../../src/synthesise/themes.js";
 import { makeUnitReport, testCatalog, entriesOf } from "../helpers/unit-report.js";
 import { leanOf } from "../../src/validate/check-fast.js";
 import { atScale } from "../helpers/at-scale.js";
@@ -494,6 +495,12 @@ const ACTIVITY_TITLES = [
   "Tập huấn nghiệp vụ cho thành viên Ban",
 ];
 
+/** Two titles exactly as alike as two points that share a theme (DEFAULT_THEME_THRESHOLD): events of a kind. */
+const ALIKE_AT_THRESHOLD = [
+  "Hội nghị triển khai kế hoạch bình đẳng giới cho cán bộ nữ",
+  "Tọa đàm về bình đẳng giới cho người lao động và triển khai kế hoạch năm 2023",
+] as const;
+
 describe("activities: at most five per group, joint ones once", () => {
   const registry: RegistryUnit[] = [
     { code: "CGD", name: "Cục Giám định" },
@@ -642,6 +649,16 @@ describe("activities: at most five per group, joint ones once", () => {
       ],
       2,
       [["CGD", "VKT"], ["VKT"]],
+    ],
+    [
+      "…and one titled exactly as alike as a theme's points is that event",
+      [
+        [act("2022-04-26", ALIKE_AT_THRESHOLD[0], { with: ["VKT"] })],
+        [act("2022-04-26", ALIKE_AT_THRESHOLD[1])],
+        [],
+      ],
+      1,
+      [["CGD", "VKT"]],
     ],
     [
       "a unit naming itself as partner is no partner",
@@ -824,6 +841,23 @@ test("activities: joint activities of other partners on the same day are two, wh
 });
 
 describe("activities: one of a kind", () => {
+  test("titles exactly as alike as a theme's points are of a kind: the first chosen is shown", () => {
+    expect(themeSimilarity(...ALIKE_AT_THRESHOLD)).toBe(DEFAULT_THEME_THRESHOLD);
+    const reg: RegistryUnit[] = [
+      { code: "A", name: "Đơn vị A" },
+      { code: "B", name: "Đơn vị B" },
+    ];
+    const s = synthesisOf(
+      reg,
+      ALIKE_AT_THRESHOLD.map((title, k) =>
+        report(reg[k]!, {}, { activities: [{ date: `2022-0${k + 3}-10`, group: "committee", title }] }),
+      ),
+    );
+    const g = s.groups.find((x) => x.group === "committee");
+    expect(g?.total).toBe(2);
+    expect(g?.activities.map((a) => a.title)).toEqual([ALIKE_AT_THRESHOLD[0]]);
+  });
+
   test("units' events of the same kind (each its own year-end meeting) are shown once, by the first chosen", () => {
     const reg: RegistryUnit[] = Array.from({ length: 4 }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
     const meeting = (date: string, people: number): Activity => ({
@@ -982,6 +1016,103 @@ describe("themes: stated once, true of every unit named", () => {
       ["Tiếp tục phối hợp với Công đoàn đơn vị chăm lo quyền lợi, sức khỏe của lao động nữ.", ["VKT", "VKH"]],
     ]);
   });
+
+  test("a wording that opens with its unit's name opens with a capital once the name is generalised", () => {
+    const list = limitationsOf(two, [
+      ["Viện Kinh tế xây dựng chưa bố trí kinh phí riêng cho hoạt động của Ban."],
+      ["Viện Khoa học công nghệ xây dựng chưa bố trí kinh phí riêng cho hoạt động của Ban."],
+    ]);
+    expect(stated(list)).toEqual([
+      ["Đơn vị chưa bố trí kinh phí riêng cho hoạt động của Ban.", ["VKT", "VKH"]],
+    ]);
+  });
+
+  test.each([
+    [
+      "a capital that makes a proper name of `Công đoàn cơ quan`",
+      two,
+      "Tiếp tục phối hợp với Công đoàn Cơ quan chăm lo quyền lợi, sức khỏe của lao động nữ.",
+      "Tiếp tục phối hợp với Công đoàn cơ quan chăm lo quyền lợi, sức khỏe của lao động nữ.",
+    ],
+    [
+      "the unit's own name",
+      [{ code: "TCXD", name: "Tạp chí Xây dựng" }, two[0]!],
+      "Ban vì sự tiến bộ của phụ nữ Tạp chí Xây dựng chưa có kinh phí hoạt động riêng.",
+      "Ban vì sự tiến bộ của phụ nữ chưa có kinh phí hoạt động riêng.",
+    ],
+  ])(
+    "of two wordings true of the same units, the one without %s is stated, though the other came first",
+    (_name, registry, named, plain) => {
+      // Each point holds the other's words: only how much each names decides the wording.
+      const list = limitationsOf(registry, [[named], [plain]]);
+      expect(stated(list)).toEqual([[plain, registry.map((u) => u.code)]]);
+    },
+  );
+
+  test("a figure of its own makes a wording more specific than a self-naming noun", () => {
+    const three: RegistryUnit[] = [...two, { code: "PTDT", name: "Cục Phát triển đô thị" }];
+    // The third unit's point holds both other wordings, neither of which holds the other: whichever is
+    // stated takes the third unit with it. The one without a figure is.
+    const list = limitationsOf(three, [
+      ["Kinh phí cho hoạt động của Ban còn hạn chế (25%)."],
+      ["Kinh phí cho hoạt động của Ban còn hạn chế, phụ thuộc vào lãnh đạo Viện."],
+      ["Kinh phí cho hoạt động của Ban còn hạn chế (25%), phụ thuộc vào lãnh đạo Cục."],
+    ]);
+    expect(stated(list)).toEqual([
+      ["Kinh phí cho hoạt động của Ban còn hạn chế, phụ thuộc vào lãnh đạo đơn vị.", ["VKH", "PTDT"]],
+      ["Kinh phí cho hoạt động của Ban còn hạn chế (25%).", ["VKT"]],
+    ]);
+  });
+
+  test("a point holding exactly 85% of a wording's weighted words is spoken for by it", () => {
+    const wording = "Kinh phí còn hạn chế cho hoạt động của Ban.";
+    // The figure makes the other point the more specific, so the wording is weighed first; 0.85 is the share
+    // a unit's own point must hold for a wording to speak for it.
+    const other = "Kinh phí còn hạn chế (30%).";
+    const held = (a: string, b: string) => {
+      const fb = themeFeatures(b);
+      let all = 0;
+      let kept = 0;
+      for (const [f, w] of themeFeatures(a)) {
+        all += w;
+        if (fb.has(f)) kept += w;
+      }
+      return kept / all;
+    };
+    expect(held(wording, other)).toBe(0.85);
+    expect(stated(limitationsOf(two, [[wording], [other]]))).toEqual([[wording, ["VKT", "VKH"]]]);
+  });
+
+  test.each([
+    [64, [["Sự quan tâm của lãnh đạo đơn vị đến công tác bình đẳng giới còn hạn chế.", 64]]],
+    [
+      65,
+      [
+        ["Sự quan tâm của lãnh đạo đơn vị đến công tác bình đẳng giới còn hạn chế.", 63],
+        [
+          "Sự quan tâm của lãnh đạo đơn vị đến công tác bình đẳng giới còn hạn chế, nhất là bố trí thời gian.",
+          2,
+        ],
+      ],
+    ],
+  ] as const)(
+    "a theme of %i points: up to 64, the wording most of them hold is stated; beyond, the plainest is weighed alone (a bound on the work)",
+    (n, expected) => {
+      const registry = Array.from({ length: n }, (_, k) => ({ code: `U${k}`, name: `Đơn vị ${k}` }));
+      const c = consolidation(registry, []);
+      const plain = "Sự quan tâm của lãnh đạo Viện đến công tác bình đẳng giới còn hạn chế.";
+      const longer =
+        "Sự quan tâm của lãnh đạo đơn vị đến công tác bình đẳng giới còn hạn chế, nhất là bố trí thời gian.";
+      // The longer wording names no unit (`đơn vị`), so it ranks plainest, yet only its copy naming `Viện`
+      // holds it; the shorter wording, weighed next, is held by every point.
+      c.assessment.limitations = registry.map((u, k) => ({
+        ...u,
+        text: k === 0 ? longer : k === 1 ? longer.replace("đơn vị", "Viện") : plain,
+      }));
+      const list = synthesise(c, catalog, registry).limitations;
+      expect(list.themes.map((t) => [t.text, t.units.length])).toEqual(expected);
+    },
+  );
 
   test("a unit's own name becomes `đơn vị` in a theme of several units", () => {
     const list = limitationsOf(two, [
