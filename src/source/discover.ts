@@ -49,12 +49,14 @@ function isFolder(entry: Dirent<Buffer>, full: string): boolean {
   if (entry.isDirectory()) return true;
   // Stryker disable next-line ConditionalExpression: a shortcut; of anything but a link, the stat below says the same
   if (!entry.isSymbolicLink()) return false;
+  let target: Stats;
   try {
-    return statSync(fsPath(full)).isDirectory();
-    // Stryker disable next-line BlockStatement: without its return the function gives undefined, which its caller reads as false
+    target = statSync(fsPath(full));
   } catch {
+    // A link to nothing or in a loop: listed as a file, whose reading says what it is.
     return false;
   }
+  return target.isDirectory();
 }
 
 /**
