@@ -197,7 +197,8 @@ export function ratioFraction(ratio: number): { num: bigint; den: bigint } {
   const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) throw new Error(`Not a non-negative decimal ratio: ${ratio}`);
   const frac = m[2] ?? "";
-  return { num: BigInt((m[1] ?? "0") + frac), den: 10n ** BigInt(frac.length) };
+  // The pattern's first group always takes part in a match.
+  return { num: BigInt((m[1] as string) + frac), den: 10n ** BigInt(frac.length) };
 }
 
 /** True when female / total reaches the ratio num / den exactly or above. */

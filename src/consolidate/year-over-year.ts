@@ -155,11 +155,12 @@ export function yearOverYear(input: {
     threshold: goal.threshold,
     reached: units.filter((u) => meets(u.after.succession_pool) && !meets(u.before.succession_pool)),
     fell: units.filter((u) => !meets(u.after.succession_pool) && meets(u.before.succession_pool)),
-    indicators: matched.flatMap((m) => {
-      const b = totalOf(sumsBefore, m.group, m.task, m.key);
-      const a = totalOf(sumsAfter, m.group, m.task, m.key);
-      return a && b ? [{ ...m, before: b, after: a }] : [];
-    }),
+    // Each year's sums hold every indicator of its catalogue, and a matched one is in both.
+    indicators: matched.map((m) => ({
+      ...m,
+      before: totalOf(sumsBefore, m.group, m.task, m.key) as IndicatorTotal,
+      after: totalOf(sumsAfter, m.group, m.task, m.key) as IndicatorTotal,
+    })),
     unmatched,
   };
 }

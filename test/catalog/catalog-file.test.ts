@@ -121,6 +121,9 @@ describe("the year over year", () => {
   now.groups[0]!.tasks = now.groups[0]!.tasks.filter((t) => t.key !== "covid_recovery");
   now.groups[4]!.tasks.push({ key: "statistics", short: "Thống kê giới", text: "…", indicators: [] });
   now.groups[1]!.tasks[1]!.indicators[0]!.type = "flag";
+  // Within sub-tasks of both years, an indicator dropped and one added.
+  now.groups[0]!.tasks.find((t) => t.key === "gbv_response")!.indicators.pop();
+  now.groups[2]!.tasks[1]!.indicators.push({ ...now.groups[2]!.tasks[1]!.indicators[0]!, key: "hours" });
 
   const previous = [
     report("A", [10, 3]),
@@ -163,7 +166,9 @@ describe("the year over year", () => {
       ),
     ).toBe(false);
     expect(y.unmatched).toEqual([
+      { group: "coordination", task: "gbv_response", indicator: "victims_supported", side: "before" },
       { group: "female_cadres", task: "leadership_training", indicator: "classes", side: "type" },
+      { group: "communication", task: "committee_training", indicator: "hours", side: "after" },
       { group: "committee", task: "statistics", side: "after" },
       { group: "coordination", task: "covid_recovery", side: "before" },
     ]);
