@@ -317,11 +317,17 @@ function nearDuplicates(texts: readonly Text[], order: readonly number[], join: 
     for (let q = x.unique; q < k; q++) {
       const r = x.ranks[q] as number;
       const list = postings.get(r);
-      if (list === undefined) postings.set(r, [[i, q]]);
-      // Stryker disable next-line ConditionalExpression: as above; never compacting after a union is caught by the test of tries
-      else if (joined) postings.set(r, compact(list, i, q, find));
+      if (list === undefined) {
+        postings.set(r, [[i, q]]);
+        continue;
+      }
+      // Stryker disable next-line ConditionalExpression: compacting with no groups to merge appends, as a push does; never compacting after a union is caught by the test of tries
+      if (joined) {
+        postings.set(r, compact(list, i, q, find));
+        continue;
+      }
       // Stryker disable next-line ConditionalExpression,EqualityOperator: a text compares at most MAX_COMPARISONS (as many), so a group past them is met only past groups skipped unchecked, which no test builds
-      else if (list.length < MAX_POSTINGS) list.push([i, q]);
+      if (list.length < MAX_POSTINGS) list.push([i, q]);
     }
   }
 
@@ -353,9 +359,12 @@ function compact(list: number[][], add: number, position: number, find: (x: numb
   }
   const root = find(add);
   const into = byRoot.get(root);
-  if (into !== undefined) into.push(add, position);
+  if (into !== undefined) {
+    into.push(add, position);
+    return [...byRoot.values()];
+  }
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: as for a list's first MAX_POSTINGS groups
-  else if (byRoot.size < MAX_POSTINGS) byRoot.set(root, [add, position]);
+  if (byRoot.size < MAX_POSTINGS) byRoot.set(root, [add, position]);
   return [...byRoot.values()];
 }
 
@@ -536,9 +545,12 @@ function gatherCores(reps: readonly Text[], join: Join): number[] {
     for (let q = x.unique; q < k; q++) {
       const r = x.ranks[q] as number;
       const list = postings.get(r);
-      if (list === undefined) postings.set(r, [c, q]);
+      if (list === undefined) {
+        postings.set(r, [c, q]);
+        continue;
+      }
       // Stryker disable next-line ConditionalExpression,EqualityOperator: see the budget above
-      else if (list.length < 2 * MAX_POSTINGS) list.push(c, q);
+      if (list.length < 2 * MAX_POSTINGS) list.push(c, q);
     }
   });
   return themeOf;
@@ -720,14 +732,7 @@ function rankFeatures(df: Int32Array, hash: Uint32Array, name: (id: number) => s
       for (let k = 0; k < ids.length; k++) packed[k] = (hash[ids[k] as number] as number) * 2 ** 21 + k;
       packed.sort();
       for (let k = 0; k < ids.length; k++) byRank[from + k] = ids[(packed[k] as number) % 2 ** 21] as number;
-    } else {
-      // Stryker disable all: reached only past 2,097,152 features of one frequency, which no test builds
-      byRank.set(
-        Array.from(ids).sort((a, b) => (hash[a] as number) - (hash[b] as number)),
-        from,
-      );
-      // Stryker restore all
-    }
+    } else byRank.set(byHash(ids, hash), from);
     for (let i = from; i < to;) {
       let j = i + 1;
       while (j < to && hash[byRank[j] as number] === hash[byRank[i] as number]) j++;
@@ -737,6 +742,13 @@ function rankFeatures(df: Int32Array, hash: Uint32Array, name: (id: number) => s
   }
   return byRank;
 }
+
+// Stryker disable all: reached only past 2,097,152 features of one frequency, which no test builds
+/** Features by hash, then position (a stable sort): the packed sort's order, for any number of them. */
+function byHash(ids: Int32Array, hash: Uint32Array): number[] {
+  return Array.from(ids).sort((a, b) => (hash[a] as number) - (hash[b] as number));
+}
+// Stryker restore all
 
 /** 32-bit FNV-1a over UTF-16 code units: only a fast, fixed tie-break, never an identity. */
 // Stryker disable all: any function of the text alone, even a constant, gives an order that does not depend on the input's
