@@ -132,14 +132,16 @@ const ANNOUNCING = ["bao gồm", "gồm", "như sau", "sau đây", "sau", "cụ 
  * A count a few syllables before a colon (`ban hành 02 kế hoạch: …`): the list after it has that many items. A
  * number within a date or a name (`năm 2022`, `COVID-19`) is no count.
  */
+/** Words before an uncounted list for them to stand alone as the example ("Cụ thể", "Kết quả" do not). */
+const MIN_LEAD_WORDS = 5;
 const COUNT = /(?:^|\s)(\d{1,3})(?:\s+[\p{L}\p{M}]+){1,4}$/u;
 
 /**
  * When a cut at `cut` would leave a list that `text` announces before it short — a colon after a count or
  * after `gồm`, `như sau` …, whose items are separated by `; ` — the text before the announcement, which
  * names no item rather than some of them ("ban hành 02 văn bản", not "ban hành 02 văn bản gồm: Kế hoạch
- * số 04/KH-KTXD"); it is empty when the sentence opens with the announcement. Undefined when the cut
- * leaves every announced list whole: a counted list is whole once that many items are kept.
+ * số 04/KH-KTXD"). Undefined when the cut leaves every announced list whole (a counted list is whole once
+ * that many items are kept), or when an uncounted list has too little before it to stand alone.
  */
 function beforeAnnouncedList(text: string, cut: number): string | undefined {
   for (let colon = text.indexOf(": "); colon !== -1 && colon < cut; colon = text.indexOf(": ", colon + 1)) {
@@ -151,6 +153,9 @@ function beforeAnnouncedList(text: string, cut: number): string | undefined {
     const stem = word ? lead.split(/\s+/u).slice(0, -word.split(" ").length).join(" ") : lead;
     const count = COUNT.exec(stem);
     if (!word && !count) continue;
+    // A list without a count names no more than it has when cut short; what comes before it must say
+    // something on its own ("Cụ thể như sau: …" leaves "Cụ thể"), else the cut is an ordinary one.
+    if (!count && stem.split(/\s+/u).length < MIN_LEAD_WORDS) continue;
     const kept = text.slice(colon, cut + 2).split("; ").length - 1;
     if (count && kept >= Number(count[1])) continue;
     return stem.replace(/[\s,;]+$/u, "");
@@ -161,8 +166,7 @@ function beforeAnnouncedList(text: string, cut: number): string | undefined {
 /**
  * The summary as an example: whole when short, else its first sentence. A first sentence too long for the
  * body is cut at its last clause (`; `, else `, `) that leaves a readable part; never inside a phrase, nor
- * inside a list the sentence announces: then before the announcement, or when nothing comes before it, not
- * at all (the list whole).
+ * inside a list the sentence announces with a count: then before the announcement.
  */
 export function exampleText(summary: string): { text: string; shortened: boolean } {
   const text = summary.trim();
@@ -178,11 +182,9 @@ export function exampleText(summary: string): { text: string; shortened: boolean
     };
     const semicolon = at("; ");
     const cut = semicolon !== -1 ? semicolon : at(", ");
-    if (cut !== -1) {
-      const before = beforeAnnouncedList(head, cut);
-      if (before === undefined) first = semicolon !== -1 ? head.slice(0, cut) : `${head.slice(0, cut)}…`;
-      else if (before !== "") first = before;
-    }
+    if (cut !== -1)
+      first =
+        beforeAnnouncedList(head, cut) ?? (semicolon !== -1 ? head.slice(0, cut) : `${head.slice(0, cut)}…`);
   }
   return { text: first, shortened: first !== text };
 }

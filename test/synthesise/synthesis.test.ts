@@ -205,9 +205,19 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       "Trong năm 2022, Ban đã tham mưu ban hành 03 văn bản",
     ],
     [
-      "a sentence that opens with the announcement keeps its list whole",
+      "an uncounted list with too little before it to stand alone (`Cụ thể`) is cut as any sentence",
       "Cụ thể: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới và chế độ đối với lao động nữ. Các chế độ được thực hiện đầy đủ.",
-      "Cụ thể: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới và chế độ đối với lao động nữ.",
+      "Cụ thể: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022",
+    ],
+    [
+      "…and `Kết quả cụ thể như sau`, alike",
+      "Kết quả cụ thể như sau: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới.",
+      "Kết quả cụ thể như sau: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022",
+    ],
+    [
+      "the items counted are those after the colon, not a clause before it",
+      "Ban họp định kỳ hằng quý; trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản gồm: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới.",
+      "Ban họp định kỳ hằng quý; trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản",
     ],
     [
       "as many items kept as announced: the list is whole, cut after it as before",
