@@ -134,9 +134,17 @@ describe.skipIf(!CHROMIUM)("geq form in a browser", () => {
     return page.evaluate(() => window.geq!.findings());
   }
 
+  /** Until the browser has written the whole file: it may create it empty and fill it after. */
   async function waitForFile(path: string): Promise<void> {
-    for (let i = 0; i < 100 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(existsSync(path), `${path} was not saved`).toBe(true);
+    const size = () => (existsSync(path) ? statSync(path).size : -1);
+    let last = -1;
+    for (let i = 0; i < 100; i++) {
+      const now = size();
+      if (now > 0 && now === last) break;
+      last = now;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(size(), `${path} was not saved`).toBeGreaterThan(0);
   }
 
   it("is one self-contained file under 1.5 MB, for every unit of the registry, that opens in under a second", async () => {
