@@ -103,10 +103,11 @@ function matchCatalogues(
   return { matched: pairs, unmatched };
 }
 
-function totalOf(figures: Figures, group: string, task: string, key: string): IndicatorTotal | undefined {
+/** Each year's sums hold every indicator of its catalogue, so a matched one is in both. */
+function totalOf(figures: Figures, group: string, task: string, key: string): IndicatorTotal {
   return figures.tasks
-    .find((t) => t.group === group && t.task === task)
-    ?.indicators.find((i) => i.key === key);
+    .find((t) => t.group === group && t.task === task)!
+    .indicators.find((i) => i.key === key)!;
 }
 
 export function yearOverYear(input: {
@@ -155,11 +156,10 @@ export function yearOverYear(input: {
     threshold: goal.threshold,
     reached: units.filter((u) => meets(u.after.succession_pool) && !meets(u.before.succession_pool)),
     fell: units.filter((u) => !meets(u.after.succession_pool) && meets(u.before.succession_pool)),
-    // Each year's sums hold every indicator of its catalogue, and a matched one is in both.
     indicators: matched.map((m) => ({
       ...m,
-      before: totalOf(sumsBefore, m.group, m.task, m.key) as IndicatorTotal,
-      after: totalOf(sumsAfter, m.group, m.task, m.key) as IndicatorTotal,
+      before: totalOf(sumsBefore, m.group, m.task, m.key),
+      after: totalOf(sumsAfter, m.group, m.task, m.key),
     })),
     unmatched,
   };

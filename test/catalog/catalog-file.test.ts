@@ -126,7 +126,9 @@ describe("the year over year", () => {
   now.groups[2]!.tasks[1]!.indicators.push({ ...now.groups[2]!.tasks[1]!.indicators[0]!, key: "hours" });
 
   const previous = [
-    report("A", [10, 3]),
+    report("A", [10, 3], (r) => {
+      r.unit.name = "Tên cũ của đơn vị A";
+    }),
     report("B", [10, 5]),
     report("C", [10, 4], (r) => {
       r.tasks.coordination!.policy!.documents_issued = 4;
@@ -139,9 +141,14 @@ describe("the year over year", () => {
     report("C", [0, 0]),
     report("NEW", [8, 8]),
   ].map((r) => ({ code: r.unit.code, name: r.unit.name, report: { ...r, year: 2023 } }));
-  const y = yearOverYear({ catalog: now, previousCatalog: last, year: 2023, units: current, previous });
+  // Called in each test, not once here, so that each test is what exercises the comparison.
+  const compare = () =>
+    yearOverYear({ catalog: now, previousCatalog: last, year: 2023, units: current, previous });
 
   it("compares the units of both years, and names those of one year apart", () => {
+    const y = compare();
+    expect(y.year).toBe(2023);
+    expect(y.previousYear).toBe(2022);
     expect(y.units.map((u) => u.code)).toEqual(["A", "B", "C"]);
     expect(y.onlyBefore.map((u) => u.code)).toEqual(["GONE"]);
     expect(y.onlyAfter.map((u) => u.code)).toEqual(["NEW"]);
@@ -150,11 +157,13 @@ describe("the year over year", () => {
   });
 
   it("says who reached the target and who fell below it; an empty pool has no share", () => {
+    const y = compare();
     expect(y.reached.map((u) => u.code)).toEqual(["A"]);
     expect(y.fell.map((u) => u.code)).toEqual(["B", "C"]);
   });
 
   it("compares an indicator only where both catalogues have it, of one type", () => {
+    const y = compare();
     const policy = y.indicators.find((i) => i.task === "policy");
     const base = validUnit() as unknown as UnitReport;
     const one = base.tasks.coordination!.policy!.documents_issued as number;
@@ -171,6 +180,106 @@ describe("the year over year", () => {
       { group: "communication", task: "committee_training", indicator: "hours", side: "after" },
       { group: "committee", task: "statistics", side: "after" },
       { group: "coordination", task: "covid_recovery", side: "before" },
+    ]);
+  });
+  it("names a unit of both years as it is registered this year, and a unit gone as it last reported", () => {
+    const y = compare();
+    expect(y.units.map((u) => u.name)).toEqual(["Đơn vị A", "Đơn vị B", "Đơn vị C"]);
+    // Last year's sums list units by name too (A, at 3 of 10, below the target).
+    expect(y.before.target.notReached.map((u) => [u.code, u.name])).toEqual([["A", "Đơn vị A"]]);
+    expect(y.onlyBefore.map((u) => [u.code, u.name])).toEqual([["GONE", "Đơn vị GONE"]]);
+    expect(y.onlyAfter.map((u) => [u.code, u.name])).toEqual([["NEW", "Đơn vị NEW"]]);
+  });
+
+  it("counts each indicator of both catalogues over the units of both years, and no free text", () => {
+    const y = compare();
+    const base = validUnit() as unknown as UnitReport;
+    // A, B and C report the same values both years, but for C's documents last year.
+    const sum = (group: string, task: string, key: string, units: number) => {
+      const v = base.tasks[group]![task]![key];
+      if (typeof v === "number") return { value: v * units };
+      if (typeof v === "boolean") return { units: v ? units : 0 };
+      const p = v as { total: number; female: number };
+      return { total: p.total * units, female: p.female * units };
+    };
+    const matched = now.groups.flatMap((g) =>
+      g.tasks.flatMap((t) => {
+        const was = last.groups.find((h) => h.key === g.key)?.tasks.find((u) => u.key === t.key);
+        return t.indicators
+          .filter(
+            (i) => i.type !== "text" && was?.indicators.some((w) => w.key === i.key && w.type === i.type),
+          )
+          .map((i) => ({ group: g.key, task: t.key, key: i.key, type: i.type }));
+      }),
+    );
+    expect(matched.length).toBeGreaterThan(5);
+    expect(y.indicators).toEqual(
+      matched.map((m) => {
+        const after = { key: m.key, type: m.type, ...sum(m.group, m.task, m.key, 3) };
+        const before =
+          m.task === "policy" && m.key === "documents_issued"
+            ? { key: m.key, type: m.type, value: (sum(m.group, m.task, m.key, 2).value as number) + 4 }
+            : after;
+        return { group: m.group, task: m.task, key: m.key, before, after };
+      }),
+    );
+  });
+
+  it("counts the first of two reports a unit sent for one year", () => {
+    const twice = [report("A", [10, 5]), report("A", [10, 1])];
+    const units = [report("A", [10, 4])].map((r) => ({
+      code: "A",
+      name: "Đơn vị A",
+      report: { ...r, year: 2023 },
+    }));
+    const y = yearOverYear({ catalog: now, previousCatalog: last, year: 2023, units, previous: twice });
+    expect(y.units).toHaveLength(1);
+    expect(y.units[0]?.before.succession_pool).toEqual({ total: 10, female: 5 });
+    expect(y.before.staff.succession_pool).toEqual({ total: 10, female: 5 });
+  });
+
+  it("says nothing of a unit that stayed on the same side of the target", () => {
+    const previous = [report("ABOVE", [10, 5]), report("BELOW", [10, 1])];
+    const units = [report("ABOVE", [10, 6]), report("BELOW", [10, 2])].map((r) => ({
+      code: r.unit.code,
+      name: r.unit.name,
+      report: { ...r, year: 2023 },
+    }));
+    const y = yearOverYear({ catalog: now, previousCatalog: last, year: 2023, units, previous });
+    expect(y.units.map((u) => u.code)).toEqual(["ABOVE", "BELOW"]);
+    expect(y.reached).toEqual([]);
+    expect(y.fell).toEqual([]);
+  });
+  it("tells apart two sub-tasks of one key in two groups", () => {
+    // A catalogue may reuse a sub-task's key in another group: committee.policy beside coordination.policy.
+    const catalog = builtIn();
+    const committee = catalog.groups.find((g) => g.key === "committee")!;
+    committee.tasks.find((t) => t.key === "planning")!.key = "policy";
+    const edit = (r: UnitReport) => {
+      r.tasks.coordination!.policy!.documents_issued = 1;
+      r.tasks.committee!.policy = { ...r.tasks.committee!.planning!, documents_issued: 9 };
+      delete r.tasks.committee!.planning;
+    };
+    const units = [report("A", [10, 4], edit)].map((r) => ({ code: "A", name: "Đơn vị A", report: r }));
+    const y = yearOverYear({
+      catalog,
+      previousCatalog: catalog,
+      year: 2023,
+      units,
+      previous: [report("A", [10, 4], edit)],
+    });
+    const policy = y.indicators.filter((i) => i.task === "policy");
+    expect(policy.map((i) => [i.group, i.before, i.after])).toEqual([
+      [
+        "coordination",
+        { key: "documents_issued", type: "count", value: 1 },
+        { key: "documents_issued", type: "count", value: 1 },
+      ],
+      [
+        "committee",
+        { key: "documents_issued", type: "count", value: 9 },
+        { key: "documents_issued", type: "count", value: 9 },
+      ],
     ]);
   });
 });
