@@ -144,18 +144,20 @@ const COUNT = /(?:^|\s)(\d{1,3})(?:\s+[\p{L}\p{M}]+){1,4}$/u;
  * that many items are kept), or when an uncounted list has too little before it to stand alone.
  */
 function beforeAnnouncedList(text: string, cut: number): string | undefined {
-  for (let colon = text.indexOf(": "); colon !== -1 && colon < cut; colon = text.indexOf(": ", colon + 1)) {
+  for (const { index: colon } of text.slice(0, cut).matchAll(/: /gu)) {
     if (unclosed(text.slice(0, colon)) !== -1) continue;
     const lead = text.slice(0, colon).trimEnd();
     const said = lead.normalize("NFC").toLocaleLowerCase("vi");
-    const word = ANNOUNCING.find((w) => said === w || said.endsWith(` ${w}`));
+    // A lead that is the announcing word alone ("Gồm: …") has nothing before it to keep.
+    const word = ANNOUNCING.find((w) => said.endsWith(` ${w}`));
     // Compared in NFC, removed as typed: as many words as the announcing word has.
     const stem = word ? lead.split(/\s+/u).slice(0, -word.split(" ").length).join(" ") : lead;
     const count = COUNT.exec(stem);
     if (!word && !count) continue;
     // A list without a count names no more than it has when cut short; what comes before it must say
     // something on its own ("Cụ thể như sau: …" leaves "Cụ thể"), else the cut is an ordinary one.
-    if (!count && stem.split(/\s+/u).length < MIN_LEAD_WORDS) continue;
+    // Without a count the announcing word was found, and the stem's words joined by single spaces.
+    if (!count && stem.split(" ").length < MIN_LEAD_WORDS) continue;
     const kept = text.slice(colon, cut + 2).split("; ").length - 1;
     if (count && kept >= Number(count[1])) continue;
     return stem.replace(/[\s,;]+$/u, "");

@@ -210,6 +210,24 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       "Cụ thể: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022",
     ],
     [
+      "…but five words before it stand alone",
+      "Ban tổ chức hoạt động như sau: gặp mặt, tặng hoa nữ công chức, viên chức nhân Ngày Quốc tế Phụ nữ 8/3; thăm hỏi, tặng quà nữ người lao động có hoàn cảnh khó khăn; tọa đàm về vai trò của phụ nữ trong gia đình và xã hội; giao lưu văn nghệ, thể thao.",
+      "Ban tổ chức hoạt động",
+    ],
+    ...[
+      ["a double space before the announcing word", "Kết quả cụ thể  như sau"],
+      ["a double space between the words before it", "Kết quả  cụ thể như sau"],
+    ].map(([where, lead]) => [
+      `…and with ${where}, still four words: cut as any sentence`,
+      `${lead}: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới.`,
+      `${lead}: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022`,
+    ]),
+    [
+      "a space typed before the comma ahead of `gồm` is left out with the comma",
+      KTXD.replace(" gồm:", " , gồm:"),
+      "Trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản",
+    ],
+    [
       "…and `Kết quả cụ thể như sau`, alike",
       "Kết quả cụ thể như sau: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022; Thông báo số 11/TB-KTXD ngày 05/5/2022 về việc quán triệt, thực hiện các chính sách, pháp luật về bình đẳng giới.",
       "Kết quả cụ thể như sau: Kế hoạch số 04/KH-KTXD ngày 21/01/2022 về công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2022",
