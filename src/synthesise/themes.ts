@@ -187,7 +187,8 @@ function overlap(a: Text, b: Text, need: number): number {
   let i = a.unique;
   let j = b.unique;
   let sum = 0;
-  // Stryker disable next-line EqualityOperator: one more step past an end meets no equal rank and only moves on
+  // One more step past an end meets no equal rank and only moves on; past a's end, b's steps add nothing.
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: as said; `true` for the whole or for b's end never ends
   while (i < ar.length && j < br.length) {
     // Stryker disable next-line ConditionalExpression,MethodExpression: an early exit; the last line decides alike
     if (sum + Math.min(a.suffix[i] as number, b.suffix[j] as number) < need) return -1;
@@ -303,7 +304,7 @@ function nearDuplicates(texts: readonly Text[], order: readonly number[], join: 
           if (tested[j] === i) continue;
           if (budget-- === 0) break search;
           tested[j] = i;
-          if (join.shared(x, texts[j] as Text, q, group[m + 1]) >= 0) {
+          if (join.shared(x, texts[j] as Text, q, group[m + 1]) !== -1) {
             union(i, j);
             joined = true;
             break;
@@ -343,9 +344,15 @@ function nearDuplicates(texts: readonly Text[], order: readonly number[], join: 
 
 /**
  * Merges the groups of a posting list whose texts are now known to be near-duplicates and adds a text
- * to its group. The larger group absorbs the smaller, so a text moves O(log n) times in all.
+ * to its group. The larger group absorbs the smaller, so a text moves O(log n) times in all. Exported for
+ * its tests, like rankFeatures: neither changes which themes come out on small inputs, only the work.
  */
-function compact(list: number[][], add: number, position: number, find: (x: number) => number): number[][] {
+export function compact(
+  list: number[][],
+  add: number,
+  position: number,
+  find: (x: number) => number,
+): number[][] {
   const byRoot = new Map<number, number[]>();
   for (const group of list) {
     const root = find(group[0] as number);
@@ -363,7 +370,6 @@ function compact(list: number[][], add: number, position: number, find: (x: numb
     into.push(add, position);
     return [...byRoot.values()];
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: as for a list's first MAX_POSTINGS groups
   if (byRoot.size < MAX_POSTINGS) byRoot.set(root, [add, position]);
   return [...byRoot.values()];
 }
@@ -496,6 +502,7 @@ function gatherCores(reps: readonly Text[], join: Join): number[] {
   reps.forEach((x, c) => {
     const k = join.prefixLength(x);
     let found = 0;
+    // Stryker disable next-line EqualityOperator: one feature past the prefix finds more candidates, each compared in full; `>=` finds none
     for (let q = x.unique; q < k; q++) {
       const list = postings.get(x.ranks[q] as number);
       if (list === undefined) continue;
@@ -524,7 +531,6 @@ function gatherCores(reps: readonly Text[], join: Join): number[] {
         (acc[l] as number) +
         Math.min(x.suffix[(lastX[l] as number) + 1] as number, y.suffix[(lastY[l] as number) + 1] as number);
       if (2 * bound < join.threshold * (total(x) + total(y))) continue;
-      // Stryker disable next-line ConditionalExpression,UpdateOperator: leaders are found through lists of MAX_COMPARISONS (as many) each; more need several lists of different leaders, which no test builds
       if (budget-- === 0) break;
       const o = join.shared(x, y);
       // The most similar leader, compared as exact fractions: o/(x+y) against the best so far.
@@ -542,6 +548,7 @@ function gatherCores(reps: readonly Text[], join: Join): number[] {
       return;
     }
     themeOf.push(leaders++);
+    // Stryker disable next-line EqualityOperator: a leader indexed under one feature past its prefix is only found more often; `>=` indexes none
     for (let q = x.unique; q < k; q++) {
       const r = x.ranks[q] as number;
       const list = postings.get(r);
@@ -549,7 +556,6 @@ function gatherCores(reps: readonly Text[], join: Join): number[] {
         postings.set(r, [c, q]);
         continue;
       }
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: see the budget above
       if (list.length < 2 * MAX_POSTINGS) list.push(c, q);
     }
   });
@@ -615,7 +621,7 @@ function distinctTexts(points: readonly ThemePoint[]): Text[] {
       }
       if (q === 0) continue;
       const prev = sids[q - 1] as number;
-      // Stryker disable next-line ArithmeticOperator: prev·n − sid is as one-to-one as prev·n + sid (sid < n); a key that drops sid is caught
+      // Stryker disable next-line ArithmeticOperator: prev·n − sid and prev/n + sid are as one-to-one as prev·n + sid (sid, prev < n); a key that drops sid is caught
       const key = prev * syllableCount + sid;
       let id = bigramId.get(key);
       if (id === undefined) {
@@ -663,12 +669,16 @@ function distinctTexts(points: readonly ThemePoint[]): Text[] {
   byRank.forEach((id, r) => {
     rankOf[id] = r;
     weightOfRank[r] = weightOf[id] as number;
+    // Fewer features taken as unique only start indexing and comparing earlier: `false`, `r - 1`. Taking
+    // every feature as unique (`true`, `!==`) indexes nothing, which every theme test catches.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: as said
     if (df[id] === 1) uniqueRanks = r + 1;
   });
 
   return idsOf.map((ids, d) => {
     const n = ids.length;
     const ranks = new Int32Array(n);
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
     for (let q = 0; q < n; q++) ranks[q] = rankOf[ids[q] as number] as number;
     ranks.sort();
     const weights = new Int32Array(n);
@@ -680,6 +690,8 @@ function distinctTexts(points: readonly ThemePoint[]): Text[] {
       weights[q] = w;
       suffix[q] = (suffix[q + 1] as number) + w;
       squares += w * w;
+      // As for uniqueRanks: fewer taken as unique (`false`, a later feature's position) only costs work.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: as said; `true` for the whole skips every feature, which every theme test catches
       if (unique === 0 && (ranks[q] as number) < uniqueRanks) unique = q + 1;
     }
     return {
@@ -701,7 +713,7 @@ function distinctTexts(points: readonly ThemePoint[]): Text[] {
  * cost more than all the rest. Frequencies are small integers, so they are bucketed; within a bucket
  * the hash and the position fit one exact double, which sorts natively.
  */
-function rankFeatures(df: Int32Array, hash: Uint32Array, name: (id: number) => string): Int32Array {
+export function rankFeatures(df: Int32Array, hash: Uint32Array, name: (id: number) => string): Int32Array {
   let most = 0;
   for (const d of df) most = Math.max(most, d);
   const start = new Int32Array(most + 2);
@@ -733,9 +745,19 @@ function rankFeatures(df: Int32Array, hash: Uint32Array, name: (id: number) => s
       packed.sort();
       for (let k = 0; k < ids.length; k++) byRank[from + k] = ids[(packed[k] as number) % 2 ** 21] as number;
     } else byRank.set(byHash(ids, hash), from);
+    // Stryker disable next-line EqualityOperator: one more step starts a run past the bucket, of no feature
     for (let i = from; i < to;) {
       let j = i + 1;
-      while (j < to && hash[byRank[j] as number] === hash[byRank[i] as number]) j++;
+      while (
+        j < to &&
+        // Any run of the bucket sorted by name still gives an order of content alone, which is all that
+        // prefix filtering needs; only which of two leaders exactly as alike is met first may change.
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: as said
+        hash[byRank[j] as number] === hash[byRank[i] as number]
+      )
+        j++;
+      // A run of one is in order: sorting it too changes nothing (`true`, `>=`, `j + i`); `false` is caught.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: as said
       if (j - i > 1) byRank.set(Array.from(byRank.subarray(i, j)).sort(byName), i);
       i = j;
     }

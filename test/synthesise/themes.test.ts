@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
+  compact,
   DEFAULT_THEME_THRESHOLD,
   groupThemes,
   normaliseForThemes,
+  rankFeatures,
   themeFeatures,
   themeSimilarity,
 } from "../../src/synthesise/themes.js";
@@ -611,6 +613,29 @@ describe("groupThemes: which wording leads", () => {
   });
 });
 
+describe("groupThemes: leaders found through a word they share", () => {
+  test("a wording finds every leader indexed under a word, not only the last", () => {
+    // A short wording and a long one lead themes of their own, both indexed under "pa" (it weighs a ninth
+    // of the long one, and the threshold here needs no more); "pa px" is like the short one only, and
+    // finds it only through "pa".
+    const [short, long, like] = ["pa pd", "pa pc pe pg pi", "pa px"];
+    const threshold = 0.2;
+    expect(themeSimilarity(like, short)).toBeGreaterThanOrEqual(threshold);
+    expect(themeSimilarity(like, long)).toBeLessThan(threshold);
+    expect(themeSimilarity(short, long)).toBeLessThan(threshold);
+    const points = [
+      ...["A", "B", "C"].map((code) => point(code, short)),
+      ...["D", "E"].map((code) => point(code, long)),
+      point("F", like),
+    ];
+    const themes = groupThemes(points, { threshold });
+    expect(themes.map((t) => t.units.map((u) => u.code))).toEqual([
+      ["A", "B", "C", "F"],
+      ["D", "E"],
+    ]);
+  });
+});
+
 describe("groupThemes: determinism", () => {
   test("the same input twice gives identical output", () => {
     expect(groupThemes(COMMITTEE)).toEqual(groupThemes(COMMITTEE));
@@ -873,6 +898,42 @@ describe("groupThemes against the grouping by brute force", () => {
     expect(merged).toBeGreaterThan(runs(1000).numRuns * 0.5);
   });
 
+  // Small cases on which a change to the index once gave other themes, found by comparing the grouping with
+  // such changes on generated points; each named by what it holds.
+  test.each([
+    [
+      "a core is typified by its shortest wording among as typical ones",
+      0.2,
+      [
+        "U7:biagds pe pc",
+        "U1:biagds pe pc",
+        "U5:pi pe công pk ph pk",
+        "U3:pi pe công pk ph pk",
+        "U7:pg pe ph",
+        "U1:pe pc pg",
+        "U1:pe pc pg",
+      ],
+    ],
+    [
+      "a near copy met second in a group is bounded from where it has the word it was found by",
+      0.5,
+      [
+        "U5:kinh phí pdgqrv pb pk pg công",
+        "U0:kinh phí pdgqrv pd pk pl pb pg công",
+        "U6:kinh phí pdgqrv pb pg pl pl tác công",
+        "U4:kinh phí pdgqrv pb pk pl pg công",
+        "U0:kinh phí kinh pb pk pg công",
+      ],
+    ],
+  ])("gives the same themes where %s", (_name, threshold, lines) => {
+    const points = lines.map((line) =>
+      point(line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1)),
+    );
+    const expected = groupByBruteForce(points, threshold);
+    expect(expected).toBeDefined();
+    expect(groupThemes(points, { threshold })).toEqual(expected);
+  });
+
   test("gives the same themes on a few dozen points of six ideas, at thresholds from 0.3 to 0.8", () => {
     // Enough distinct texts for the index, the bounds on shared weight and the merging of groups to
     // have work to do, still far below the limits on comparisons; thresholds other than the default
@@ -958,6 +1019,24 @@ describe("groupThemes: the work the index saves", () => {
       expect(proposed(shuffled(points, seed)), `seed ${seed}`).toEqual(expected);
   });
 
+  test("pairs of syllables as frequent and with the same hash are ordered by their text too", () => {
+    // "pdgqrv biagds" and "pdgqrv pdgqrv" collide as "biagds" and "pdgqrv" do; so do "biagds pdgqrv" and
+    // "pdgqrv pdgqrv". Two sets of points, found by searching generated ones, in every order.
+    const permutations = <T>(xs: readonly T[]): T[][] =>
+      xs.length <= 1
+        ? [[...xs]]
+        : xs.flatMap((x, i) => permutations(xs.filter((_, j) => j !== i)).map((p) => [x, ...p]));
+    for (const texts of [
+      ["pdgqrv biagds pdgqrv pb pdgqrv", "biagds pdgqrv", "pa pdgqrv biagds biagds"],
+      ["pdgqrv biagds pdgqrv pb", "biagds pdgqrv pa pb", "pdgqrv biagds pb pb pdgqrv"],
+    ]) {
+      const points = texts.map((text, i) => point(`DV${i}`, text));
+      const expected = proposed(points);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const order of permutations(points)) expect(proposed(order), texts.join(" / ")).toEqual(expected);
+    }
+  });
+
   test("points that share only chance syllables are hardly ever compared", () => {
     // Each of 300 sentences of random syllables shares some with others, but never enough of its
     // weight to reach the threshold: the index proposes almost none of the 44,850 pairs.
@@ -978,9 +1057,9 @@ describe("groupThemes: the work the index saves", () => {
   });
 
   /** How many comparisons each text was proposed for, as the one being placed. */
-  const perText = (points: readonly ThemePoint[]): Map<string, number> => {
+  const perText = (points: readonly ThemePoint[], threshold?: number): Map<string, number> => {
     const counts = new Map<string, number>();
-    groupThemes(points, { onCompare: (a) => counts.set(a, (counts.get(a) ?? 0) + 1) });
+    groupThemes(points, { threshold, onCompare: (a) => counts.set(a, (counts.get(a) ?? 0) + 1) });
     return counts;
   };
   const letters = "abcdeghiklmnopqrstuvy";
@@ -1009,6 +1088,45 @@ describe("groupThemes: the work the index saves", () => {
     expect(perText([...copies, other]).get(normaliseForThemes(other.text))).toBe(9);
   });
 
+  test("a point is compared with at most 32 leaders of themes, however many its words find", () => {
+    // Forty themes, each of one wording from two units, "pa" or "pb" and two words of its own, alike at 0.2;
+    // the point "pa pb" is like each at 0.25, far from a near copy, so it is compared only as a theme: each
+    // of its words finds 20 leaders, 40 in all, and it compares 32 of them.
+    const threshold = 0.25;
+    const leaders = Array.from(
+      { length: 40 },
+      (_, k) => `${k < 20 ? "pa" : "pb"} ${syllable(2 * k)} ${syllable(2 * k + 1)}`,
+    );
+    const x = point("X", "pa pb");
+    expect(themeSimilarity(x.text, leaders[0]!)).toBe(threshold);
+    expect(themeSimilarity(leaders[0]!, leaders[1]!)).toBeLessThan(threshold);
+    const points = [...leaders.flatMap((text, k) => [point(`A${k}`, text), point(`B${k}`, text)]), x];
+    expect(perText(points, threshold).get("pa pb")).toBe(32);
+  });
+
+  test("a word indexes at most 32 leaders of themes: a point does not meet those after them", () => {
+    // At 0.25, 32 themes of "pa" and three words of their own, from three units each, then 8 of "pa" and two
+    // words, from two units: all are indexed under "pa" as they come, each a leader (alike at most at 0.2).
+    // "pa px" is like the 8 at 0.25, but "pa" lists the 32 before them, and those it rules out uncompared.
+    const threshold = 0.25;
+    const early = Array.from(
+      { length: 32 },
+      (_, k) => `pa ${syllable(3 * k)} ${syllable(3 * k + 1)} ${syllable(3 * k + 2)}`,
+    );
+    const late = Array.from({ length: 8 }, (_, k) => `pa ${syllable(200 + 2 * k)} ${syllable(201 + 2 * k)}`);
+    const x = point("X", "pa px");
+    expect(themeSimilarity(x.text, late[0]!)).toBe(threshold);
+    expect(themeSimilarity(x.text, early[0]!)).toBeLessThan(threshold);
+    expect(themeSimilarity(late[0]!, late[1]!)).toBeLessThan(threshold);
+    const points = [
+      ...early.flatMap((text, k) => ["A", "B", "C"].map((u) => point(`${u}${k}`, text))),
+      ...late.flatMap((text, k) => ["D", "E"].map((u) => point(`${u}${k}`, text))),
+      x,
+    ];
+    expect(perText(points, threshold).get("pa px")).toBeUndefined();
+    expect(groupThemes(points, { threshold }).at(-1)?.points).toEqual([x]);
+  });
+
   test("a point that another holds whole, exactly at the threshold, shares its theme", () => {
     // "kinh phí" is 30 of the 50 that "thiếu kinh phí" weighs: 2·30 / (50 + 30) = 0.75, and what they
     // share is the last of the longer text's features in the global order, exactly where its index ends.
@@ -1016,5 +1134,101 @@ describe("groupThemes: the work the index saves", () => {
     expect(
       groupThemes([point("A", "Thiếu kinh phí"), point("B", "Kinh phí")], { threshold: 0.75 }),
     ).toHaveLength(1);
+  });
+});
+
+describe("the index's parts", () => {
+  /** Roots as a table; a text not in it is its own root. */
+  const rootsOf = (roots: Record<number, number>) => (x: number) => roots[x] ?? x;
+
+  test.each([
+    [
+      "the larger group absorbs the smaller, coming second",
+      [
+        [1, 10],
+        [2, 20, 3, 30],
+      ],
+      [[2, 20, 3, 30, 1, 10]],
+    ],
+    [
+      "the larger group absorbs the smaller, coming first",
+      [
+        [2, 20, 3, 30],
+        [1, 10],
+      ],
+      [[2, 20, 3, 30, 1, 10]],
+    ],
+    [
+      "of two as large, the first absorbs the second",
+      [
+        [1, 10],
+        [2, 20],
+      ],
+      [[1, 10, 2, 20]],
+    ],
+  ])("a posting list after a union: %s, each member with its position", (_name, list, merged) => {
+    // Texts 1, 2 and 3 are now one group (root 1); 9 is new and alone, so it is added as a group of its own.
+    const find = rootsOf({ 2: 1, 3: 1 });
+    expect(compact(list, 9, 90, find)).toEqual([...merged, [9, 90]]);
+  });
+
+  test("a posting list after a union: a text joins its own group, and groups of other roots stay as they are", () => {
+    const find = rootsOf({ 5: 4 });
+    expect(
+      compact(
+        [
+          [1, 10],
+          [4, 40],
+          [6, 60],
+        ],
+        5,
+        50,
+        find,
+      ),
+    ).toEqual([
+      [1, 10],
+      [4, 40, 5, 50],
+      [6, 60],
+    ]);
+  });
+
+  test("a posting list holds at most 32 groups: a new group past them is left out, a member is not", () => {
+    const full = Array.from({ length: 32 }, (_, g) => [g * 10, g]);
+    expect(
+      compact(
+        full.map((g) => [...g]),
+        999,
+        9,
+        rootsOf({}),
+      ),
+    ).toEqual(full);
+    const find = rootsOf({ 999: 310 });
+    expect(
+      compact(
+        full.map((g) => [...g]),
+        999,
+        9,
+        find,
+      ).at(-1),
+    ).toEqual([310, 31, 999, 9]);
+    const under = full.slice(1);
+    expect(
+      compact(
+        under.map((g) => [...g]),
+        999,
+        9,
+        rootsOf({}),
+      ),
+    ).toEqual([...under, [999, 9]]);
+  });
+
+  test("features rarest first; of one frequency by hash; of one hash by name, within their frequency only", () => {
+    // Feature ids 0–5 with how many texts have each, a hash and a name.
+    const df = Int32Array.from([2, 1, 1, 2, 1, 3]);
+    const hash = Uint32Array.from([7, 9, 5, 7, 9, 7]);
+    const names = ["b", "d", "a", "a", "c", "0"];
+    // Frequency 1: 2 (hash 5), then 4 and 1 (hash 9, by name); frequency 2: 3 and 0 (hash 7, by name); then 5,
+    // though its hash is theirs and its name comes first.
+    expect(Array.from(rankFeatures(df, hash, (id) => names[id]!))).toEqual([2, 4, 1, 3, 0, 5]);
   });
 });
