@@ -1231,4 +1231,22 @@ describe("the index's parts", () => {
     // though its hash is theirs and its name comes first.
     expect(Array.from(rankFeatures(df, hash, (id) => names[id]!))).toEqual([2, 4, 1, 3, 0, 5]);
   });
+
+  test("features ranked by a comparator, as past 2^21 of one frequency, come in the order the packed sort gives", () => {
+    // 300 features of frequencies 1 to 3, with hashes of 40 values: many ties of hash, each broken by name.
+    const n = 300;
+    const df = Int32Array.from({ length: n }, (_, id) => 1 + ((id * 7) % 3));
+    const hash = Uint32Array.from({ length: n }, (_, id) => (((id * 2654435761) >>> 0) % 40) * 100_000_000);
+    const name = (id: number) => `f${(id * 13) % n}`;
+    const packed = Array.from(rankFeatures(df, hash, name));
+    expect(Array.from(rankFeatures(df, hash, name, 0))).toEqual(packed);
+    // And that order is the one asked for, checked pair by pair.
+    for (let r = 1; r < n; r++) {
+      const [a, b] = [packed[r - 1]!, packed[r]!];
+      const key = (id: number) => [df[id]!, hash[id]!] as const;
+      const [da, ha] = key(a);
+      const [db, hb] = key(b);
+      expect(da < db || (da === db && (ha < hb || (ha === hb && name(a) < name(b)))), `rank ${r}`).toBe(true);
+    }
+  });
 });
