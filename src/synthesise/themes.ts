@@ -345,7 +345,7 @@ function nearDuplicates(texts: readonly Text[], order: readonly number[], join: 
 /**
  * Merges the groups of a posting list whose texts are now known to be near-duplicates and adds a text
  * to its group. The larger group absorbs the smaller, so a text moves O(log n) times in all. Exported for
- * its tests, like rankFeatures: neither changes which themes come out on small inputs, only the work.
+ * its tests, like rankFeatures: what either does wrong shows in themes only on inputs hard to build.
  */
 export function compact(
   list: number[][],
@@ -690,7 +690,7 @@ function distinctTexts(points: readonly ThemePoint[]): Text[] {
       weights[q] = w;
       suffix[q] = (suffix[q + 1] as number) + w;
       squares += w * w;
-      // As for uniqueRanks: fewer taken as unique (`false`, a later feature's position) only costs work.
+      // As for uniqueRanks: fewer taken as unique (`false`, or 1 when the first is) only costs work.
       // Stryker disable next-line ConditionalExpression,EqualityOperator: as said; `true` for the whole skips every feature, which every theme test catches
       if (unique === 0 && (ranks[q] as number) < uniqueRanks) unique = q + 1;
     }
