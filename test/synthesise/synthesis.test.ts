@@ -133,6 +133,18 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       true,
     ],
     [
+      "two spaces after the full stop end the sentence too",
+      long("Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.  Ngoài ra còn"),
+      "Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.",
+      true,
+    ],
+    ...["“", '"', "("].map((mark) => [
+      `a sentence may start with \`${mark}\``,
+      long(`Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người. ${mark}Tháng hành động vì bình đẳng giới`),
+      "Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.",
+      true,
+    ]),
+    [
       "a full stop inside a date or a number is no sentence end",
       long("Ban hành Kế hoạch số 15/KH-VKT ngày 22.4.2022 về bình đẳng giới. Sau đó"),
       "Ban hành Kế hoạch số 15/KH-VKT ngày 22.4.2022 về bình đẳng giới.",
