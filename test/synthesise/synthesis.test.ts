@@ -202,6 +202,11 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       "Trong năm 2022, Thanh tra Bộ đã ban hành 02 kế hoạch",
     ],
     [
+      "a count that opens the sentence, two spaces before its noun (invented text)",
+      "02  kế hoạch: Kế hoạch số 06/KH-TTr ngày 11/3/2022 triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030; Kế hoạch số 17/KH-TTr ngày 06/9/2022 thực hiện Chương trình truyền thông về bình đẳng giới đến năm 2030 và Chương trình Phòng ngừa và ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025. Các nội dung được triển khai gắn với nhiệm vụ chuyên môn.",
+      "02  kế hoạch",
+    ],
+    [
       "two items kept of three announced: still short, cut before the announcement",
       "Ban đã tham mưu ban hành 03 văn bản gồm: Kế hoạch số 86/KH-ĐHXDHN ngày 21/02/2022 hoạt động năm 2022 của Ban; Thông báo số 90/TB-ĐHXDHN ngày 25/02/2022 phân công nhiệm vụ thành viên Ban; Kế hoạch số 210/KH-ĐHXDHN ngày 08/7/2022 công tác 6 tháng cuối năm 2022 của Ban, bám sát văn bản hướng dẫn của Bộ và chương trình công tác của Nhà trường.",
       "Ban đã tham mưu ban hành 03 văn bản",
@@ -238,6 +243,11 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       "a space typed before the comma ahead of `gồm` is left out with the comma",
       KTXD.replace(" gồm:", " , gồm:"),
       "Trong 6 tháng đầu năm 2022, Ban đã tham mưu ban hành 02 văn bản",
+    ],
+    [
+      "…and `cụ thể` after five words announces a list too",
+      "Ban đã tổ chức nhiều hoạt động cụ thể: gặp mặt, tặng hoa nữ công chức, viên chức nhân Ngày Quốc tế Phụ nữ 8/3; thăm hỏi, tặng quà nữ người lao động có hoàn cảnh khó khăn; tọa đàm về vai trò của phụ nữ trong gia đình và xã hội; giao lưu văn nghệ, thể thao chào mừng Ngày Phụ nữ Việt Nam 20/10.",
+      "Ban đã tổ chức nhiều hoạt động",
     ],
     [
       "…and `Kết quả cụ thể như sau`, alike",

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic, Severity } from "../../src/model.js";
 import { MAX_FILE_BYTES, MAX_NODES } from "../../src/source/decode.js";
 import { RULES } from "../../src/validate/messages.js";
+import { UNIT_RULES } from "../../src/validate/rules/index.js";
 import { validate, type ValidateOptions, type ValidateResult } from "../../src/validate/validate.js";
 import {
   DELETE,
@@ -1531,6 +1532,13 @@ async function runCase(c: Case): Promise<{ run: Run; text: string }> {
 }
 
 describe("every rule", () => {
+  it("names each check beyond the schema, once, by a rule of the messages and of this table", () => {
+    const ids = UNIT_RULES.map((r) => r.id);
+    const covered = new Set(cases.map((c) => c.rule));
+    expect(ids.filter((id) => !(id in RULES) || !covered.has(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("has a bad case in this table", () => {
     const covered = new Set(cases.map((c) => c.rule));
     expect(Object.keys(RULES).filter((r) => !covered.has(r))).toEqual([]);
