@@ -85,6 +85,8 @@ describe("discover: which files a run reads", () => {
       "units/bxd.yaml",
       "units/bct.YML",
       "units/notes.txt",
+      "units/bxd.yaml.bak",
+      "units/2022/a.yml.orig",
       "units/geq.yaml",
       "units/geq.yml",
       "units/receipts.yaml",
@@ -124,7 +126,7 @@ describe("discover: which files a run reads", () => {
 
   it.each<[string, string[], string[]]>([
     [
-      "a folder: its YAML files at any depth, not configuration, receipts, hidden or node_modules",
+      "a folder: its YAML files at any depth, not configuration, receipts, copies (`.yaml.bak`), hidden or node_modules",
       ["units"],
       ALL_UNITS,
     ],

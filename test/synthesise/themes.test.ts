@@ -861,6 +861,12 @@ describe("groupThemes against the grouping by brute force", () => {
     ]);
   });
 
+  test("the sector's stock verbs weigh as little as its nouns", () => {
+    const stock =
+      "Tăng cường, nâng cao công tác bảo đảm bình đẳng giới; duy trì, quan tâm tổng hợp nội dung chủ yếu";
+    expect(new Set(themeFeatures(stock).values())).toEqual(new Set([1]));
+  });
+
   test("a pair exactly at the threshold shares a theme; one shared word less and it does not", () => {
     // Syllables of the sector's vocabulary weigh 1 each, as unigrams and in bigrams: 25 syllables are 49
     // features, 26 are 51, and a shared run of k syllables shares 2k − 1 of them.
