@@ -138,7 +138,7 @@ describe("exampleText: the summary, or its first sentence when long", () => {
       "Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.",
       true,
     ],
-    ...["“", '"', "("].map((mark) => [
+    ...["“", '"', "("].map((mark): [string, string, string, boolean] => [
       `a sentence may start with \`${mark}\``,
       long(`Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người. ${mark}Tháng hành động vì bình đẳng giới`),
       "Ban đã tổ chức 02 lớp bồi dưỡng cho 45 lượt người.",
